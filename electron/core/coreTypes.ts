@@ -1,0 +1,35 @@
+// The public face of core: what createCore() returns. Main (over a utilityProcess), the harness
+// bridge and tests (in-process) all drive core through this and nothing else.
+import type { Envelope } from '../../shared/api/errors';
+import type { EventMap, EventName, RapportEvent } from '../../shared/api/events';
+import type { MethodName } from '../../shared/api/contract';
+
+export interface CreateCoreOptions {
+  /** Folder for rapport.db and media/; created if missing. */
+  dataDir: string;
+  /**
+   * Sample network pacing: milliseconds to wait per page, so progress is visible in a demo.
+   * 0 (default in tests) for full speed.
+   */
+  samplePageDelayMs?: number;
+  /** Clock for deterministic tests; defaults to Date.now. */
+  now?: () => number;
+  /** Slow-query threshold in ms for the debug log; undefined disables it. */
+  slowQueryMs?: number;
+}
+
+export type CoreEventListener = (event: RapportEvent) => void;
+
+export interface CoreHandle {
+  /**
+   * Validates `input` against the contract at core's door and runs the method. Never throws:
+   * any failure comes back as `{ ok: false, error: { code, message } }`.
+   */
+  call(method: MethodName, input: unknown): Promise<Envelope<unknown>>;
+  /** Subscribes to every core event; returns the unsubscribe function. */
+  onEvent(listener: CoreEventListener): () => void;
+  /** Stops running syncs at a safe point and closes the database. */
+  close(): Promise<void>;
+}
+
+export type { EventMap, EventName };

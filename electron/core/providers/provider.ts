@@ -1,0 +1,90 @@
+// The one interface every network implements (DESIGN.md, Sync). The sync engine and the outbox
+// speak only this; a provider knows its network's API and nothing about SQLite.
+import type { Network } from '../../../shared/domain';
+
+export interface ProviderCapabilities {
+  /** Largest page the list endpoints return. */
+  pageMax: number;
+  /** Largest batch getProfiles accepts. */
+  profileBatch: number;
+  canFollow: boolean;
+  canDm: boolean;
+  /** Whether list pages already carry full profiles (counts, bio), so no hydration is needed. */
+  listsCarryFullProfiles: boolean;
+  limits: {
+    /** Default per-day budget of follow/unfollow/DM actions, well under the platform's cap. */
+    dailyActions: number;
+  };
+}
+
+/** A person as the network describes them. remoteId is stable (DID, instance+id, numeric id). */
+export interface RemoteProfile {
+  remoteId: string;
+  handle: string;
+  displayName: string;
+  bio: string;
+  /** Sanitized HTML bio where the network sends HTML (Mastodon); null otherwise. */
+  bioHtml: string | null;
+  avatarUrl: string | null;
+  followersCount: number | null;
+  followingCount: number | null;
+  postsCount: number | null;
+  joinedAt: string | null; // ISO-8601
+  profileUrl: string | null;
+  /** Deactivated, suspended, taken down or defederated. */
+  gone?: boolean;
+}
+
+export interface RemoteEdge {
+  profile: RemoteProfile;
+  /** When the follow happened, if the network says; lists are newest first regardless. */
+  followedAt: string | null;
+  /** Reference needed to undo the follow (Bluesky record URI), when it is ours. */
+  followRef?: string | null;
+}
+
+export interface RemotePage<T> {
+  items: T[];
+  /** Cursor for the next page, or null at the end. */
+  cursor: string | null;
+}
+
+export interface RemotePost {
+  remoteId: string;
+  text: string;
+  html: string | null;
+  createdAt: string;
+  isReply: boolean;
+  isRepost: boolean;
+}
+
+export interface RemoteRelationship {
+  remoteId: string;
+  followsMe: boolean;
+  iFollow: boolean;
+  followRef: string | null;
+  gone: boolean;
+}
+
+export interface FetchedMedia {
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+export interface Provider {
+  readonly network: Network;
+  readonly capabilities: ProviderCapabilities;
+  /** The signed-in account itself. */
+  getSelf(): Promise<RemoteProfile>;
+  listFollowers(cursor: string | null, limit: number, signal?: AbortSignal): Promise<RemotePage<RemoteEdge>>;
+  listFollowing(cursor: string | null, limit: number, signal?: AbortSignal): Promise<RemotePage<RemoteEdge>>;
+  getProfiles(remoteIds: string[], signal?: AbortSignal): Promise<RemoteProfile[]>;
+  getRecentPosts(remoteId: string, limit: number, signal?: AbortSignal): Promise<RemotePost[]>;
+  getRelationships(remoteIds: string[], signal?: AbortSignal): Promise<RemoteRelationship[]>;
+  /** Returns the follow reference (record key/URI) needed to unfollow later. */
+  follow(remoteId: string, idempotencyKey: string): Promise<{ followRef: string | null; pending: boolean }>;
+  unfollow(remoteId: string, followRef: string | null): Promise<void>;
+  sendDm(remoteId: string, text: string, idempotencyKey: string): Promise<{ messageId: string }>;
+  /** Downloads (or, for the sample network, generates) an avatar or other media. */
+  fetchMedia(url: string, signal?: AbortSignal): Promise<FetchedMedia>;
+}

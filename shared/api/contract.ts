@@ -1,0 +1,92 @@
+// The single source of truth for what the renderer may ask of core. Each method has a zod
+// input schema (checked in main and again at core's door) and a result type. Adding a method
+// here is the only way to add one: preload, main and the harness are all built from this map.
+import { z } from 'zod';
+import { BOARD_SORTS, STAGES } from '../domain';
+import type {
+  Account,
+  BoardSort,
+  PersonCard,
+  PersonProfile,
+  Stage,
+  StageCounts,
+  SyncProgress,
+} from '../domain';
+
+const id = z.number().int().positive();
+const stage = z.enum(STAGES);
+const sort = z.enum(BOARD_SORTS);
+
+/** Declares a method: its input schema now, its result type as a phantom. */
+function method<Result>() {
+  return <Input extends z.ZodType>(input: Input) => ({ input, _result: undefined as unknown as Result });
+}
+
+export interface BoardPage {
+  items: PersonCard[];
+  /** opaque keyset cursor after the last item, or null at the end of the column */
+  nextCursor: string | null;
+  /** opaque keyset cursor before the first item, or null at the start of the column */
+  prevCursor: string | null;
+}
+
+export interface MoveResult {
+  card: PersonCard;
+  counts: StageCounts;
+  /** the stage the card left, so the UI can offer undo */
+  from: Stage;
+}
+
+export const contract = {
+  listAccounts: method<Account[]>()(z.strictObject({})),
+  /** Creates the Sample account and starts its first sync through the normal engine path. */
+  addSampleAccount: method<Account>()(
+    z.strictObject({
+      followers: z.number().int().min(1).max(1_000_000).optional(),
+      following: z.number().int().min(0).max(1_000_000).optional(),
+      seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    }),
+  ),
+  /** Removes the account and everything only it refers to (people, media) in one step. */
+  removeAccount: method<{ removed: true }>()(z.strictObject({ accountId: id })),
+
+  startSync: method<SyncProgress>()(z.strictObject({ accountId: id })),
+  cancelSync: method<{ cancelled: boolean }>()(z.strictObject({ accountId: id })),
+  /** The current or last sync of the account, or null if it never synced. */
+  getSyncStatus: method<SyncProgress | null>()(z.strictObject({ accountId: id })),
+
+  getBoardCounts: method<StageCounts>()(z.strictObject({ accountId: id })),
+  getBoardPage: method<BoardPage>()(
+    z.strictObject({
+      accountId: id,
+      stage,
+      sort,
+      limit: z.number().int().min(1).max(200),
+      cursor: z.string().min(1).max(512).optional(),
+      direction: z.enum(['forward', 'backward']).optional(),
+    }),
+  ),
+  moveCard: method<MoveResult>()(z.strictObject({ accountId: id, personId: id, stage })),
+
+  /** Profile from the cache only; recent posts included when cached. */
+  getProfile: method<PersonProfile>()(z.strictObject({ accountId: id, personId: id })),
+  searchPeople: method<PersonCard[]>()(
+    z.strictObject({
+      accountId: id,
+      query: z.string().trim().min(1).max(200),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodResult<M extends MethodName> = Contract[M]['_result'];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+export type { BoardSort };

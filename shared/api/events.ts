@@ -1,0 +1,24 @@
+// Events flow core -> main -> renderer (or core -> harness bridge -> page). Payloads are small:
+// they say what changed; the renderer re-reads what it shows through the contract.
+import type { Account, SyncProgress } from '../domain';
+
+export interface EventMap {
+  /** Progress of a running sync, at most a few times per second per account. */
+  'sync.progress': SyncProgress;
+  /** People, relationships or stages of an account changed; reload counts and visible windows. */
+  'people.changed': { accountId: number; personIds: number[] | null };
+  /** An account was added, removed or renamed. */
+  'accounts.changed': { accounts: Account[] };
+}
+
+export type EventName = keyof EventMap;
+export const EVENT_NAMES: EventName[] = ['sync.progress', 'people.changed', 'accounts.changed'];
+
+export interface RapportEvent<E extends EventName = EventName> {
+  event: E;
+  payload: EventMap[E];
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as string[]).includes(value);
+}
