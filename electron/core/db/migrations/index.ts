@@ -1,0 +1,9 @@
+// Every migration, in order. Add a new version by adding a file NNNN-short-name.ts and listing it
+// here; never edit or reorder a released one.
+import type { Migration } from '../migration';
+import { initialSchema } from './0001-initial-schema';
+
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+/** The schema version this build of Rapport writes. */
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

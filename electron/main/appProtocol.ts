@@ -1,0 +1,22 @@
+// The app:// scheme in Electron: privileges registered before `ready`, the handler after.
+import { protocol } from 'electron';
+import { APP_SCHEME } from './appOrigin';
+import { createAppProtocolHandler, type AppProtocolRoots } from './appProtocolHandler';
+import type { MainLog } from './mainLog';
+
+/**
+ * standard: real origin and relative URL resolution; secure: treated like https (secure
+ * context); supportFetchAPI: fetch() of our own assets. No bypassCSP, no CORS widening, no
+ * service workers.
+ */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
+
+/** Must run before app `ready`: Electron refuses privilege changes afterwards. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+}
+
+/** Serves the renderer build and the media cache on the default session's app:// scheme. */
+export function handleAppProtocol(roots: AppProtocolRoots, log: MainLog): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(roots, log));
+}

@@ -1,0 +1,60 @@
+// The one module that touches window.rapport. Everything else in the renderer calls these
+// wrappers, which unwrap envelopes and throw RapportError, so components deal in values.
+import { RapportError, isErrorCode } from '../../shared/api/errors';
+import type { Envelope } from '../../shared/api/errors';
+import type { EventMap, EventName } from '../../shared/api/events';
+import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
+import type { RapportApi } from '../../shared/api/rapportApi';
+
+function api(): RapportApi {
+  // Read on every call (not captured at import) so the bridge may install itself late.
+  const bridge = window.rapport;
+  if (!bridge) throw new RapportError('INTERNAL', 'Rapport could not reach its engine (window.rapport is missing).');
+  return bridge;
+}
+
+function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  const { code, message } = envelope.error;
+  throw new RapportError(isErrorCode(code) ? code : 'INTERNAL', message);
+}
+
+/** Calls one contract method; resolves with its value or rejects with a RapportError. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+  const fn = api()[method] as (input: MethodInput<M>) => Promise<Envelope<MethodResult<M>>>;
+  let envelope: Envelope<MethodResult<M>>;
+  try {
+    envelope = await fn(input);
+  } catch (error) {
+    // The transport itself failed (bridge closed, IPC error): not an envelope from core.
+    throw toRapportError(error);
+  }
+  return unwrap(envelope);
+}
+
+/** Subscribes to a core event; returns the unsubscribe function. */
+export function subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
+  return api().on(event, listener);
+}
+
+/** Normalises anything thrown into a RapportError so the UI always has a code and a sentence. */
+export function toRapportError(error: unknown): RapportError {
+  if (error instanceof RapportError) return error;
+  if (error instanceof Error) return new RapportError('INTERNAL', error.message);
+  return new RapportError('INTERNAL', String(error));
+}
+
+export const rapportClient = {
+  listAccounts: () => call('listAccounts', {}),
+  addSampleAccount: (input: MethodInput<'addSampleAccount'>) => call('addSampleAccount', input),
+  removeAccount: (accountId: number) => call('removeAccount', { accountId }),
+  startSync: (accountId: number) => call('startSync', { accountId }),
+  cancelSync: (accountId: number) => call('cancelSync', { accountId }),
+  getSyncStatus: (accountId: number) => call('getSyncStatus', { accountId }),
+  getBoardCounts: (accountId: number) => call('getBoardCounts', { accountId }),
+  getBoardPage: (input: MethodInput<'getBoardPage'>) => call('getBoardPage', input),
+  moveCard: (input: MethodInput<'moveCard'>) => call('moveCard', input),
+  getProfile: (accountId: number, personId: number) => call('getProfile', { accountId, personId }),
+  searchPeople: (input: MethodInput<'searchPeople'>) => call('searchPeople', input),
+  subscribe,
+};

@@ -1,0 +1,69 @@
+// Connected accounts and which one the board shows.
+import { create } from 'zustand';
+import type { Account } from '../../shared/domain';
+import { rapportClient } from '../api/rapportClient';
+import { showError } from './toastStore';
+
+interface AccountsState {
+  accounts: Account[];
+  /** False until the first listAccounts answered, so first run is not flashed at returning users. */
+  loaded: boolean;
+  selectedId: number | null;
+  /** True while "Explore with sample data" is creating the account. */
+  creating: boolean;
+  load(): Promise<void>;
+  setAccounts(accounts: Account[]): void;
+  select(accountId: number): void;
+  addSample(): Promise<void>;
+  remove(accountId: number): Promise<boolean>;
+}
+
+function keepSelection(accounts: Account[], selectedId: number | null): number | null {
+  if (selectedId !== null && accounts.some((a) => a.id === selectedId)) return selectedId;
+  return accounts[0]?.id ?? null;
+}
+
+export const useAccountsStore = create<AccountsState>()((set, get) => ({
+  accounts: [],
+  loaded: false,
+  selectedId: null,
+  creating: false,
+  load: async () => {
+    try {
+      get().setAccounts(await rapportClient.listAccounts());
+    } catch (error) {
+      set({ loaded: true });
+      showError(error);
+    }
+  },
+  setAccounts: (accounts) => set((s) => ({ accounts, loaded: true, selectedId: keepSelection(accounts, s.selectedId) })),
+  select: (accountId) => set({ selectedId: accountId }),
+  addSample: async () => {
+    if (get().creating) return;
+    set({ creating: true });
+    try {
+      const account = await rapportClient.addSampleAccount({});
+      const others = get().accounts.filter((a) => a.id !== account.id);
+      set({ accounts: [...others, account], loaded: true, selectedId: account.id });
+    } catch (error) {
+      showError(error);
+    } finally {
+      set({ creating: false });
+    }
+  },
+  remove: async (accountId) => {
+    try {
+      await rapportClient.removeAccount(accountId);
+      const accounts = get().accounts.filter((a) => a.id !== accountId);
+      set((s) => ({ accounts, selectedId: keepSelection(accounts, s.selectedId === accountId ? null : s.selectedId) }));
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+  },
+}));
+
+export function useSelectedAccount(): Account | null {
+  return useAccountsStore((s) => s.accounts.find((a) => a.id === s.selectedId) ?? null);
+}

@@ -1,0 +1,183 @@
+// The browser harness: core under Node behind a loopback HTTP + WebSocket server, serving the
+// harness build of the renderer with window.rapport provided by bridgeClient.ts instead of the
+// preload. Used by `npm run dev:web`, the e2e suite and the board benchmark; never packaged.
+//
+//   POST /rpc/<method>      contract call (token in the x-rapport-token header) -> Envelope
+//   GET  /events?token=     WebSocket, every core event as { event, payload }
+//   GET  /harness-bridge.js the bundled bridge
+//   GET  /media/<path>      <dataDir>/media, for pages that loaded index.html with the token
+//   GET  /<path>            the renderer build; index.html gets the bridge script injected
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { CoreHandle } from '../../electron/core/coreTypes';
+import { bridgeScript } from './bridgeBundle';
+import { createEventSocket } from './eventSocket';
+import { contentSecurityPolicy, cookieValue, hostIsLoopback, tokenCookieName, tokensMatch } from './requestGuards';
+import { handleRpc } from './rpcRoute';
+import { resolveInside, streamFile } from './staticFiles';
+
+export interface HarnessOptions {
+  /** Core's data folder (rapport.db, media/). Used to create core and to serve media. */
+  dataDir: string;
+  /** The harness build of the renderer (`out/harness-renderer`). */
+  rendererDir: string;
+  /** An already created core; when omitted the harness creates one and closes it on close(). */
+  core?: CoreHandle;
+  /** 0 (default) for a random free port. */
+  port?: number;
+  /** Passed to createCore when the harness creates core: per-page delay of the sample network. */
+  samplePageDelayMs?: number;
+}
+
+export interface Harness {
+  /** Origin with a trailing slash, e.g. http://127.0.0.1:43117/ */
+  url: string;
+  /** The page to open: url plus ?token=… */
+  appUrl: string;
+  token: string;
+  port: number;
+  core: CoreHandle;
+  close(): Promise<void>;
+}
+
+export const BRIDGE_SCRIPT_TAG = '<script src="./harness-bridge.js"></script>';
+
+/** Puts the bridge before the first module script, so window.rapport exists before the renderer runs. */
+export function injectBridge(html: string): string {
+  const moduleScript = html.search(/<script\b[^>]*\btype=["']?module\b/i);
+  if (moduleScript >= 0) return html.slice(0, moduleScript) + BRIDGE_SCRIPT_TAG + html.slice(moduleScript);
+  const headEnd = html.search(/<\/head>/i);
+  if (headEnd >= 0) return html.slice(0, headEnd) + BRIDGE_SCRIPT_TAG + html.slice(headEnd);
+  return BRIDGE_SCRIPT_TAG + html;
+}
+
+async function createOwnCore(options: HarnessOptions): Promise<CoreHandle> {
+  const { createCore } = await import('../../electron/core/createCore');
+  return createCore({ dataDir: options.dataDir, samplePageDelayMs: options.samplePageDelayMs ?? 0 });
+}
+
+function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  res.end(text);
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const ownsCore = options.core === undefined;
+  const core = options.core ?? (await createOwnCore(options));
+  const token = randomBytes(32).toString('base64url');
+  const mediaDir = join(options.dataDir, 'media');
+  let port = 0;
+
+  const pageHeaders = (): Record<string, string> => ({
+    'content-security-policy': contentSecurityPolicy(port),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cache-control': 'no-store',
+  });
+
+  async function serveIndex(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    let html: string;
+    try {
+      html = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
+    } catch {
+      return sendText(res, 503, `No renderer build in ${options.rendererDir}. Run: npx vite build --config vite.harness.config.ts`);
+    }
+    const body = injectBridge(html);
+    const headers: Record<string, string> = {
+      ...pageHeaders(),
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+    };
+    // <img> cannot send a header: a page opened with the token gets it as a cookie for media/.
+    if (tokensMatch(token, url.searchParams.get('token'))) {
+      headers['set-cookie'] = `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+    }
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  async function serveFrom(root: string, encodedPath: string, res: ServerResponse): Promise<void> {
+    const file = await resolveInside(root, encodedPath);
+    if (!file.ok) return sendText(res, file.status, file.status === 403 ? 'Forbidden' : 'Not found');
+    streamFile(res, file, pageHeaders());
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostIsLoopback(req, port)) {
+      req.resume();
+      return sendText(res, 403, 'Forbidden host');
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const path = url.pathname;
+    if (path.startsWith('/rpc/')) return handleRpc(req, res, path.slice('/rpc/'.length), core, token);
+
+    req.resume();
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
+    if (path === '/' || path === '/index.html') return serveIndex(req, res, url);
+    if (path === '/harness-bridge.js') {
+      const script = await bridgeScript();
+      res.writeHead(200, {
+        ...pageHeaders(),
+        'content-type': 'text/javascript; charset=utf-8',
+        'content-length': String(Buffer.byteLength(script)),
+      });
+      res.end(req.method === 'HEAD' ? undefined : script);
+      return;
+    }
+    if (path.startsWith('/media/')) {
+      if (!tokensMatch(token, cookieValue(req, tokenCookieName(port)))) return sendText(res, 401, 'Unauthorized');
+      return serveFrom(mediaDir, path.slice('/media/'.length), res);
+    }
+    return serveFrom(options.rendererDir, path.slice(1), res);
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      console.error('harness request failed', error);
+      if (!res.headersSent) sendText(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+  const events = createEventSocket(core, token, () => port);
+  server.on('upgrade', (req, socket, head) => events.handleUpgrade(req, socket, head));
+  // Bundle while the socket opens, so the first page load does not wait for esbuild.
+  const bundling = bridgeScript();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  await bundling;
+
+  let closing: Promise<void> | null = null;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    appUrl: `${url}?token=${token}`,
+    token,
+    port,
+    core,
+    close() {
+      closing ??= (async () => {
+        await events.close();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        if (ownsCore) await core.close();
+      })();
+      return closing;
+    },
+  };
+}
