@@ -4,6 +4,7 @@
 // token stops any other local page or process from driving core.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/contentSecurityPolicy';
 
 export const TOKEN_HEADER = 'x-rapport-token';
 
@@ -42,20 +43,11 @@ export function cookieValue(req: IncomingMessage, name: string): string | null {
 }
 
 /**
- * The same policy the app's renderer runs under (scripts only from our own origin), plus the
- * event socket, which is the one thing the harness adds.
+ * The app's own policy (scripts only from our origin, no inline script), with the event socket
+ * added to connect-src: the one thing the harness has that app:// does not.
  */
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return CONTENT_SECURITY_POLICY.split('; ')
+    .map((directive) => (directive.startsWith('connect-src ') ? `${directive} ws://127.0.0.1:${port}` : directive))
+    .join('; ');
 }

@@ -6,12 +6,16 @@ import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations/index';
 import { latestVersionOf, readUserVersion, runMigrations, tooNewError } from './migrationRunner';
 import { healSearchIndex } from './searchIndex';
+import { watchSlowQueries, type SlowQueryListener } from './slowQueryLog';
 
 export interface OpenDatabaseOptions {
   /** Defaults to every migration of this build; tests pass their own lists. */
   migrations?: readonly Migration[];
   /** Milliseconds a writer waits for another connection's lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
+  /** Report statements taking at least this long (CreateCoreOptions.slowQueryMs); off if unset. */
+  slowQueryMs?: number;
+  onSlowQuery?: SlowQueryListener;
 }
 
 /**
@@ -41,6 +45,7 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     // NORMAL in WAL mode: a power loss may drop the last commits but never corrupts the file.
     db.pragma('synchronous = NORMAL');
+    if (opts.slowQueryMs !== undefined && opts.onSlowQuery) watchSlowQueries(db, opts.slowQueryMs, opts.onSlowQuery);
     runMigrations(db, migrations);
     healSearchIndex(db);
     return db;

@@ -34,6 +34,7 @@
 //   first and rebuildSearchIndex(db) at the end (electron/core/db/searchIndex.ts); the triggers
 //   skip while deferred. Small incremental syncs can leave the triggers on. A crash while deferred
 //   is healed by openDatabase, which rebuilds when it finds the flag set.
+//   (0002 makes the people_fts delete trigger deferrable too; see that file.)
 // - Every foreign key cascades from accounts and people, so removing an account is one DELETE
 //   (plus deleting people no account refers to any more, which accountsRepo does).
 import type Database from 'better-sqlite3';

@@ -2,8 +2,9 @@
 // here; never edit or reorder a released one.
 import type { Migration } from '../migration';
 import { initialSchema } from './0001-initial-schema';
+import { deferrableSearchDelete } from './0002-deferrable-search-delete';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, deferrableSearchDelete];
 
 /** The schema version this build of Rapport writes. */
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,7 +1,7 @@
 // One sample person as a pure function of (seed, key): the same person comes out on every page,
 // in every process, on every run — what makes resume-after-kill comparable to a clean run.
 import type { RemoteProfile, RemotePost } from '../provider';
-import { SeededRandom } from './seededRandom';
+import { SeededRandom, WeightedTable } from './seededRandom';
 import {
   DISPLAY_NAME_EMOJI,
   FOLLOW_BAIT_BIOS,
@@ -24,14 +24,15 @@ export interface SamplePersonKey {
 
 export type SampleArchetype = 'regular' | 'creator' | 'quiet' | 'empty' | 'followBait' | 'spam';
 
-const ARCHETYPE_WEIGHTS: Record<SampleArchetype, number> = {
+const ARCHETYPES = new WeightedTable<SampleArchetype>({
   regular: 56,
   creator: 8,
   quiet: 8,
   empty: 12,
   followBait: 10,
   spam: 6,
-};
+});
+const LANGUAGES = new WeightedTable<SampleLanguage>(LANGUAGE_WEIGHTS);
 
 const KIND_CODE = { f: 1, g: 2 } as const;
 const DAY_MS = 86_400_000;
@@ -60,14 +61,24 @@ export interface SamplePerson {
   /** Initials and hue for the generated avatar. */
   initials: string;
   hue: number;
+  /** profile.joinedAt as epoch ms, so callers can compare dates without parsing. */
+  joinedAtMs: number;
 }
 
+const stemCache = new Map<string, string>();
+
+/** "Dávila" -> "davila"; cached because the same few thousand names recur a million times. */
 function asciiStem(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
+  let stem = stemCache.get(text);
+  if (stem === undefined) {
+    stem = text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
+    stemCache.set(text, stem);
+  }
+  return stem;
 }
 
 function initialsOf(first: string, last: string, language: SampleLanguage): string {
@@ -173,8 +184,8 @@ function buildCounts(rng: SeededRandom, archetype: SampleArchetype): Counts {
  */
 export function generateSamplePerson(seed: number, key: SamplePersonKey, anchorMs: number): SamplePerson {
   const rng = new SeededRandom(seed, KIND_CODE[key.kind], key.index, SALT_PROFILE);
-  const language = rng.weighted(LANGUAGE_WEIGHTS);
-  const archetype = rng.weighted(ARCHETYPE_WEIGHTS);
+  const language = rng.weighted(LANGUAGES);
+  const archetype = rng.weighted(ARCHETYPES);
   const vocab = VOCABULARY[language];
   const first = rng.pick(vocab.firstNames);
   const last = rng.pick(vocab.lastNames);
@@ -188,12 +199,14 @@ export function generateSamplePerson(seed: number, key: SamplePersonKey, anchorM
   const counts = buildCounts(rng, archetype);
   const remoteId = sampleRemoteId(seed, key);
   const hasAvatar = archetype === 'spam' ? rng.chance(0.4) : rng.chance(0.9);
+  const joinedAtMs = anchorMs - counts.joinedDaysAgo * DAY_MS - rng.int(0, DAY_MS);
 
   return {
     language,
     archetype,
     initials: initialsOf(first, last, language),
     hue: rng.int(0, 359),
+    joinedAtMs,
     profile: {
       remoteId,
       handle,
@@ -204,7 +217,7 @@ export function generateSamplePerson(seed: number, key: SamplePersonKey, anchorM
       followersCount: counts.followers,
       followingCount: counts.following,
       postsCount: counts.posts,
-      joinedAt: new Date(anchorMs - counts.joinedDaysAgo * DAY_MS - rng.int(0, DAY_MS)).toISOString(),
+      joinedAt: new Date(joinedAtMs).toISOString(),
       profileUrl: null,
     },
   };

@@ -16,6 +16,7 @@ import {
   generateSamplePerson,
   generateSamplePosts,
   parseSampleRemoteId,
+  type SamplePerson,
   type SamplePersonKey,
 } from './samplePerson';
 
@@ -116,8 +117,8 @@ export class SampleProvider implements Provider {
     const items: RemoteEdge[] = [];
     for (let position = offset; position < end; position++) {
       const followedAtMs = this.graph.followerFollowedAt(position);
-      const profile = this.person(this.graph.followerAt(position)).profile;
-      items.push({ profile: clampJoinDate(profile, followedAtMs), followedAt: new Date(followedAtMs).toISOString() });
+      const person = this.person(this.graph.followerAt(position));
+      items.push({ profile: clampJoinDate(person, followedAtMs), followedAt: new Date(followedAtMs).toISOString() });
     }
     return { items, cursor: end < this.graph.config.followers ? encodeCursor(end) : null };
   }
@@ -139,12 +140,12 @@ export class SampleProvider implements Provider {
       }
     }
     for (let position = offset; position < end; position++) {
-      const key = this.graph.followingAt(position);
-      const profile = this.person(key).profile;
+      const person = this.person(this.graph.followingAt(position));
+      const profile = person.profile;
       if (this.followOverrides.get(profile.remoteId) === false) continue;
       const followedAtMs = this.graph.followingFollowedAt(position);
       items.push({
-        profile: clampJoinDate(profile, followedAtMs),
+        profile: clampJoinDate(person, followedAtMs),
         followedAt: new Date(followedAtMs).toISOString(),
         followRef: `follow:${profile.remoteId}`,
       });
@@ -214,7 +215,7 @@ export class SampleProvider implements Provider {
 }
 
 /** A person cannot have followed before they joined; pull the join date back when needed. */
-function clampJoinDate(profile: RemoteProfile, followedAtMs: number): RemoteProfile {
-  if (profile.joinedAt === null || Date.parse(profile.joinedAt) <= followedAtMs) return profile;
-  return { ...profile, joinedAt: new Date(followedAtMs - 7 * 86_400_000).toISOString() };
+function clampJoinDate(person: SamplePerson, followedAtMs: number): RemoteProfile {
+  if (person.joinedAtMs <= followedAtMs) return person.profile;
+  return { ...person.profile, joinedAt: new Date(followedAtMs - 7 * 86_400_000).toISOString() };
 }

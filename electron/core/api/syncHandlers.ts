@@ -1,0 +1,11 @@
+// startSync, cancelSync, getSyncStatus: thin doors onto the SyncEngine, which owns the jobs.
+import type { SyncEngine } from '../sync/syncEngine';
+import type { HandlerGroup } from './handlerTypes';
+
+export function createSyncHandlers(engine: SyncEngine): HandlerGroup {
+  return {
+    startSync: ({ accountId }) => engine.start(accountId),
+    cancelSync: ({ accountId }) => ({ cancelled: engine.cancel(accountId) }),
+    getSyncStatus: ({ accountId }) => engine.status(accountId),
+  };
+}

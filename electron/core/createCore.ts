@@ -1,0 +1,121 @@
+// The composition root of core: opens the database, builds the context, merges the handler
+// groups, and hands back the one object main, the harness and tests drive core through.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MethodName } from '../../shared/api/contract';
+import type { Envelope } from '../../shared/api/errors';
+import type { EventMap, EventName } from '../../shared/api/events';
+import type { PersonCard } from '../../shared/domain';
+import { accountsHandlers } from './api/accountsHandlers';
+import { boardHandlers } from './api/boardHandlers';
+import type { CoreContext } from './api/handlerTypes';
+import { peopleHandlers } from './api/peopleHandlers';
+import { createSampleAccountHandlers } from './api/sampleAccountHandlers';
+import { createSyncHandlers } from './api/syncHandlers';
+import { buildHandlerTable, dispatch, type HandlerTable } from './coreDispatch';
+import type { CoreEventListener, CoreHandle, CreateCoreOptions } from './coreTypes';
+import { openDatabase } from './db/openDatabase';
+import { SyncEngine } from './sync/syncEngine';
+
+export const DATABASE_FILE = 'rapport.db';
+
+function logBackgroundFailure(what: string) {
+  return (error: unknown): void => console.error(`[rapport core] ${what} failed:`, error);
+}
+
+/**
+ * The storage handlers stay unaware of the sync engine; the engine's duties around them are
+ * attached here: a removed account's sync is stopped first (its rows would vanish mid-walk), and
+ * people the board or a drawer shows get their avatar and recent posts fetched on demand.
+ */
+function attachSyncDuties(table: HandlerTable, engine: SyncEngine): HandlerTable {
+  const needingAvatars = (cards: PersonCard[]): number[] => cards.filter((c) => c.avatarUrl === null).map((c) => c.personId);
+  return {
+    ...table,
+    removeAccount: async (input, ctx) => {
+      await engine.cancelAndWait(input.accountId);
+      const result = await table.removeAccount(input, ctx);
+      engine.providers.drop(input.accountId);
+      return result;
+    },
+    getBoardPage: async (input, ctx) => {
+      const page = await table.getBoardPage(input, ctx);
+      void engine.ensureAvatars(input.accountId, needingAvatars(page.items)).catch(logBackgroundFailure('avatars'));
+      return page;
+    },
+    getProfile: async (input, ctx) => {
+      const profile = await table.getProfile(input, ctx);
+      if (profile.avatarUrl === null) {
+        void engine.ensureAvatars(input.accountId, [profile.personId]).catch(logBackgroundFailure('avatar'));
+      }
+      if (profile.recentPosts.length === 0) {
+        void engine.ensureRecentPosts(input.accountId, profile.personId).catch(logBackgroundFailure('recent posts'));
+      }
+      return profile;
+    },
+  };
+}
+
+export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
+  const dataDir = path.resolve(opts.dataDir);
+  const mediaDir = path.join(dataDir, 'media');
+  fs.mkdirSync(mediaDir, { recursive: true });
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE));
+
+  const listeners = new Set<CoreEventListener>();
+  const emit = <E extends EventName>(event: E, payload: EventMap[E]): void => {
+    for (const listener of listeners) {
+      try {
+        listener({ event, payload });
+      } catch (error) {
+        console.error(`[rapport core] a listener of ${event} threw:`, error);
+      }
+    }
+  };
+  const now = opts.now ?? Date.now;
+  const ctx: CoreContext = { db, dataDir, mediaDir, emit, now };
+
+  const engine = new SyncEngine({ db, mediaDir, emit, now, samplePageDelayMs: opts.samplePageDelayMs });
+  let table: HandlerTable;
+  try {
+    table = attachSyncDuties(
+      buildHandlerTable([
+        accountsHandlers,
+        boardHandlers,
+        peopleHandlers,
+        createSyncHandlers(engine),
+        createSampleAccountHandlers(engine),
+      ]),
+      engine,
+    );
+    engine.resumeInterrupted();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  let closing: Promise<void> | null = null;
+  const closedEnvelope: Envelope<never> = {
+    ok: false,
+    error: { code: 'CONFLICT', message: 'Rapport is shutting down.' },
+  };
+
+  return {
+    call(method: MethodName, input: unknown): Promise<Envelope<unknown>> {
+      if (closing) return Promise.resolve(closedEnvelope);
+      return dispatch(table, ctx, method, input, { slowCallMs: opts.slowQueryMs });
+    },
+    onEvent(listener: CoreEventListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close(): Promise<void> {
+      closing ??= (async () => {
+        await engine.close();
+        listeners.clear();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// The core process. In the app it runs as an Electron utilityProcess (messages arrive on
+// process.parentPort as { data } events); in tests and the harness it runs under plain Node via
+// child_process.fork (process.send / process.on('message')). Same messages either way
+// (shared/api/wire.ts). This file must not import 'electron': the API it needs is on `process`.
+import type { FromCore, ToCore } from '../../shared/api/wire';
+import { RapportError } from '../../shared/api/errors';
+import type { CoreHandle } from './coreTypes';
+import { createCore } from './createCore';
+
+interface ParentPortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+interface Channel {
+  send(message: FromCore): void;
+  onMessage(listener: (message: unknown) => void): void;
+}
+
+function openChannel(): Channel | null {
+  const parentPort = (process as NodeJS.Process & { parentPort?: ParentPortLike }).parentPort;
+  if (parentPort) {
+    return {
+      send: (message) => parentPort.postMessage(message),
+      onMessage: (listener) => parentPort.on('message', (event) => listener(event.data)),
+    };
+  }
+  if (typeof process.send === 'function') {
+    return {
+      send: (message) => {
+        // After the parent went away there is nobody to tell; dropping is right.
+        if (process.connected) process.send?.(message);
+      },
+      onMessage: (listener) => process.on('message', listener),
+    };
+  }
+  return null;
+}
+
+export interface EntryArgs {
+  dataDir: string;
+  samplePageDelayMs?: number;
+}
+
+/** Reads `--data-dir <dir>` (or `--data-dir=<dir>`) and the optional `--sample-page-delay-ms`. */
+export function parseEntryArgs(argv: readonly string[]): EntryArgs | null {
+  const value = (name: string): string | undefined => {
+    const index = argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+    if (index < 0) return undefined;
+    const arg = argv[index] as string;
+    return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
+  };
+  const dataDir = value('--data-dir');
+  if (!dataDir || dataDir.startsWith('--')) return null;
+  const delay = Number(value('--sample-page-delay-ms') ?? '0');
+  return { dataDir, samplePageDelayMs: Number.isFinite(delay) && delay > 0 ? delay : undefined };
+}
+
+function isToCore(message: unknown): message is ToCore {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  if (m.type === 'shutdown') return true;
+  return m.type === 'call' && typeof m.id === 'number' && Number.isSafeInteger(m.id) && typeof m.method === 'string';
+}
+
+async function main(): Promise<void> {
+  const channel = openChannel();
+  if (!channel) {
+    console.error('[rapport core] no parent process to talk to (run me through utilityProcess or child_process.fork)');
+    process.exit(2);
+  }
+  const args = parseEntryArgs(process.argv.slice(2));
+  if (!args) {
+    channel.send({ type: 'fatal', error: { code: 'INVALID_INPUT', message: 'The core process needs --data-dir <folder>.' } });
+    process.exit(2);
+  }
+
+  let core: CoreHandle;
+  try {
+    core = await createCore({ dataDir: args.dataDir, samplePageDelayMs: args.samplePageDelayMs });
+  } catch (error) {
+    const shape =
+      error instanceof RapportError
+        ? error.toShape()
+        : { code: 'INTERNAL', message: 'Rapport could not open its data folder. The details are in the log.' };
+    if (!(error instanceof RapportError)) console.error('[rapport core] startup failed:', error);
+    channel.send({ type: 'fatal', error: shape });
+    // Let the IPC message flush before exiting.
+    setTimeout(() => process.exit(1), 50);
+    return;
+  }
+
+  let shuttingDown = false;
+  const shutdown = async (code: number): Promise<void> => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    try {
+      await core.close();
+    } finally {
+      process.exit(code);
+    }
+  };
+
+  core.onEvent(({ event, payload }) => channel.send({ type: 'event', event, payload }));
+  channel.onMessage((message) => {
+    if (!isToCore(message)) {
+      console.error('[rapport core] ignored a message that is not a ToCore message');
+      return;
+    }
+    if (message.type === 'shutdown') {
+      void shutdown(0);
+      return;
+    }
+    const { id } = message;
+    void core.call(message.method, message.input).then((envelope) => channel.send({ type: 'result', id, envelope }));
+  });
+  // child_process: the parent died or closed the channel; utilityProcess children are ended by Electron.
+  process.on('disconnect', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  channel.send({ type: 'ready' });
+}
+
+void main();

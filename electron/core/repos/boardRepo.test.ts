@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BOARD_SORTS, STAGES, type BoardSort, type PersonCard, type Stage } from '../../../shared/domain';
+import { RapportError } from '../../../shared/api/errors';
+import { boardRepo } from './boardRepo';
+import { encodeCursor } from './boardCursor';
+import { addTestAccount, addTestFollowers, createTestDatabase, type TestDatabase } from './testFixtures';
+
+let t: TestDatabase;
+let accountId: number;
+const stageOf = (i: number): Stage => (i % 7 === 0 ? 'declined' : i % 5 === 0 ? 'evaluated' : i % 11 === 0 ? 'connected' : 'new');
+
+beforeEach(() => {
+  t = createTestDatabase();
+  accountId = addTestAccount(t.db);
+  addTestFollowers(t.db, accountId, 257, { stage: stageOf, emptyNameEvery: 13 });
+  // A second account's cards must never leak into this board.
+  addTestFollowers(t.db, addTestAccount(t.db, 'other'), 40, { prefix: 'o' });
+});
+afterEach(() => t.cleanup());
+
+interface Expected {
+  id: number;
+  rank: number;
+  followers: number;
+  name: string;
+}
+
+/** The column in display order, computed independently of the repository. */
+function expectedOrder(stage: Stage, sort: BoardSort): number[] {
+  const rows = t.db
+    .prepare(
+      `SELECT person_id AS id, sort_rank AS rank, sort_followers AS followers, sort_name AS name
+       FROM triage WHERE account_id = ? AND stage = ?`,
+    )
+    .all(accountId, stage) as Expected[];
+  const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => {
+    if (sort === 'newest') return cmp(b.rank, a.rank) || b.id - a.id;
+    if (sort === 'followers') return cmp(b.followers, a.followers) || b.id - a.id;
+    return cmp(a.name, b.name) || a.id - b.id;
+  });
+  return rows.map((r) => r.id);
+}
+
+const ids = (cards: PersonCard[]): number[] => cards.map((c) => c.personId);
+
+describe('boardRepo.counts', () => {
+  it('equals SELECT count(*) per stage, with zero for empty stages', () => {
+    const counts = boardRepo(t.db).counts(accountId);
+    for (const stage of STAGES) {
+      const { n } = t.db.prepare('SELECT count(*) AS n FROM triage WHERE account_id = ? AND stage = ?').get(accountId, stage) as {
+        n: number;
+      };
+      expect(counts[stage], stage).toBe(n);
+    }
+    expect(counts.new + counts.evaluated + counts.connected + counts.declined).toBe(257);
+    expect(boardRepo(t.db).counts(999)).toEqual({ new: 0, evaluated: 0, connected: 0, declined: 0 });
+  });
+});
+
+describe('boardRepo.page', () => {
+  for (const sort of BOARD_SORTS) {
+    for (const stage of ['new', 'declined'] as const) {
+      it(`walks the ${stage} column sorted by ${sort} forward and backward without gaps or duplicates`, () => {
+        const repo = boardRepo(t.db);
+        const expected = expectedOrder(stage, sort);
+        expect(expected.length).toBeGreaterThan(20);
+
+        const forward: number[] = [];
+        let page = repo.page({ accountId, stage, sort, limit: 7 });
+        expect(page.prevCursor).toBeNull();
+        forward.push(...ids(page.items));
+        while (page.nextCursor) {
+          page = repo.page({ accountId, stage, sort, limit: 7, cursor: page.nextCursor });
+          expect(page.prevCursor).not.toBeNull();
+          forward.push(...ids(page.items));
+        }
+        expect(forward).toEqual(expected);
+
+        const backward: number[] = [];
+        page = repo.page({ accountId, stage, sort, limit: 7, direction: 'backward' });
+        expect(page.nextCursor).toBeNull();
+        backward.unshift(...ids(page.items));
+        while (page.prevCursor) {
+          page = repo.page({ accountId, stage, sort, limit: 7, cursor: page.prevCursor, direction: 'backward' });
+          expect(page.nextCursor).not.toBeNull();
+          backward.unshift(...ids(page.items));
+        }
+        expect(backward).toEqual(expected);
+      });
+    }
+  }
+
+  it('turns back from a deep page to exactly the page before it', () => {
+    const repo = boardRepo(t.db);
+    const first = repo.page({ accountId, stage: 'new', sort: 'name', limit: 10 });
+    const second = repo.page({ accountId, stage: 'new', sort: 'name', limit: 10, cursor: first.nextCursor ?? '' });
+    const back = repo.page({ accountId, stage: 'new', sort: 'name', limit: 10, cursor: second.prevCursor ?? '', direction: 'backward' });
+    expect(ids(back.items)).toEqual(ids(first.items));
+    expect(back.prevCursor).toBeNull();
+  });
+
+  it('maps rows to cards with the handle as fallback name and a short bio', () => {
+    const page = boardRepo(t.db).page({ accountId, stage: 'new', sort: 'newest', limit: 200 });
+    for (const card of page.items) {
+      expect(card.displayName.length).toBeGreaterThan(0);
+      expect(card.bioSnippet.length).toBeLessThanOrEqual(140);
+      expect(card.stage).toBe('new');
+      expect(card.followsMe).toBe(true);
+      expect(card.avatarUrl).toBeNull();
+    }
+    expect(page.items.some((c) => c.displayName === c.handle)).toBe(true);
+  });
+
+  it('rejects garbage cursors as INVALID_INPUT', () => {
+    const repo = boardRepo(t.db);
+    const garbage = [
+      'not base64!',
+      Buffer.from('{"a":1}').toString('base64url'),
+      Buffer.from('[1]').toString('base64url'),
+      Buffer.from('[1, -3]').toString('base64url'),
+      Buffer.from('[1, 2.5]').toString('base64url'),
+      Buffer.from('garbage').toString('base64url'),
+      encodeCursor({ value: 'text', personId: 3 }), // a name cursor used with a number sort
+    ];
+    for (const cursor of garbage) {
+      let thrown: unknown;
+      try {
+        repo.page({ accountId, stage: 'new', sort: 'followers', limit: 5, cursor });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, cursor).toBeInstanceOf(RapportError);
+      expect((thrown as RapportError).code).toBe('INVALID_INPUT');
+    }
+  });
+});

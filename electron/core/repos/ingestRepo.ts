@@ -1,0 +1,259 @@
+// The sync write path: one page of a followers or following walk goes into SQLite in ONE
+// transaction — people, relationships, triage rows, events and the walk's checkpoint — so a kill
+// at any instant leaves either the whole page with its cursor or neither.
+//
+// Rules this file keeps:
+// - People are matched by (network, remote_id), never by handle: handles change, ids do not.
+// - A triage row is only ever inserted when missing; a re-sync never touches a user's stage.
+// - follow_rank orders followers newest first across walks (see rankFor).
+// - No followed_me / i_followed events during an account's first import: a first sync of 1M
+//   followers would write 1M events that say nothing ("these people followed you before you
+//   installed Rapport"). Events start with the second walk, when "new" means new.
+import type Database from 'better-sqlite3';
+import type { Network } from '../../../shared/domain';
+import { SORT_NAME_SQL } from '../db/migrations/0001-initial-schema';
+import type { RemoteEdge, RemotePost, RemoteProfile } from '../providers/provider';
+import { perDatabase } from './perDatabase';
+import { syncStateRepo, type WalkCheckpoint, type WalkName } from './syncStateRepo';
+
+/**
+ * Ranks are RANK_SPAN * generation - position: every follower first seen by walk g ranks above all
+ * seen by earlier walks (they sit at the head of a newest-first list), and within a walk the list
+ * order holds. Positions stay below RANK_SPAN for any account with fewer than 100M followers.
+ * A pure function of (generation, position), so a resumed walk ranks exactly like an unbroken one.
+ */
+export const RANK_SPAN = 100_000_000;
+
+export function rankFor(generation: number, position: number): number {
+  return RANK_SPAN * generation - position;
+}
+
+export interface IngestPageInput {
+  accountId: number;
+  network: Network;
+  walk: WalkName;
+  /** The walk's checkpoint before this page (generation, itemsDone = position of the first edge). */
+  checkpoint: WalkCheckpoint;
+  edges: RemoteEdge[];
+  /** The provider's cursor after this page; null when this was the last page. */
+  nextCursor: string | null;
+  /** The account's first import: no followed_me / i_followed events (see the file comment). */
+  initialImport: boolean;
+  at: string;
+  /** The run's counters after this page, written with the data. */
+  run: { id: number; requests: number; items: number };
+}
+
+export interface IngestPageResult {
+  /** people.id of every edge of the page, in page order. */
+  personIds: number[];
+  /** The checkpoint now in the database. */
+  checkpoint: WalkCheckpoint;
+  /** Followers (or followings) this page added that the account did not have before. */
+  added: number;
+}
+
+interface ExistingEdge {
+  follows_me: number;
+  i_follow: number;
+}
+
+export const ingestRepo = perDatabase((db: Database.Database) => {
+  const states = syncStateRepo(db);
+
+  // Only rows whose content changed are rewritten, so a re-sync of unchanged people does not
+  // fire the FTS and sort-key triggers; RETURNING then yields nothing and we look the id up.
+  const upsertPerson = db.prepare(
+    `INSERT INTO people (network, remote_id, handle, display_name, bio, bio_html, avatar_url, followers_count,
+       following_count, posts_count, joined_at, profile_url, gone_at, fetched_at)
+     VALUES (@network, @remoteId, @handle, @displayName, @bio, @bioHtml, @avatarUrl, @followersCount,
+       @followingCount, @postsCount, @joinedAt, @profileUrl, @goneAt, @fetchedAt)
+     ON CONFLICT (network, remote_id) DO UPDATE SET
+       handle = excluded.handle, display_name = excluded.display_name, bio = excluded.bio,
+       bio_html = excluded.bio_html,
+       avatar_file = CASE WHEN people.avatar_url IS excluded.avatar_url THEN people.avatar_file ELSE NULL END,
+       avatar_url = excluded.avatar_url, followers_count = excluded.followers_count,
+       following_count = excluded.following_count, posts_count = excluded.posts_count,
+       joined_at = excluded.joined_at, profile_url = excluded.profile_url, gone_at = excluded.gone_at,
+       fetched_at = excluded.fetched_at
+     WHERE people.handle IS NOT excluded.handle OR people.display_name IS NOT excluded.display_name
+       OR people.bio IS NOT excluded.bio OR people.bio_html IS NOT excluded.bio_html
+       OR people.avatar_url IS NOT excluded.avatar_url OR people.followers_count IS NOT excluded.followers_count
+       OR people.following_count IS NOT excluded.following_count OR people.posts_count IS NOT excluded.posts_count
+       OR people.joined_at IS NOT excluded.joined_at OR people.profile_url IS NOT excluded.profile_url
+       OR people.gone_at IS NOT excluded.gone_at
+     RETURNING id`,
+  );
+  const selectPersonId = db.prepare('SELECT id FROM people WHERE network = ? AND remote_id = ?').pluck();
+  const selectRank = db.prepare('SELECT follow_rank FROM relationships WHERE account_id = ? AND person_id = ?').pluck();
+  const selectEdge = db.prepare('SELECT follows_me, i_follow FROM relationships WHERE account_id = ? AND person_id = ?');
+
+  const upsertFollower = db.prepare(
+    `INSERT INTO relationships (account_id, person_id, follows_me, followed_me_at, follow_rank, seen_generation)
+     VALUES (@accountId, @personId, 1, @followedAt, @rank, @generation)
+     ON CONFLICT (account_id, person_id) DO UPDATE SET
+       followed_me_at = CASE WHEN relationships.follows_me = 1
+         THEN coalesce(relationships.followed_me_at, excluded.followed_me_at) ELSE excluded.followed_me_at END,
+       follow_rank = CASE WHEN relationships.follows_me = 1 AND relationships.follow_rank > 0
+         THEN relationships.follow_rank ELSE excluded.follow_rank END,
+       follows_me = 1,
+       seen_generation = excluded.seen_generation`,
+  );
+  const upsertFollowing = db.prepare(
+    `INSERT INTO relationships (account_id, person_id, i_follow, i_followed_at, follow_ref, following_generation)
+     VALUES (@accountId, @personId, 1, @followedAt, @followRef, @generation)
+     ON CONFLICT (account_id, person_id) DO UPDATE SET
+       i_followed_at = CASE WHEN relationships.i_follow = 1
+         THEN coalesce(relationships.i_followed_at, excluded.i_followed_at) ELSE excluded.i_followed_at END,
+       follow_ref = coalesce(excluded.follow_ref, relationships.follow_ref),
+       i_follow = 1,
+       following_generation = excluded.following_generation`,
+  );
+  // Initial stage: a follower the user already follows back is Connected, anyone else New.
+  // sort_name goes through the same SQL expression as the triggers (SQLite's lower() is not JS's
+  // toLowerCase), from the values just written, so no join back to people is needed.
+  const insertTriage = db.prepare(
+    `INSERT INTO triage (account_id, person_id, stage, changed_at, sort_rank, sort_followers, sort_name)
+     VALUES (@accountId, @personId, @stage, @at, @rank, @followers,
+       ${SORT_NAME_SQL.replace('display_name', '@displayName').replace('handle', '@handle')})
+     ON CONFLICT (account_id, person_id) DO NOTHING`,
+  );
+  // The following walk runs after the followers walk, so on a first import mutuals are still
+  // New here. A card the user never moved (no stage_changed event) follows the same initial-stage
+  // rule; a card the user placed anywhere stays where they put it.
+  const promoteMutual = db.prepare(
+    `UPDATE triage SET stage = 'connected', changed_at = @at
+     WHERE account_id = @accountId AND person_id = @personId AND stage = 'new'
+       AND NOT EXISTS (SELECT 1 FROM events e WHERE e.account_id = @accountId AND e.person_id = @personId
+                       AND e.kind = 'stage_changed')`,
+  );
+  const insertEvent = db.prepare(
+    'INSERT INTO events (account_id, person_id, kind, at, data) VALUES (@accountId, @personId, @kind, @at, @data)',
+  );
+  const deletePosts = db.prepare('DELETE FROM posts WHERE person_id = ?');
+  const insertPost = db.prepare(
+    `INSERT INTO posts (person_id, remote_id, text, html, created_at, is_reply, is_repost)
+     VALUES (@personId, @remoteId, @text, @html, @createdAt, @isReply, @isRepost)`,
+  );
+  const setAvatarFileStatement = db.prepare('UPDATE people SET avatar_file = ? WHERE id = ? AND avatar_url = ?');
+
+  function savePerson(network: Network, profile: RemoteProfile, at: string): number {
+    const returned = upsertPerson.get({
+      network,
+      remoteId: profile.remoteId,
+      handle: profile.handle,
+      displayName: profile.displayName,
+      bio: profile.bio,
+      bioHtml: profile.bioHtml,
+      avatarUrl: profile.avatarUrl,
+      followersCount: profile.followersCount ?? 0,
+      followingCount: profile.followingCount ?? 0,
+      postsCount: profile.postsCount ?? 0,
+      joinedAt: profile.joinedAt,
+      profileUrl: profile.profileUrl,
+      goneAt: profile.gone ? at : null,
+      fetchedAt: at,
+    }) as { id: number } | undefined;
+    return returned ? returned.id : (selectPersonId.get(network, profile.remoteId) as number);
+  }
+
+  const ingestPageTransaction = db.transaction((input: IngestPageInput): IngestPageResult => {
+    const { accountId, network, walk, checkpoint, edges, at, initialImport } = input;
+    const personIds: number[] = [];
+    let added = 0;
+    edges.forEach((edge, i) => {
+      const personId = savePerson(network, edge.profile, at);
+      personIds.push(personId);
+      // On a first import nothing exists yet, so the lookup would only cost time.
+      const before = initialImport ? undefined : (selectEdge.get(accountId, personId) as ExistingEdge | undefined);
+      if (walk === 'followers') {
+        const rank = rankFor(checkpoint.generation, checkpoint.itemsDone + i);
+        upsertFollower.run({ accountId, personId, followedAt: edge.followedAt, rank, generation: checkpoint.generation });
+        // A follower already known keeps the rank it had; triage copies whatever is stored.
+        const knownRank = before && before.follows_me === 1 ? selectRank.get(accountId, personId) as number : rank;
+        insertTriage.run({
+          accountId,
+          personId,
+          stage: before?.i_follow === 1 ? 'connected' : 'new',
+          at,
+          rank: knownRank,
+          followers: edge.profile.followersCount ?? 0,
+          displayName: edge.profile.displayName,
+          handle: edge.profile.handle,
+        });
+        if (!before || before.follows_me === 0) {
+          added++;
+          if (!initialImport) {
+            insertEvent.run({ accountId, personId, kind: 'followed_me', at, data: JSON.stringify({ followedAt: edge.followedAt }) });
+          }
+        }
+      } else {
+        upsertFollowing.run({
+          accountId,
+          personId,
+          followedAt: edge.followedAt,
+          followRef: edge.followRef ?? null,
+          generation: checkpoint.generation,
+        });
+        promoteMutual.run({ accountId, personId, at });
+        if (!before || before.i_follow === 0) {
+          added++;
+          if (!initialImport) insertEvent.run({ accountId, personId, kind: 'i_followed', at, data: null });
+        }
+      }
+    });
+    const next: WalkCheckpoint = {
+      ...checkpoint,
+      cursor: input.nextCursor,
+      pagesDone: checkpoint.pagesDone + 1,
+      itemsDone: checkpoint.itemsDone + edges.length,
+      done: input.nextCursor === null,
+    };
+    states.saveCheckpoint(next, at);
+    states.recordProgress(input.run.id, walk, input.run.requests, input.run.items);
+    return { personIds, checkpoint: next, added };
+  });
+
+  const saveProfilesTransaction = db.transaction((network: Network, profiles: RemoteProfile[], at: string): number[] =>
+    profiles.map((profile) => savePerson(network, profile, at)),
+  );
+
+  const replacePostsTransaction = db.transaction((personId: number, posts: RemotePost[]): void => {
+    deletePosts.run(personId);
+    for (const post of posts) {
+      insertPost.run({
+        personId,
+        remoteId: post.remoteId,
+        text: post.text,
+        html: post.html,
+        createdAt: post.createdAt,
+        isReply: post.isReply ? 1 : 0,
+        isRepost: post.isRepost ? 1 : 0,
+      });
+    }
+  });
+
+  return {
+    /** Writes one page of a walk and its checkpoint atomically. */
+    ingestPage(input: IngestPageInput): IngestPageResult {
+      return ingestPageTransaction(input);
+    },
+
+    /** Upserts full profiles (hydration for providers whose lists carry only ids). */
+    saveProfiles(network: Network, profiles: RemoteProfile[], at: string): number[] {
+      return saveProfilesTransaction(network, profiles, at);
+    },
+
+    /** Replaces the cached recent posts of a person. */
+    replacePosts(personId: number, posts: RemotePost[]): void {
+      replacePostsTransaction(personId, posts);
+    },
+
+    /** Records a cached avatar file, unless the person's avatar URL changed in the meantime. */
+    setAvatarFile(personId: number, avatarUrl: string, relativePath: string): boolean {
+      return setAvatarFileStatement.run(relativePath, personId, avatarUrl).changes > 0;
+    },
+  };
+});
+
+export type IngestRepo = ReturnType<typeof ingestRepo>;

@@ -1,0 +1,135 @@
+// What a card and a drawer show beyond the lists: recent posts and cached avatars. A sync fills
+// them for the newest people of each column (what the first screen shows); everything else is
+// fetched on demand when the board or the drawer actually displays someone.
+import type Database from 'better-sqlite3';
+import type { Stage } from '../../../shared/domain';
+import { MediaCache } from '../media/mediaCache';
+import type { Provider } from '../providers/provider';
+import { ingestRepo } from '../repos/ingestRepo';
+import { perDatabase } from '../repos/perDatabase';
+
+/** People whose recent posts a sync fetches: one request each, so few (the request budget). */
+export const RECENT_POSTS_PEOPLE = 20;
+export const RECENT_POSTS_PER_PERSON = 10;
+/** Avatars a sync caches per column: about two screens of cards. */
+export const AVATARS_PER_STAGE = 60;
+/** Parallel avatar downloads. */
+const AVATAR_CONCURRENCY = 4;
+
+interface PostsCandidate {
+  personId: number;
+  remoteId: string;
+  rank: number;
+}
+
+interface AvatarCandidate {
+  personId: number;
+  avatarUrl: string;
+}
+
+const enrichmentStatements = perDatabase((db: Database.Database) => ({
+  // One stage at a time, so each query walks triage_by_rank in order and stops at LIMIT.
+  postsCandidates: db.prepare(
+    `SELECT p.id AS personId, p.remote_id AS remoteId, t.sort_rank AS rank
+     FROM triage t CROSS JOIN people p ON p.id = t.person_id
+     WHERE t.account_id = ? AND t.stage = ? AND p.posts_count > 0
+       AND NOT EXISTS (SELECT 1 FROM posts x WHERE x.person_id = p.id)
+     ORDER BY t.sort_rank DESC, t.person_id DESC LIMIT ?`,
+  ),
+  avatarCandidates: db.prepare(
+    `SELECT p.id AS personId, p.avatar_url AS avatarUrl
+     FROM triage t CROSS JOIN people p ON p.id = t.person_id
+     WHERE t.account_id = ? AND t.stage = ? AND p.avatar_url IS NOT NULL AND p.avatar_file IS NULL
+     ORDER BY t.sort_rank DESC, t.person_id DESC LIMIT ?`,
+  ),
+  avatarsOf: db.prepare(
+    `SELECT p.id AS personId, p.avatar_url AS avatarUrl FROM people p
+     WHERE p.id IN (SELECT value FROM json_each(?)) AND p.avatar_url IS NOT NULL AND p.avatar_file IS NULL`,
+  ),
+  postsOf: db.prepare(
+    `SELECT p.id AS personId, p.remote_id AS remoteId, 0 AS rank FROM people p
+     WHERE p.id = ? AND p.posts_count > 0 AND NOT EXISTS (SELECT 1 FROM posts x WHERE x.person_id = p.id)`,
+  ),
+}));
+
+export class ProfileEnrichment {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly media: MediaCache,
+  ) {}
+
+  /** The newest New and Evaluated people without cached posts: the ones a user opens first. */
+  postsCandidates(accountId: number, limit = RECENT_POSTS_PEOPLE): PostsCandidate[] {
+    const s = enrichmentStatements(this.db);
+    const stages: Stage[] = ['new', 'evaluated'];
+    const merged = stages.flatMap((stage) => s.postsCandidates.all(accountId, stage, limit) as PostsCandidate[]);
+    return merged.sort((a, b) => b.rank - a.rank).slice(0, limit);
+  }
+
+  /** The first screen of every column, missing its avatar. */
+  avatarCandidates(accountId: number, perStage = AVATARS_PER_STAGE): AvatarCandidate[] {
+    const s = enrichmentStatements(this.db);
+    const stages: Stage[] = ['new', 'evaluated', 'connected', 'declined'];
+    return stages.flatMap((stage) => s.avatarCandidates.all(accountId, stage, perStage) as AvatarCandidate[]);
+  }
+
+  /** Of these people, those whose avatar is known but not cached yet. */
+  avatarsMissing(personIds: number[]): AvatarCandidate[] {
+    if (personIds.length === 0) return [];
+    return enrichmentStatements(this.db).avatarsOf.all(JSON.stringify(personIds)) as AvatarCandidate[];
+  }
+
+  postsMissing(personId: number): PostsCandidate | undefined {
+    return enrichmentStatements(this.db).postsOf.get(personId) as PostsCandidate | undefined;
+  }
+
+  /** Fetches and stores recent posts; returns the ids of people whose posts were stored. */
+  async fetchPosts(
+    provider: Provider,
+    candidates: PostsCandidate[],
+    signal: AbortSignal,
+    onDone: (count: number) => void = () => {},
+  ): Promise<number[]> {
+    const stored: number[] = [];
+    for (const candidate of candidates) {
+      signal.throwIfAborted();
+      const posts = await provider.getRecentPosts(candidate.remoteId, RECENT_POSTS_PER_PERSON, signal);
+      ingestRepo(this.db).replacePosts(candidate.personId, posts);
+      stored.push(candidate.personId);
+      onDone(stored.length);
+    }
+    return stored;
+  }
+
+  /**
+   * Caches avatars; one that fails (refused type, network error) is logged and skipped, a card
+   * then keeps showing initials. Returns the ids whose avatar is now cached.
+   */
+  async cacheAvatars(
+    provider: Provider,
+    candidates: AvatarCandidate[],
+    signal: AbortSignal,
+    onDone: (count: number) => void = () => {},
+  ): Promise<number[]> {
+    const cached: number[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < candidates.length) {
+        signal.throwIfAborted();
+        const candidate = candidates[next++] as AvatarCandidate;
+        try {
+          const relativePath = await this.media.ensure(candidate.avatarUrl, provider, signal);
+          if (this.db.open && ingestRepo(this.db).setAvatarFile(candidate.personId, candidate.avatarUrl, relativePath)) {
+            cached.push(candidate.personId);
+          }
+        } catch (error) {
+          if (signal.aborted) throw error;
+          console.error(`[rapport core] avatar skipped for person ${candidate.personId}: ${(error as Error).message}`);
+        }
+        onDone(cached.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(AVATAR_CONCURRENCY, candidates.length) }, worker));
+    return cached;
+  }
+}

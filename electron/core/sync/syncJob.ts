@@ -1,0 +1,199 @@
+// One sync of one account, phase by phase: followers walk → following walk → removal checks →
+// recent posts → avatars → done. The same code runs for every network; the sample network is
+// just another Provider.
+import type Database from 'better-sqlite3';
+import type { Account, SyncPhase, SyncProgress } from '../../../shared/domain';
+import { RapportError } from '../../../shared/api/errors';
+import type { EventMap, EventName } from '../../../shared/api/events';
+import { deferSearchIndex, isSearchIndexDeferred, rebuildSearchIndex } from '../db/searchIndex';
+import type { Provider } from '../providers/provider';
+import { accountsRepo } from '../repos/accountsRepo';
+import { syncStateRepo, type SyncRun, type WalkName } from '../repos/syncStateRepo';
+import { runWalk } from './followWalk';
+import type { ProfileEnrichment } from './profileEnrichment';
+import { ProgressReporter } from './progressReporter';
+import { checkRemovals } from './removalCheck';
+
+/**
+ * Walks at least this long build the search index once at the end instead of row by row
+ * (measured by H1: 5x faster on 200k people); small incremental walks keep the triggers on.
+ */
+export const DEFER_SEARCH_INDEX_FROM = 5_000;
+
+/** Why a job was aborted: the user cancelled, or core is shutting down (resume next start). */
+export type AbortReason = 'cancel' | 'shutdown';
+
+export interface SyncJobDeps {
+  db: Database.Database;
+  account: Account;
+  provider: Provider;
+  enrichment: ProfileEnrichment;
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  now(): number;
+}
+
+function errorShape(error: unknown): { code: string; message: string } {
+  if (error instanceof RapportError) return error.toShape();
+  return { code: 'NETWORK_ERROR', message: 'The sync stopped because the network answered with an error. Try again later.' };
+}
+
+export class SyncJob {
+  readonly accountId: number;
+  readonly run: SyncRun;
+  /** Settles when the job has stopped, whatever the outcome; never rejects. */
+  readonly finished: Promise<void>;
+  private readonly controller = new AbortController();
+  private readonly reporter: ProgressReporter;
+  private requests = 0;
+  private items = 0;
+  private phase: SyncPhase = 'followers';
+
+  constructor(private readonly deps: SyncJobDeps) {
+    this.accountId = deps.account.id;
+    this.run = syncStateRepo(deps.db).startRun(this.accountId, this.iso(), 'followers');
+    this.reporter = new ProgressReporter(
+      {
+        accountId: this.accountId,
+        runId: this.run.id,
+        state: 'running',
+        phase: 'followers',
+        done: 0,
+        total: null,
+        pages: 0,
+        startedAt: this.run.startedAt,
+        error: null,
+      },
+      (progress) => deps.emit('sync.progress', progress),
+      () => deps.emit('people.changed', { accountId: this.accountId, personIds: null }),
+    );
+    this.finished = this.execute();
+  }
+
+  get progress(): SyncProgress {
+    return this.reporter.current;
+  }
+
+  abort(reason: AbortReason): void {
+    this.controller.abort(reason);
+  }
+
+  private iso(): string {
+    return new Date(this.deps.now()).toISOString();
+  }
+
+  private get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  private setPhase(phase: SyncPhase, total: number | null, done = 0, pages = 0): void {
+    this.phase = phase;
+    this.reporter.update({ phase, total, done, pages });
+  }
+
+  private async execute(): Promise<void> {
+    // Let start() return before any work: the caller gets the run id and can subscribe first.
+    await Promise.resolve();
+    const { db, provider } = this.deps;
+    let deferredSearch = false;
+    try {
+      const self = await provider.getSelf();
+      this.requests++;
+      for (const walk of ['followers', 'following'] as WalkName[]) {
+        const expected = walk === 'followers' ? self.followersCount : self.followingCount;
+        if ((expected ?? 0) >= DEFER_SEARCH_INDEX_FROM && !isSearchIndexDeferred(db)) {
+          deferSearchIndex(db);
+          deferredSearch = true;
+        }
+        await this.walk(walk, expected);
+        if (deferredSearch) {
+          rebuildSearchIndex(db);
+          deferredSearch = false;
+        }
+      }
+      await this.enrich();
+      this.finish('done', null);
+    } catch (error) {
+      const reason: unknown = this.signal.reason;
+      if (this.signal.aborted && reason === 'shutdown') {
+        // Left 'running' on purpose: the next start of core resumes it (see SyncEngine).
+      } else if (this.signal.aborted) {
+        this.finish('cancelled', null);
+      } else {
+        console.error(`[rapport core] sync of account ${this.accountId} failed:`, error);
+        this.finish('failed', errorShape(error));
+      }
+    } finally {
+      if (deferredSearch && db.open) rebuildSearchIndex(db);
+    }
+  }
+
+  private async walk(walk: WalkName, expected: number | null): Promise<void> {
+    const { db, provider, account } = this.deps;
+    const existing = syncStateRepo(db).getWalk(this.accountId, walk);
+    const resuming = existing !== undefined && !existing.done;
+    this.setPhase(walk, expected, resuming ? existing.itemsDone : 0, resuming ? existing.pagesDone : 0);
+    const outcome = await runWalk(
+      {
+        db,
+        provider,
+        network: account.network,
+        accountId: this.accountId,
+        runId: this.run.id,
+        signal: this.signal,
+        now: () => this.iso(),
+        onRequest: () => this.requests++,
+        onItems: (count) => (this.items += count),
+        requests: () => this.requests,
+        items: () => this.items,
+        onPage: ({ checkpoint }) => {
+          this.reporter.update({ done: checkpoint.itemsDone, pages: checkpoint.pagesDone });
+          this.reporter.peopleChanged();
+        },
+      },
+      walk,
+    );
+    const removals = await checkRemovals({
+      db,
+      provider,
+      accountId: this.accountId,
+      walk,
+      generation: outcome.checkpoint.generation,
+      at: this.iso(),
+      signal: this.signal,
+      onRequest: () => this.requests++,
+    });
+    if (removals.ended + removals.gone > 0) this.reporter.peopleChanged();
+  }
+
+  private async enrich(): Promise<void> {
+    const { provider, enrichment } = this.deps;
+    const posts = enrichment.postsCandidates(this.accountId);
+    this.setPhase('posts', posts.length);
+    await enrichment.fetchPosts(provider, posts, this.signal, (done) => {
+      this.requests++;
+      this.reporter.update({ done });
+    });
+
+    const avatars = enrichment.avatarCandidates(this.accountId);
+    this.setPhase('avatars', avatars.length);
+    const cached = await enrichment.cacheAvatars(provider, avatars, this.signal, (done) => this.reporter.update({ done }));
+    if (cached.length > 0) this.deps.emit('people.changed', { accountId: this.accountId, personIds: cached });
+  }
+
+  private finish(state: 'done' | 'failed' | 'cancelled', error: { code: string; message: string } | null): void {
+    const { db } = this.deps;
+    if (!db.open) return;
+    const phase: SyncPhase = state === 'done' ? 'done' : this.phase;
+    this.phase = phase;
+    syncStateRepo(db).finishRun(
+      { id: this.run.id, accountId: this.accountId, phase, requests: this.requests, items: this.items },
+      state,
+      this.iso(),
+      error,
+    );
+    // People first, so a board that reloads on the final progress event sees every row.
+    this.reporter.flush();
+    this.reporter.update({ state, phase, error, ...(state === 'done' ? { done: this.items, total: this.items } : {}) });
+    if (state === 'done') this.deps.emit('accounts.changed', { accounts: accountsRepo(db).list() });
+  }
+}

@@ -1,0 +1,52 @@
+import { basename } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+const electron = await vi.hoisted(async () => {
+  const { EventEmitter } = await import('node:events');
+  class FakeUtilityProcess extends EventEmitter {
+    readonly posted: unknown[] = [];
+    postMessage(message: unknown): void {
+      this.posted.push(message);
+      if ((message as { type: string }).type === 'shutdown') setImmediate(() => this.emit('exit', 0));
+    }
+    kill(): boolean {
+      this.emit('exit', 1);
+      return true;
+    }
+  }
+  const forked: Array<{ modulePath: string; args?: string[]; options?: { serviceName?: string }; child: FakeUtilityProcess }> = [];
+  return {
+    forked,
+    utilityProcess: {
+      fork: (modulePath: string, args?: string[], options?: { serviceName?: string }) => {
+        const child = new FakeUtilityProcess();
+        forked.push({ modulePath, args, options, child });
+        return child;
+      },
+    },
+  };
+});
+vi.mock('electron', () => electron);
+
+const { startCoreProcess } = await import('./coreProcess');
+
+describe('startCoreProcess', () => {
+  it('forks core.js in a utilityProcess with the data dir and speaks the wire protocol to it', async () => {
+    const client = startCoreProcess({ dataDir: '/home/ada/.config/Rapport', log: { info() {}, warn() {}, error() {} } });
+    const forked = electron.forked[0];
+    if (!forked) throw new Error('nothing forked');
+    expect(basename(forked.modulePath)).toBe('core.js');
+    expect(forked.args).toEqual(['--data-dir', '/home/ada/.config/Rapport']);
+    expect(forked.options?.serviceName).toBe('Rapport core');
+
+    const call = client.call('listAccounts', {});
+    expect(forked.child.posted).toEqual([]);
+    forked.child.emit('message', { type: 'ready' });
+    expect(forked.child.posted).toEqual([{ type: 'call', id: 1, method: 'listAccounts', input: {} }]);
+    forked.child.emit('message', { type: 'result', id: 1, envelope: { ok: true, value: [] } });
+    expect(await call).toEqual({ ok: true, value: [] });
+
+    await client.stop();
+    expect(forked.child.posted.at(-1)).toEqual({ type: 'shutdown' });
+  });
+});

@@ -1,0 +1,28 @@
+// Core runs off the main thread in an Electron utilityProcess (out/main/core.js, built from
+// electron/core/entry.ts), so SQLite work and sync never stall window or input handling.
+import { join } from 'node:path';
+import { utilityProcess } from 'electron';
+import { CoreClient, type CoreChannel } from './coreClient';
+import type { MainLog } from './mainLog';
+
+export function spawnUtilityCore(modulePath: string, dataDir: string): CoreChannel {
+  const child = utilityProcess.fork(modulePath, ['--data-dir', dataDir], { serviceName: 'Rapport core' });
+  return {
+    send: (message) => child.postMessage(message),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', listener),
+    kill: () => void child.kill(),
+  };
+}
+
+export interface StartCoreOptions {
+  dataDir: string;
+  log: MainLog;
+  /** Defaults to core.js beside the built main bundle. */
+  modulePath?: string;
+}
+
+/** Forks core and returns the client main talks to; call after app `ready`. */
+export function startCoreProcess({ dataDir, log, modulePath = join(__dirname, 'core.js') }: StartCoreOptions): CoreClient {
+  return new CoreClient({ spawn: () => spawnUtilityCore(modulePath, dataDir), log });
+}

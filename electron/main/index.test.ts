@@ -1,0 +1,204 @@
+// The lifecycle in index.ts, against a scripted Electron: what must happen before `ready`,
+// what happens at `ready`, and how windows, quitting and a second instance are handled.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const fakes = await vi.hoisted(async () => {
+  const { EventEmitter } = await import('node:events');
+
+  function createElectron({ gotLock }: { gotLock: boolean }) {
+    const order: string[] = [];
+    let isReady = false;
+    let markReady: () => void = () => {};
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+    class FakeBrowserWindow extends EventEmitter {
+      static all: FakeBrowserWindow[] = [];
+      static getAllWindows = (): FakeBrowserWindow[] => FakeBrowserWindow.all;
+      destroyed = false;
+      readonly webContents = { send: vi.fn(), mainFrame: { url: 'app://rapport/index.html', parent: null } };
+      readonly loadURL = vi.fn(async (_url: string) => undefined);
+      readonly show = vi.fn();
+      readonly focus = vi.fn();
+      readonly restore = vi.fn();
+      readonly setBackgroundColor = vi.fn();
+      constructor(readonly options: { webPreferences?: { preload?: string; sandbox?: boolean } }) {
+        super();
+        order.push('new BrowserWindow');
+        FakeBrowserWindow.all.push(this);
+      }
+      isDestroyed = (): boolean => this.destroyed;
+      isMinimized = (): boolean => false;
+      close(): void {
+        this.destroyed = true;
+        FakeBrowserWindow.all = FakeBrowserWindow.all.filter((w) => w !== this);
+        this.emit('closed');
+        if (FakeBrowserWindow.all.length === 0) app.emit('window-all-closed');
+      }
+    }
+
+    class FakeUtilityProcess extends EventEmitter {
+      readonly posted: Array<{ type: string }> = [];
+      postMessage(message: { type: string }): void {
+        this.posted.push(message);
+        if (message.type === 'shutdown') setImmediate(() => this.emit('exit', 0));
+      }
+      kill(): boolean {
+        return true;
+      }
+    }
+    const forked: Array<{ modulePath: string; args?: string[]; child: FakeUtilityProcess }> = [];
+
+    const app = Object.assign(new EventEmitter(), {
+      isPackaged: true,
+      enableSandbox: vi.fn(() => order.push('enableSandbox')),
+      requestSingleInstanceLock: vi.fn(() => gotLock),
+      whenReady: () => ready,
+      isReady: () => isReady,
+      getPath: vi.fn((_name: string) => '/home/ada/.config/Rapport'),
+      quit: vi.fn(() => {
+        const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+        app.emit('before-quit', event);
+        if (!event.defaultPrevented) order.push('quit');
+      }),
+    });
+    const originalOn = app.on.bind(app);
+    app.on = ((event: string, listener: (...args: unknown[]) => void) => {
+      order.push(`app.on ${event}`);
+      return originalOn(event, listener);
+    }) as typeof app.on;
+
+    const electron = {
+      app,
+      BrowserWindow: FakeBrowserWindow,
+      nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false }),
+      protocol: {
+        registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemesAsPrivileged')),
+        handle: vi.fn((_scheme: string, _handler: unknown) => order.push('protocol.handle')),
+      },
+      session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+      ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+      utilityProcess: {
+        fork: vi.fn((modulePath: string, args?: string[]) => {
+          const child = new FakeUtilityProcess();
+          forked.push({ modulePath, args, child });
+          return child;
+        }),
+      },
+      Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
+      shell: { openExternal: vi.fn(async () => undefined) },
+    };
+    const becomeReady = async (): Promise<void> => {
+      order.push('ready');
+      isReady = true;
+      markReady();
+      // Let onReady run to completion.
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { electron, order, forked, becomeReady };
+  }
+
+  const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+  const state = { current: createElectron({ gotLock: true }), createElectron };
+  const electronLog = {
+    transports: { file: { level: 'info' }, console: { level: 'info' } },
+    errorHandler: { startCatching: vi.fn() },
+    scope: () => logger,
+  };
+  return { state, electronLog };
+});
+
+vi.mock('electron', () => fakes.state.current.electron);
+vi.mock('electron-log/main', () => ({ default: fakes.electronLog }));
+
+const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+function setPlatform(value: NodeJS.Platform): void {
+  Object.defineProperty(process, 'platform', { ...platform, value });
+}
+
+async function startMain(options = { gotLock: true }) {
+  fakes.state.current = fakes.state.createElectron(options);
+  // A fresh main module against a fresh Electron for each start.
+  vi.resetModules();
+  const electron = fakes.state.current.electron;
+  vi.doMock('electron', () => electron);
+  await import('./index');
+  return fakes.state.current;
+}
+
+beforeEach(() => setPlatform('linux'));
+afterEach(() => {
+  if (platform) Object.defineProperty(process, 'platform', platform);
+});
+
+describe('main process lifecycle', () => {
+  it('before ready: sandboxes every renderer, registers app:// privileges and installs the guards', async () => {
+    const { order, electron } = await startMain();
+    expect(order).toContain('enableSandbox');
+    expect(order).toContain('registerSchemesAsPrivileged');
+    expect(order).toContain('app.on web-contents-created');
+    expect(order).not.toContain('ready');
+    expect(electron.utilityProcess.fork).not.toHaveBeenCalled();
+    expect(electron.BrowserWindow.all).toHaveLength(0);
+  });
+
+  it('at ready: serves app://, starts core with the user data dir, bridges IPC and opens the window', async () => {
+    const { order, electron, forked, becomeReady } = await startMain();
+    await becomeReady();
+
+    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(electron.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(electron.app.getPath).toHaveBeenCalledWith('userData');
+    expect(forked[0]?.modulePath).toMatch(/core\.js$/);
+    expect(forked[0]?.args).toEqual(['--data-dir', '/home/ada/.config/Rapport']);
+    expect(electron.ipcMain.handle).toHaveBeenCalledWith('rapport:listAccounts', expect.any(Function));
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+
+    const [window] = electron.BrowserWindow.all;
+    expect(window?.loadURL).toHaveBeenCalledWith('app://rapport/index.html');
+    expect(window?.options.webPreferences?.sandbox).toBe(true);
+    expect(window?.options.webPreferences?.preload).toMatch(/preload[\\/]index\.js$/);
+    expect(order.indexOf('registerSchemesAsPrivileged')).toBeLessThan(order.indexOf('ready'));
+    expect(order.indexOf('protocol.handle')).toBeLessThan(order.indexOf('new BrowserWindow'));
+  });
+
+  it('quits when the last window closes, except on macOS where activate reopens it', async () => {
+    const linux = await startMain();
+    await linux.becomeReady();
+    linux.electron.BrowserWindow.all[0]?.close();
+    expect(linux.electron.app.quit).toHaveBeenCalled();
+
+    setPlatform('darwin');
+    const mac = await startMain();
+    await mac.becomeReady();
+    mac.electron.BrowserWindow.all[0]?.close();
+    expect(mac.electron.app.quit).not.toHaveBeenCalled();
+    mac.electron.app.emit('activate');
+    expect(mac.electron.BrowserWindow.all).toHaveLength(1);
+  });
+
+  it('shuts core down cleanly before quitting', async () => {
+    const { electron, forked, order, becomeReady } = await startMain();
+    await becomeReady();
+    electron.app.quit();
+    expect(order).not.toContain('quit');
+    await vi.waitFor(() => expect(order).toContain('quit'));
+    expect(forked[0]?.child.posted.at(-1)).toEqual({ type: 'shutdown' });
+  });
+
+  it('a second instance focuses the existing window instead of opening another', async () => {
+    const { electron, becomeReady } = await startMain();
+    await becomeReady();
+    electron.app.emit('second-instance');
+    expect(electron.BrowserWindow.all).toHaveLength(1);
+    expect(electron.BrowserWindow.all[0]?.focus).toHaveBeenCalled();
+  });
+
+  it('without the single-instance lock, quits without starting core or a window', async () => {
+    const { electron, forked, becomeReady } = await startMain({ gotLock: false });
+    expect(electron.app.quit).toHaveBeenCalled();
+    await becomeReady();
+    expect(forked).toHaveLength(0);
+    expect(electron.BrowserWindow.all).toHaveLength(0);
+  });
+});

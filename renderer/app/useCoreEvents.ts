@@ -1,0 +1,23 @@
+// Wires core's events to the stores for as long as the app is mounted.
+import { useEffect } from 'react';
+import { rapportClient } from '../api/rapportClient';
+import { useAccountsStore } from '../stores/accountsStore';
+import { useSyncStore } from '../stores/syncStore';
+import { requestRefresh, useBoardStore } from '../stores/boardStore';
+
+export function useCoreEvents(): void {
+  useEffect(() => {
+    const unsubscribers = [
+      rapportClient.subscribe('accounts.changed', ({ accounts }) => useAccountsStore.getState().setAccounts(accounts)),
+      rapportClient.subscribe('sync.progress', (progress) => {
+        useSyncStore.getState().update(progress);
+        // Counts grow while a sync runs; the last event means the board is complete.
+        if (progress.accountId === useBoardStore.getState().accountId) requestRefresh(null);
+      }),
+      rapportClient.subscribe('people.changed', ({ accountId, personIds }) => {
+        if (accountId === useBoardStore.getState().accountId) requestRefresh(personIds);
+      }),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, []);
+}

@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { RapportError } from '../../shared/api/errors';
+import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { MAX_WINDOW } from '../stores/boardStore';
+import { useBoardStore } from '../stores/boardStore';
+import { windowLength } from './columnWindow';
+import { ROW_HEIGHT } from './BoardColumn';
+
+let restoreLayout: () => void;
+beforeEach(() => {
+  restoreLayout = stubLayout();
+});
+afterEach(() => {
+  cleanup();
+  restoreLayout();
+  delete window.rapport;
+});
+
+function cardsIn(stage: string): HTMLElement[] {
+  return within(screen.getByTestId(`list-${stage}`)).queryAllByTestId('card');
+}
+
+function firstCard(stage: string): HTMLElement {
+  const card = cardsIn(stage)[0];
+  if (!card) throw new Error(`no card in ${stage}`);
+  return card;
+}
+
+async function scrollTo(list: HTMLElement, top: number): Promise<void> {
+  await act(async () => {
+    list.scrollTop = top;
+    fireEvent.scroll(list);
+    await Promise.resolve();
+  });
+}
+
+describe('Board', () => {
+  it('renders only a window of a long column and fetches more by keyset pages as it scrolls', async () => {
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(5000) });
+    renderWithApi(api);
+    await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('5,000'));
+    await waitFor(() => expect(cardsIn('new').length).toBeGreaterThan(0));
+    expect(cardsIn('new').length).toBeLessThanOrEqual(200);
+
+    const list = screen.getByTestId('list-new');
+    // Scroll far: each step asks for the next page after the last one loaded.
+    for (let step = 1; step <= 30; step++) {
+      await scrollTo(list, step * 80 * ROW_HEIGHT);
+      await waitFor(() => expect(cardsIn('new').length).toBeGreaterThan(0));
+      expect(cardsIn('new').length).toBeLessThanOrEqual(200);
+    }
+    const pages = api.callsOf('getBoardPage').filter((input) => (input as { stage: string }).stage === 'new');
+    expect(pages.some((input) => typeof (input as { cursor?: string }).cursor === 'string')).toBe(true);
+    expect(pages.every((input) => (input as { limit: number }).limit <= 200)).toBe(true);
+    // The column never holds the whole list in memory.
+    expect(windowLength(useBoardStore.getState().columns.new.window)).toBeLessThanOrEqual(MAX_WINDOW);
+    const offset = useBoardStore.getState().columns.new.window.offset;
+    expect(offset).toBeGreaterThan(0);
+
+    // Scrolling back a little re-reads the dropped page before the window (backward cursor)…
+    await scrollTo(list, (offset - 20) * ROW_HEIGHT);
+    await waitFor(() => expect(useBoardStore.getState().columns.new.window.offset).toBeLessThan(offset));
+    expect(pages.length).toBeLessThan(api.callsOf('getBoardPage').length);
+    expect(api.callsOf('getBoardPage').some((input) => (input as { direction?: string }).direction === 'backward')).toBe(true);
+    await waitFor(() => expect(cardsIn('new').some((c) => c.getAttribute('data-person-id') === String(offset - 10))).toBe(true));
+    // …and jumping to the top shows the first follower again.
+    await scrollTo(list, 0);
+    await waitFor(() => expect(firstCard('new').getAttribute('data-person-id')).toBe('1'));
+    expect(cardsIn('new').length).toBeLessThanOrEqual(200);
+  });
+
+  it('moves a card with the keyboard menu, announces it and keeps focus in the column', async () => {
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(10) });
+    renderWithApi(api);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(10));
+    const card = firstCard('new');
+    expect(card.getAttribute('data-person-id')).toBe('1');
+    card.focus();
+    fireEvent.keyDown(card, { key: 'm' });
+    const menu = await screen.findByRole('menu');
+    const items = within(menu).getAllByRole('menuitem');
+    expect(items).toHaveLength(4);
+    ['New', 'Evaluated', 'Connected', 'Declined'].forEach((name, i) => expect(within(menu).getByRole('menuitem', { name })).toBe(items[i]));
+    expect(within(menu).getByRole('menuitem', { name: 'New' }).getAttribute('aria-disabled')).toBe('true');
+    // Arrow keys walk the items; Enter picks.
+    fireEvent.keyDown(document.activeElement ?? menu, { key: 'End' });
+    expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Declined' }));
+    fireEvent.keyDown(document.activeElement ?? menu, { key: 'Enter' });
+
+    await waitFor(() => expect(api.callsOf('moveCard')).toEqual([{ accountId: 1, personId: 1, stage: 'declined' }]));
+    await waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe('Moved Person 1 to Declined'));
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(screen.getByTestId('count-new').textContent).toBe('9');
+    expect(screen.getByTestId('count-declined').textContent).toBe('1');
+    await waitFor(() => expect(cardsIn('declined').map((c) => c.getAttribute('data-person-id'))).toEqual(['1']));
+    expect(cardsIn('new').some((c) => c.getAttribute('data-person-id') === '1')).toBe(false);
+    // Focus went to the card that took its place.
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-person-id')).toBe('2'));
+  });
+
+  it('opens the menu from the visible "Move … to…" button too', async () => {
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(3) });
+    renderWithApi(api);
+    fireEvent.click(await screen.findByRole('button', { name: 'Move Person 2 to…' }));
+    fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Evaluated' }));
+    await waitFor(() => expect(api.callsOf('moveCard')).toEqual([{ accountId: 1, personId: 2, stage: 'evaluated' }]));
+    await waitFor(() => expect(screen.getByTestId('count-evaluated').textContent).toBe('1'));
+  });
+
+  it('Escape closes the menu without moving anything', async () => {
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(3) });
+    renderWithApi(api);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(3));
+    const card = firstCard('new');
+    card.focus();
+    fireEvent.keyDown(card, { key: 'F10', shiftKey: true });
+    const menu = await screen.findByRole('menu');
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(card);
+    expect(api.callsOf('moveCard')).toHaveLength(0);
+  });
+
+  it('rolls a failed move back and shows the error', async () => {
+    let release: () => void = () => undefined;
+    const api = new InMemoryRapportApi({
+      accounts: [sampleAccount()],
+      people: makePeople(4),
+      beforeMove: () =>
+        new Promise<void>((_, reject) => {
+          release = () => reject(new RapportError('OFFLINE', 'Rapport is offline; try again when connected.'));
+        }),
+    });
+    renderWithApi(api);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(4));
+    const card = cardsIn('new')[1];
+    if (!card) throw new Error('no second card');
+    card.focus();
+    fireEvent.keyDown(card, { key: 'ContextMenu' });
+    fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Connected' }));
+
+    // Optimistic: the card left and the counts moved before core answered.
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(3));
+    expect(screen.getByTestId('count-new').textContent).toBe('3');
+    expect(screen.getByTestId('count-connected').textContent).toBe('1');
+
+    await act(async () => {
+      release();
+      await Promise.resolve();
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('Rapport is offline; try again when connected.');
+    await waitFor(() => expect(cardsIn('new').map((c) => c.getAttribute('data-person-id'))).toEqual(['1', '2', '3', '4']));
+    expect(screen.getByTestId('count-new').textContent).toBe('4');
+    expect(screen.getByTestId('count-connected').textContent).toBe('0');
+    expect(cardsIn('connected')).toHaveLength(0);
+  });
+
+  it('does not re-render untouched cards when a move refreshes the board', async () => {
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(6) });
+    renderWithApi(api);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(6));
+    const before = useBoardStore.getState().columns.new.window.pages[0]?.items[3];
+    const card = firstCard('new');
+    card.focus();
+    fireEvent.keyDown(card, { key: 'm' });
+    fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Evaluated' }));
+    await waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe('Moved Person 1 to Evaluated'));
+    act(() => api.emit('people.changed', { accountId: 1, personIds: null }));
+    await waitFor(() => expect(api.callsOf('getBoardPage').length).toBeGreaterThanOrEqual(9));
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(5));
+    // Same object after the refresh: the memoised card component had nothing to redo.
+    const after = useBoardStore.getState().columns.new.window.pages[0]?.items.find((c) => c.personId === before?.personId);
+    expect(after).toBe(before);
+  });
+});

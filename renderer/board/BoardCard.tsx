@@ -1,0 +1,128 @@
+// One follower on the board. Focusable: Enter opens the profile, m / Shift+F10 / ContextMenu opens
+// "Move to…". Draggable to another column. Memoised: it re-renders only when its card changes or
+// it is asked to take focus.
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { MoreHorizontal } from 'lucide-react';
+import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import type { PersonCard, Stage } from '../../shared/domain';
+import { useBoardStore } from '../stores/boardStore';
+import { moveCard } from '../stores/boardMoves';
+import { useDrawerStore } from '../stores/drawerStore';
+import { Avatar } from '../people/Avatar';
+import { formatHandle } from '../people/personIdentity';
+import { formatCompact } from '../format/numberFormat';
+import { cardDragData } from './dragData';
+import { MoveMenu } from './MoveMenu';
+
+interface BoardCardProps {
+  card: PersonCard;
+  accountId: number;
+}
+
+function RelationshipBadge({ followsMe, iFollow }: { followsMe: boolean; iFollow: boolean }) {
+  if (followsMe && iFollow) return <span className="badge badge-mutual">mutual</span>;
+  if (followsMe) return <span className="badge">follows you</span>;
+  return null;
+}
+
+export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardProps) {
+  const element = useRef<HTMLDivElement | null>(null);
+  const moveButton = useRef<HTMLButtonElement | null>(null);
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const focusSeq = useBoardStore((s) => (s.focusTarget?.personId === card.personId ? s.focusTarget.seq : 0));
+
+  useEffect(() => {
+    if (focusSeq > 0) element.current?.focus({ preventScroll: false });
+  }, [focusSeq]);
+
+  const { personId, stage } = card;
+  useEffect(() => {
+    const el = element.current;
+    if (!el) return undefined;
+    return draggable({
+      element: el,
+      getInitialData: () => cardDragData(personId, stage),
+      onDragStart: () => setDragging(true),
+      onDrop: () => setDragging(false),
+    });
+  }, [personId, stage]);
+
+  const openDrawer = () => void useDrawerStore.getState().open(accountId, card.personId, card.displayName);
+  const closeMenu = useCallback(() => {
+    setMenuAnchor(null);
+    element.current?.focus();
+  }, []);
+  const pickStage = (to: Stage) => {
+    setMenuAnchor(null);
+    void moveCard(card.personId, to, { focusNext: true });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== element.current) return;
+    const opensMenu = event.key === 'm' || event.key === 'M' || event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey);
+    if (opensMenu) {
+      event.preventDefault();
+      setMenuAnchor(element.current);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      openDrawer();
+    }
+  };
+
+  return (
+    <div
+      ref={element}
+      className={dragging ? 'card is-dragging' : 'card'}
+      data-testid="card"
+      data-person-id={card.personId}
+      data-stage={card.stage}
+      tabIndex={0}
+      aria-label={`${card.displayName}, ${formatHandle(card.handle)}`}
+      aria-haspopup="menu"
+      onKeyDown={onKeyDown}
+      onClick={openDrawer}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        setMenuAnchor(element.current);
+      }}
+    >
+      <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} />
+      <div className="card-body">
+        <div className="card-head">
+          <span className="card-name">{card.displayName}</span>
+          <RelationshipBadge followsMe={card.followsMe} iFollow={card.iFollow} />
+        </div>
+        <div className="card-handle">{formatHandle(card.handle)}</div>
+        {card.bioSnippet ? <p className="card-bio">{card.bioSnippet}</p> : <p className="card-bio card-bio-empty">No bio</p>}
+        <div className="card-stats">
+          <span>
+            <strong>{formatCompact(card.followersCount)}</strong> followers
+          </span>
+          <span>
+            <strong>{formatCompact(card.followingCount)}</strong> following
+          </span>
+        </div>
+      </div>
+      <button
+        ref={moveButton}
+        type="button"
+        className="icon-button card-move"
+        aria-label={`Move ${card.displayName} to…`}
+        aria-haspopup="menu"
+        aria-expanded={menuAnchor !== null}
+        onClick={(event) => {
+          event.stopPropagation();
+          setMenuAnchor(moveButton.current);
+        }}
+        onKeyDown={(event) => event.stopPropagation()}
+      >
+        <MoreHorizontal size={16} aria-hidden="true" />
+      </button>
+      {menuAnchor ? (
+        <MoveMenu displayName={card.displayName} current={card.stage} anchor={menuAnchor} onPick={pickStage} onClose={closeMenu} />
+      ) : null}
+    </div>
+  );
+});

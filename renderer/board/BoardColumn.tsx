@@ -1,0 +1,130 @@
+// One stage of the board: header with the live count, and a virtualised list that shows only the
+// rows on screen (plus a small overscan) out of a bounded window of loaded cards.
+import { memo, useEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { STAGE_LABELS } from '../../shared/domain';
+import type { Stage } from '../../shared/domain';
+import { PAGE_SIZE, reportVisibleRange, retryColumn, useBoardStore } from '../stores/boardStore';
+import { formatGrouped } from '../format/numberFormat';
+import { cardAt, virtualRowCount } from './columnWindow';
+import { columnDropData, isCardDragData } from './dragData';
+import { BoardCard } from './BoardCard';
+
+/** Card height plus the gap below it; cards have a fixed height so rows need no measuring. */
+export const ROW_HEIGHT = 136;
+const OVERSCAN_ROWS = 4;
+
+interface BoardColumnProps {
+  stage: Stage;
+  accountId: number;
+}
+
+export const BoardColumn = memo(function BoardColumn({ stage, accountId }: BoardColumnProps) {
+  const column = useBoardStore((s) => s.columns[stage]);
+  const count = useBoardStore((s) => s.counts?.[stage] ?? null);
+  const listRef = useRef<HTMLDivElement | null>(null);
+  const columnRef = useRef<HTMLElement | null>(null);
+  const [dropActive, setDropActive] = useState(false);
+
+  const w = column.window;
+  const rowCount = virtualRowCount(w, count ?? 0, PAGE_SIZE);
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN_ROWS,
+    getItemKey: (index) => {
+      const card = cardAt(w, index);
+      return card ? `p${card.personId}` : `row${index}`;
+    },
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    reportVisibleRange(stage, first, last);
+  }, [stage, first, last]);
+
+  const shift = column.scrollShift;
+  useEffect(() => {
+    if (shift.seq > 0 && listRef.current) listRef.current.scrollTop += shift.rows * ROW_HEIGHT;
+  }, [shift]);
+
+  useEffect(() => {
+    const el = columnRef.current;
+    if (!el) return undefined;
+    return dropTargetForElements({
+      element: el,
+      getData: () => columnDropData(stage),
+      canDrop: ({ source }) => isCardDragData(source.data) && source.data.stage !== stage,
+      onDragEnter: () => setDropActive(true),
+      onDragLeave: () => setDropActive(false),
+      onDrop: () => setDropActive(false),
+    });
+  }, [stage]);
+
+  const label = STAGE_LABELS[stage];
+  const empty = w.loaded && rowCount === 0;
+  return (
+    <section
+      ref={columnRef}
+      className={dropActive ? 'column is-drop-target' : 'column'}
+      data-testid={`column-${stage}`}
+      data-stage={stage}
+      aria-labelledby={`column-title-${stage}`}
+    >
+      <header className="column-header">
+        <span className="stage-dot" aria-hidden="true" />
+        <h2 id={`column-title-${stage}`} className="column-title">
+          {label}
+        </h2>
+        <span className="column-count" data-testid={`count-${stage}`}>
+          {count === null ? '–' : formatGrouped(count)}
+        </span>
+      </header>
+      {column.error ? (
+        <div className="column-error" role="alert">
+          <p>{column.error}</p>
+          <button type="button" className="button" onClick={() => retryColumn(stage)}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      <div ref={listRef} className="column-list" data-testid={`list-${stage}`} role="list" aria-label={`${label} followers`} tabIndex={-1}>
+        {empty ? <p className="column-empty">{emptyText(stage)}</p> : null}
+        <div className="column-rows" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => {
+            const card = cardAt(w, row.index);
+            return (
+              <div
+                key={row.key}
+                className="column-row"
+                role="listitem"
+                aria-posinset={row.index + 1}
+                aria-setsize={count ?? -1}
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
+                {card ? <BoardCard card={card} accountId={accountId} /> : <div className="card card-placeholder" aria-hidden="true" />}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+});
+
+function emptyText(stage: Stage): string {
+  switch (stage) {
+    case 'new':
+      return 'No new followers. New ones appear here after a sync.';
+    case 'evaluated':
+      return 'Drag people here once you have looked at them.';
+    case 'connected':
+      return 'People you followed back or wrote to.';
+    case 'declined':
+      return 'People you chose not to follow back.';
+  }
+}

@@ -1,0 +1,88 @@
+// Moving a card between stages: optimistic (the card leaves its column and counts change at once),
+// then persisted by moveCard; on failure the card goes back where it was and the error is shown.
+import { STAGES, STAGE_LABELS } from '../../shared/domain';
+import type { Stage, StageCounts } from '../../shared/domain';
+import { rapportClient, toRapportError } from '../api/rapportClient';
+import { cardAt, insertCard, removeCard } from '../board/columnWindow';
+import { announce } from './announcerStore';
+import { boardControl, flushQueued, requestFocus, setColumn, useBoardStore } from './boardStore';
+import { showError } from './toastStore';
+
+/** How long a moved card's people.changed echo is recognised as ours. */
+const OWN_MOVE_MEMORY_MS = 5000;
+
+export interface MoveOptions {
+  /** Keyboard moves keep focus in the source column, on the card that takes the moved one's place. */
+  focusNext: boolean;
+}
+
+function shiftCounts(counts: StageCounts | null, from: Stage, to: Stage): StageCounts | null {
+  if (!counts) return counts;
+  return { ...counts, [from]: Math.max(0, counts[from] - 1), [to]: counts[to] + 1 };
+}
+
+function rememberOwnMove(personId: number): void {
+  boardControl.ownMoves.set(personId, (boardControl.ownMoves.get(personId) ?? 0) + 1);
+  setTimeout(() => {
+    const n = (boardControl.ownMoves.get(personId) ?? 1) - 1;
+    if (n <= 0) boardControl.ownMoves.delete(personId);
+    else boardControl.ownMoves.set(personId, n);
+  }, OWN_MOVE_MEMORY_MS);
+}
+
+export async function moveCard(personId: number, to: Stage, options: MoveOptions): Promise<void> {
+  const state = useBoardStore.getState();
+  const { accountId } = state;
+  if (accountId === null) return;
+  let from: Stage | null = null;
+  let removed: ReturnType<typeof removeCard> = null;
+  for (const stage of STAGES) {
+    removed = removeCard(state.columns[stage].window, personId);
+    if (removed) {
+      from = stage;
+      break;
+    }
+  }
+  if (!removed || from === null || from === to) return;
+  const { card, index } = removed;
+  const source = from;
+  const generation = boardControl.generation;
+
+  boardControl.epoch++;
+  boardControl.pendingMoves++;
+  boardControl.movingTo.set(personId, to);
+  rememberOwnMove(personId);
+  setColumn(source, { window: removed.window });
+  useBoardStore.setState((s) => ({ counts: shiftCounts(s.counts, source, to) }));
+  if (options.focusNext) {
+    const next = cardAt(removed.window, index) ?? cardAt(removed.window, index - 1);
+    if (next) requestFocus(next.personId);
+  }
+
+  try {
+    const result = await rapportClient.moveCard({ accountId, personId, stage: to });
+    if (generation !== boardControl.generation) return;
+    // With other moves still in flight, their optimistic shifts are not in these counts yet.
+    if (boardControl.pendingMoves === 1) useBoardStore.setState({ counts: result.counts });
+    else boardControl.queuedCounts = true;
+    boardControl.queuedRefresh.add(to);
+    announce(`Moved ${card.displayName} to ${STAGE_LABELS[to]}`);
+  } catch (error) {
+    if (generation !== boardControl.generation) return;
+    boardControl.epoch++;
+    const current = useBoardStore.getState().columns[source].window;
+    setColumn(source, { window: insertCard(current, index, card) });
+    useBoardStore.setState((s) => ({ counts: shiftCounts(s.counts, to, source) }));
+    boardControl.queuedCounts = true;
+    if (options.focusNext) requestFocus(personId);
+    const message = toRapportError(error).message;
+    announce(`Could not move ${card.displayName}: ${message}`);
+    showError(error);
+  } finally {
+    // Always settle the bookkeeping, even for a board that was closed meanwhile: a stuck
+    // pendingMoves would hold back every later refresh.
+    boardControl.pendingMoves = Math.max(0, boardControl.pendingMoves - 1);
+    boardControl.movingTo.delete(personId);
+    flushQueued();
+  }
+}

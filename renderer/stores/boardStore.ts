@@ -1,0 +1,344 @@
+// The board: counts per stage and, per column, a bounded window of cards fetched by keyset pages
+// as the user scrolls. Components select the slice they show (one column, one count, one card's
+// focus request), so a move re-renders the columns and cards it touched, not the whole board.
+import { create } from 'zustand';
+import { STAGES } from '../../shared/domain';
+import type { BoardSort, Stage, StageCounts } from '../../shared/domain';
+import { rapportClient, toRapportError } from '../api/rapportClient';
+import {
+  EMPTY_WINDOW,
+  appendPage,
+  cardsById,
+  hasMoreAfter,
+  hasMoreBefore,
+  pageStarts,
+  prependPage,
+  reuseUnchangedCards,
+  windowEnd,
+} from '../board/columnWindow';
+import type { ColumnWindow, LoadedPage } from '../board/columnWindow';
+import { showError } from './toastStore';
+
+/** Cards per keyset request while scrolling. */
+export const PAGE_SIZE = 100;
+/** Most cards a column keeps in memory; far pages are dropped and re-fetched when needed. */
+export const MAX_WINDOW = 1000;
+/** Start fetching when the visible rows come this close to the edge of the window. */
+const PREFETCH_ROWS = 30;
+/** core emits people.changed in bursts during a sync; refresh at most this often. */
+const REFRESH_THROTTLE_MS = 300;
+const CONTRACT_PAGE_MAX = 200;
+
+export interface ColumnState {
+  window: ColumnWindow;
+  loading: boolean;
+  error: string | null;
+  /** Rows to scroll by (with a sequence number) after the window was re-based; see prependPage. */
+  scrollShift: { seq: number; rows: number };
+}
+
+export interface BoardState {
+  accountId: number | null;
+  sort: BoardSort;
+  counts: StageCounts | null;
+  columns: Record<Stage, ColumnState>;
+  /** A card asks to take focus (after a keyboard move, focus goes to the next card). */
+  focusTarget: { personId: number; seq: number } | null;
+}
+
+function emptyColumns(): Record<Stage, ColumnState> {
+  const columns = {} as Record<Stage, ColumnState>;
+  for (const stage of STAGES) {
+    columns[stage] = { window: EMPTY_WINDOW, loading: false, error: null, scrollShift: { seq: 0, rows: 0 } };
+  }
+  return columns;
+}
+
+const initialState: BoardState = { accountId: null, sort: 'newest', counts: null, columns: emptyColumns(), focusTarget: null };
+
+export const useBoardStore = create<BoardState>()(() => initialState);
+
+/**
+ * Bookkeeping that never renders: which requests are current, which columns are busy, what the
+ * user can see. Shared with boardMoves.ts.
+ */
+export const boardControl = {
+  /** Bumped when the account or sort changes: answers to older requests are dropped. */
+  generation: 0,
+  /** Bumped when a move changes windows locally: a refresh that started before it is stale. */
+  epoch: 0,
+  pendingMoves: 0,
+  /** personId -> stage it is moving to, while the move is not confirmed. */
+  movingTo: new Map<number, Stage>(),
+  /** personIds moved from this window recently, so their people.changed echo is not a full reload. */
+  ownMoves: new Map<number, number>(),
+  busy: new Set<Stage>(),
+  queuedRefresh: new Set<Stage>(),
+  queuedCounts: false,
+  visible: new Map<Stage, { first: number; last: number }>(),
+  refreshTimer: null as ReturnType<typeof setTimeout> | null,
+  focusSeq: 0,
+};
+
+export function setColumn(stage: Stage, patch: Partial<ColumnState>): void {
+  useBoardStore.setState((s) => ({ columns: { ...s.columns, [stage]: { ...s.columns[stage], ...patch } } }));
+}
+
+/** Shows the board of an account (or nothing), dropping everything loaded for another one. */
+export function openBoard(accountId: number | null): void {
+  if (useBoardStore.getState().accountId === accountId) return;
+  resetBoard(accountId, useBoardStore.getState().sort);
+}
+
+export function setSort(sort: BoardSort): void {
+  if (useBoardStore.getState().sort === sort) return;
+  resetBoard(useBoardStore.getState().accountId, sort);
+}
+
+function resetBoard(accountId: number | null, sort: BoardSort): void {
+  boardControl.generation++;
+  boardControl.busy.clear();
+  boardControl.queuedRefresh.clear();
+  boardControl.visible.clear();
+  useBoardStore.setState({ accountId, sort, counts: null, columns: emptyColumns(), focusTarget: null });
+  if (accountId !== null) {
+    void refreshCounts();
+    for (const stage of STAGES) ensureVisible(stage);
+  }
+}
+
+/** For tests: forget every account, window and request. */
+export function resetBoardStore(): void {
+  if (boardControl.refreshTimer) clearTimeout(boardControl.refreshTimer);
+  boardControl.refreshTimer = null;
+  boardControl.pendingMoves = 0;
+  boardControl.movingTo.clear();
+  boardControl.ownMoves.clear();
+  resetBoard(null, 'newest');
+}
+
+export function requestFocus(personId: number): void {
+  boardControl.focusSeq++;
+  useBoardStore.setState({ focusTarget: { personId, seq: boardControl.focusSeq } });
+}
+
+/** Called by a column when the rows on screen change; fetches what the user is about to see. */
+export function reportVisibleRange(stage: Stage, first: number, last: number): void {
+  boardControl.visible.set(stage, { first, last });
+  ensureVisible(stage);
+}
+
+export function retryColumn(stage: Stage): void {
+  setColumn(stage, { error: null });
+  ensureVisible(stage);
+}
+
+function ensureVisible(stage: Stage): void {
+  const { accountId, columns } = useBoardStore.getState();
+  const column = columns[stage];
+  if (accountId === null || column.error !== null || boardControl.busy.has(stage)) return;
+  const w = column.window;
+  const range = boardControl.visible.get(stage) ?? { first: 0, last: 0 };
+  if (!w.loaded) {
+    void refreshColumn(stage);
+  } else if (range.last >= windowEnd(w) - PREFETCH_ROWS && hasMoreAfter(w)) {
+    void loadForward(stage);
+  } else if (range.first < w.offset + PREFETCH_ROWS && hasMoreBefore(w)) {
+    // Far above the window and near the top (Home, or the scrollbar dragged up): re-read from
+    // the top instead of walking back page by page.
+    if (range.last < w.offset && range.first < CONTRACT_PAGE_MAX) void refreshColumn(stage, true);
+    else void loadBackward(stage);
+  }
+}
+
+/** Runs one fetch for a column at a time; whatever was asked meanwhile runs afterwards. */
+async function exclusive(stage: Stage, op: (generation: number) => Promise<void>): Promise<void> {
+  if (boardControl.busy.has(stage)) return;
+  const generation = boardControl.generation;
+  boardControl.busy.add(stage);
+  setColumn(stage, { loading: true });
+  try {
+    await op(generation);
+    if (generation === boardControl.generation) setColumn(stage, { loading: false });
+  } catch (error) {
+    if (generation === boardControl.generation) {
+      setColumn(stage, { loading: false, error: toRapportError(error).message });
+      showError(error);
+    }
+  } finally {
+    if (generation === boardControl.generation) {
+      boardControl.busy.delete(stage);
+      flushQueued();
+      ensureVisible(stage);
+    }
+  }
+}
+
+function pageInput(stage: Stage, limit: number, cursor: string | null | undefined, direction: 'forward' | 'backward') {
+  const { accountId, sort } = useBoardStore.getState();
+  if (accountId === null) throw new Error('No account is open.');
+  return {
+    accountId,
+    stage,
+    sort,
+    limit,
+    ...(cursor ? { cursor } : {}),
+    ...(direction === 'backward' ? { direction } : {}),
+  };
+}
+
+/** Cards still shown in a column they are being moved out of (the server has not answered yet). */
+function withoutMovingAway(stage: Stage, page: LoadedPage): LoadedPage {
+  if (boardControl.movingTo.size === 0) return page;
+  const items = page.items.filter((card) => {
+    const target = boardControl.movingTo.get(card.personId);
+    return target === undefined || target === stage;
+  });
+  return { ...page, items };
+}
+
+function loadForward(stage: Stage): Promise<void> {
+  return exclusive(stage, async (generation) => {
+    const before = useBoardStore.getState().columns[stage].window;
+    const cursor = before.pages[before.pages.length - 1]?.nextCursor;
+    if (!cursor) return;
+    const result = await rapportClient.getBoardPage(pageInput(stage, PAGE_SIZE, cursor, 'forward'));
+    if (generation !== boardControl.generation) return;
+    const current = useBoardStore.getState().columns[stage].window;
+    if (current.pages[current.pages.length - 1]?.nextCursor !== cursor) return;
+    const page = withoutMovingAway(stage, {
+      items: result.items,
+      afterCursor: cursor,
+      prevCursor: result.prevCursor,
+      // An empty page with a cursor would make us ask forever.
+      nextCursor: result.items.length > 0 ? result.nextCursor : null,
+    });
+    setColumn(stage, { window: appendPage(current, page, MAX_WINDOW) });
+  });
+}
+
+function loadBackward(stage: Stage): Promise<void> {
+  return exclusive(stage, async (generation) => {
+    const before = useBoardStore.getState().columns[stage].window;
+    const cursor = before.pages[0]?.prevCursor;
+    if (!cursor) return;
+    const result = await rapportClient.getBoardPage(pageInput(stage, PAGE_SIZE, cursor, 'backward'));
+    if (generation !== boardControl.generation) return;
+    const current = useBoardStore.getState().columns[stage].window;
+    if (current.pages[0]?.prevCursor !== cursor) return;
+    const page = withoutMovingAway(stage, {
+      items: result.items,
+      afterCursor: undefined,
+      prevCursor: result.items.length > 0 ? result.prevCursor : null,
+      nextCursor: result.nextCursor,
+    });
+    const { window, shift } = prependPage(current, page, MAX_WINDOW);
+    const scrollShift = useBoardStore.getState().columns[stage].scrollShift;
+    setColumn(stage, { window, ...(shift !== 0 ? { scrollShift: { seq: scrollShift.seq + 1, rows: shift } } : {}) });
+  });
+}
+
+/**
+ * Re-reads the part of a column the user looks at, keeping row numbers (and so the scroll
+ * position): it restarts from the last page at or above the first visible row whose forward
+ * cursor is known, and reads down to just past the last visible row.
+ */
+export function refreshColumn(stage: Stage, fromTop = false): Promise<void> {
+  if (boardControl.busy.has(stage) || boardControl.pendingMoves > 0) {
+    boardControl.queuedRefresh.add(stage);
+    return Promise.resolve();
+  }
+  boardControl.queuedRefresh.delete(stage);
+  return exclusive(stage, async (generation) => {
+    const epoch = boardControl.epoch;
+    const before = useBoardStore.getState().columns[stage].window;
+    const range = boardControl.visible.get(stage) ?? { first: before.offset, last: before.offset };
+    let anchorCursor: string | null = null;
+    let anchorRow = 0;
+    if (!fromTop) {
+      const starts = pageStarts(before);
+      let anchor = -1;
+      before.pages.forEach((page, i) => {
+        const start = starts[i] ?? 0;
+        if (page.afterCursor !== undefined && (anchor < 0 || start <= range.first)) anchor = i;
+      });
+      const page = before.pages[anchor];
+      if (page && page.afterCursor !== undefined) {
+        anchorCursor = page.afterCursor;
+        anchorRow = starts[anchor] ?? 0;
+      }
+    }
+    const wanted = Math.min(Math.max(range.last + 1 + PREFETCH_ROWS - anchorRow, PAGE_SIZE), MAX_WINDOW);
+    const pages: LoadedPage[] = [];
+    let cursor = anchorCursor;
+    let fetched = 0;
+    while (fetched < wanted) {
+      const limit = Math.min(CONTRACT_PAGE_MAX, wanted - fetched);
+      const result = await rapportClient.getBoardPage(pageInput(stage, limit, cursor, 'forward'));
+      if (generation !== boardControl.generation) return;
+      const nextCursor = result.items.length > 0 ? result.nextCursor : null;
+      pages.push({ items: result.items, afterCursor: cursor, prevCursor: result.prevCursor, nextCursor });
+      fetched += result.items.length;
+      if (nextCursor === null) break;
+      cursor = nextCursor;
+    }
+    if (epoch !== boardControl.epoch || boardControl.pendingMoves > 0) {
+      // A move changed this column while we read it: our pages may predate it. Read again later.
+      boardControl.queuedRefresh.add(stage);
+      return;
+    }
+    const previous = cardsById(useBoardStore.getState().columns[stage].window);
+    const shared = pages.map((page) => ({ ...page, items: reuseUnchangedCards(page.items, previous) }));
+    setColumn(stage, { window: { pages: shared, offset: anchorRow, loaded: true } });
+  });
+}
+
+export async function refreshCounts(): Promise<void> {
+  const { accountId } = useBoardStore.getState();
+  if (accountId === null) return;
+  if (boardControl.pendingMoves > 0) {
+    boardControl.queuedCounts = true;
+    return;
+  }
+  const generation = boardControl.generation;
+  const epoch = boardControl.epoch;
+  try {
+    const counts = await rapportClient.getBoardCounts(accountId);
+    if (generation !== boardControl.generation) return;
+    if (epoch !== boardControl.epoch || boardControl.pendingMoves > 0) {
+      boardControl.queuedCounts = true;
+      return;
+    }
+    useBoardStore.setState({ counts });
+  } catch (error) {
+    if (generation === boardControl.generation) showError(error);
+  }
+}
+
+/** Runs refreshes that waited for moves or busy columns. */
+export function flushQueued(): void {
+  if (boardControl.pendingMoves > 0) return;
+  if (boardControl.queuedCounts) {
+    boardControl.queuedCounts = false;
+    void refreshCounts();
+  }
+  for (const stage of STAGES) {
+    if (boardControl.queuedRefresh.has(stage) && !boardControl.busy.has(stage)) void refreshColumn(stage);
+  }
+}
+
+/**
+ * core says people changed (a sync page landed, a move was stored). Refreshes counts and the
+ * visible windows, at most every REFRESH_THROTTLE_MS. The echo of our own moves only refreshes
+ * counts: the windows already show them.
+ */
+export function requestRefresh(personIds: number[] | null): void {
+  const ownEcho = personIds !== null && personIds.length > 0 && personIds.every((id) => boardControl.ownMoves.has(id));
+  boardControl.queuedCounts = true;
+  if (!ownEcho) for (const stage of STAGES) boardControl.queuedRefresh.add(stage);
+  if (boardControl.refreshTimer) return;
+  boardControl.refreshTimer = setTimeout(() => {
+    boardControl.refreshTimer = null;
+    flushQueued();
+  }, REFRESH_THROTTLE_MS);
+}

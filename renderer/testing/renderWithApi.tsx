@@ -1,0 +1,41 @@
+// Renders the app (or part of it) in jsdom against an in-memory window.rapport, from fresh stores.
+import { render } from '@testing-library/react';
+import type { RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { RapportApi } from '../../shared/api/rapportApi';
+import { App } from '../app/App';
+import { ErrorBoundary } from '../app/ErrorBoundary';
+import { useAccountsStore } from '../stores/accountsStore';
+import { resetBoardStore } from '../stores/boardStore';
+import { useDrawerStore } from '../stores/drawerStore';
+import { useSyncStore } from '../stores/syncStore';
+import { useToastStore } from '../stores/toastStore';
+import { useAnnouncerStore } from '../stores/announcerStore';
+
+/** jsdom has no layout: give scroll boxes a size so the virtualiser has a viewport to fill. */
+export function stubLayout(viewportHeight = 800, viewportWidth = 300): () => void {
+  const proto = HTMLElement.prototype;
+  const height = Object.getOwnPropertyDescriptor(proto, 'clientHeight');
+  const width = Object.getOwnPropertyDescriptor(proto, 'clientWidth');
+  Object.defineProperty(proto, 'clientHeight', { configurable: true, get: () => viewportHeight });
+  Object.defineProperty(proto, 'clientWidth', { configurable: true, get: () => viewportWidth });
+  return () => {
+    if (height) Object.defineProperty(proto, 'clientHeight', height);
+    if (width) Object.defineProperty(proto, 'clientWidth', width);
+  };
+}
+
+export function resetStores(): void {
+  resetBoardStore();
+  useAccountsStore.setState({ accounts: [], loaded: false, selectedId: null, creating: false });
+  useDrawerStore.setState({ personId: null, displayName: '', profile: null, error: null });
+  useSyncStore.setState({ byAccount: {} });
+  useToastStore.setState({ toasts: [] });
+  useAnnouncerStore.setState({ message: '', seq: 0 });
+}
+
+export function renderWithApi(api: RapportApi, ui: ReactElement = <App />): RenderResult {
+  resetStores();
+  window.rapport = api;
+  return render(<ErrorBoundary>{ui}</ErrorBoundary>);
+}

@@ -1,0 +1,41 @@
+// Removing an account (the sample one, for now) after a confirmation.
+import { useState } from 'react';
+import { Trash2 } from 'lucide-react';
+import type { Account } from '../../shared/domain';
+import { useAccountsStore } from '../stores/accountsStore';
+import { ConfirmDialog } from '../dialogs/ConfirmDialog';
+
+export function RemoveAccountButton({ account, onDialogChange }: { account: Account; onDialogChange(open: boolean): void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const label = account.network === 'sample' ? 'Remove sample account' : 'Remove account';
+  const setOpen = (open: boolean) => {
+    setConfirming(open);
+    onDialogChange(open);
+  };
+  const confirm = async () => {
+    setBusy(true);
+    const removed = await useAccountsStore.getState().remove(account.id);
+    setBusy(false);
+    if (!removed) setOpen(false);
+    else onDialogChange(false);
+  };
+  return (
+    <>
+      <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
+        <Trash2 size={14} aria-hidden="true" />
+        {label}
+      </button>
+      {confirming ? (
+        <ConfirmDialog
+          title={account.network === 'sample' ? 'Remove the sample account?' : `Remove ${account.handle}?`}
+          body="Its followers, board decisions and cached profiles are deleted from this computer. Nothing changes on the network."
+          confirmLabel="Remove"
+          busy={busy}
+          onConfirm={() => void confirm()}
+          onCancel={() => setOpen(false)}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+// What the database says, read-only, to check the board against: the UI must show what SQL has.
+import Database from 'better-sqlite3';
+import type { Stage, StageCounts } from '../../shared/domain';
+import { STAGES } from '../../shared/domain';
+
+function withDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Cards per stage, straight from the triage table (one row per follower the account has seen). */
+export function stageCountsFromDb(dbPath: string, accountId: number): StageCounts {
+  return withDb(dbPath, (db) => {
+    const rows = db
+      .prepare(
+        'SELECT stage, count(*) AS n FROM triage WHERE account_id = ? GROUP BY stage',
+      )
+      .all(accountId) as { stage: Stage; n: number }[];
+    const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as StageCounts;
+    for (const row of rows) counts[row.stage] = row.n;
+    return counts;
+  });
+}
+
+export function stageFromDb(dbPath: string, accountId: number, personId: number): Stage | null {
+  return withDb(dbPath, (db) => {
+    const row = db.prepare('SELECT stage FROM triage WHERE account_id = ? AND person_id = ?').get(accountId, personId) as
+      | { stage: Stage }
+      | undefined;
+    return row?.stage ?? null;
+  });
+}
+
+export function stageChangeEventsFromDb(dbPath: string, accountId: number, personId: number): number {
+  return withDb(dbPath, (db) => {
+    const row = db
+      .prepare("SELECT count(*) AS n FROM events WHERE account_id = ? AND person_id = ? AND kind = 'stage_changed'")
+      .get(accountId, personId) as { n: number };
+    return row.n;
+  });
+}
+
+export interface StoredPerson {
+  id: number;
+  displayName: string;
+  bio: string;
+  posts: number;
+}
+
+export function peopleFromDb(dbPath: string, personIds: number[]): Map<number, StoredPerson> {
+  return withDb(dbPath, (db) => {
+    const query = db.prepare(
+      `SELECT p.id AS id, p.display_name AS displayName, p.bio AS bio,
+              (SELECT count(*) FROM posts WHERE person_id = p.id) AS posts
+         FROM people p WHERE p.id = ?`,
+    );
+    const found = new Map<number, StoredPerson>();
+    for (const id of personIds) {
+      const row = query.get(id) as StoredPerson | undefined;
+      if (row) found.set(id, row);
+    }
+    return found;
+  });
+}

@@ -1,0 +1,136 @@
+// 100,000 sample followers: the board opens, the New column scrolls thousands of cards deep and
+// back, the DOM never holds more than 200 cards per column, and every card on screen shows the
+// real person from the database (no blank window while windows are fetched).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAGES } from '../../shared/domain';
+import type { Account, Stage } from '../../shared/domain';
+import { peopleFromDb, stageCountsFromDb } from './boardDb';
+import { cardsIn, countsOnScreen, renderedPersonIds } from './boardPage';
+import { launchChromium } from './browser';
+import { startHarnessFixture } from './harnessFixture';
+import type { HarnessFixture } from './harnessFixture';
+
+const FOLLOWERS = 100_000;
+const MAX_CARDS_PER_COLUMN = 200;
+
+let fixture: HarnessFixture;
+let browser: Browser;
+let page: Page;
+let account: Account;
+let maxSeen = 0;
+
+beforeAll(async () => {
+  fixture = await startHarnessFixture();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  page.on('pageerror', (error) => console.error('[page error]', error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await fixture?.stop();
+});
+
+/** The most cards any one column holds in the DOM right now. */
+async function cardsPerColumnNow(): Promise<number> {
+  let most = 0;
+  for (const stage of STAGES) most = Math.max(most, await cardsIn(page, stage).count());
+  maxSeen = Math.max(maxSeen, most);
+  return most;
+}
+
+/** Cards inside the visible part of the list, with their text. */
+async function visibleCards(stage: Stage): Promise<{ id: number; text: string }[]> {
+  const listSelector = JSON.stringify(`[data-testid="list-${stage}"]`);
+  return (await page.evaluate(`(() => {
+    const list = document.querySelector(${listSelector});
+    if (!list) return [];
+    const box = list.getBoundingClientRect();
+    return Array.from(list.querySelectorAll('[data-testid="card"]'))
+      .filter((card) => {
+        const r = card.getBoundingClientRect();
+        return r.bottom > box.top && r.top < box.bottom;
+      })
+      .map((card) => ({ id: Number(card.getAttribute('data-person-id')), text: card.textContent || '' }));
+  })()`)) as { id: number; text: string }[];
+}
+
+/** Every card on screen names the person the database has under its id. */
+async function expectRealCardsOnScreen(stage: Stage): Promise<number[]> {
+  let shown: { id: number; text: string }[] = [];
+  await expect
+    .poll(
+      async () => {
+        shown = await visibleCards(stage);
+        if (shown.length === 0) return 'no cards on screen';
+        const people = peopleFromDb(fixture.dbPath, shown.map((c) => c.id));
+        const wrong = shown.filter((c) => !people.has(c.id) || !c.text.includes(people.get(c.id)?.displayName ?? '\u0000'));
+        return wrong.length === 0 ? 'ok' : `${wrong.length} of ${shown.length} cards blank or wrong`;
+      },
+      { timeout: 10_000, interval: 50 },
+    )
+    .toBe('ok');
+  return shown.map((c) => c.id);
+}
+
+async function setScrollTop(top: number): Promise<void> {
+  await page.evaluate(`void (document.querySelector('[data-testid="list-new"]').scrollTop = ${Math.round(top)})`);
+}
+
+describe('board with 100,000 sample followers', () => {
+  it('syncs 100,000 followers added through the bridge', async () => {
+    await page.goto(fixture.harness.appUrl);
+    await page.waitForFunction('typeof window.rapport === "object"');
+    const added = (await page.evaluate(
+      `window.rapport.addSampleAccount({ followers: ${FOLLOWERS}, following: 200, seed: 42 })`,
+    )) as { ok: boolean; value?: Account };
+    expect(added.ok).toBe(true);
+    account = added.value as Account;
+    await fixture.waitForSyncDone(account.id, 170_000);
+    const counts = stageCountsFromDb(fixture.dbPath, account.id);
+    expect(STAGES.reduce((sum, s) => sum + counts[s], 0)).toBe(FOLLOWERS);
+  });
+
+  it('opens the board with counts from SQL and at most 200 cards per column', async () => {
+    await page.reload();
+    await cardsIn(page, 'new').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await expect.poll(() => countsOnScreen(page), { timeout: 15_000 }).toEqual(stageCountsFromDb(fixture.dbPath, account.id));
+    expect(await cardsPerColumnNow()).toBeLessThanOrEqual(MAX_CARDS_PER_COLUMN);
+    await expectRealCardsOnScreen('new');
+  });
+
+  it('scrolls the New column thousands of cards deep and back without holding them in the DOM', async () => {
+    const topIds = await expectRealCardsOnScreen('new');
+    const list = page.getByTestId('list-new');
+    const box = await list.boundingBox();
+    if (!box) throw new Error('New list not on screen');
+
+    // A user's wheel first, sampling the DOM as it goes.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 60; i++) {
+      await page.mouse.wheel(0, 1200);
+      if (i % 5 === 0) expect(await cardsPerColumnNow()).toBeLessThanOrEqual(MAX_CARDS_PER_COLUMN);
+    }
+    await expectRealCardsOnScreen('new');
+
+    // Then the scrollbar: jumps deep into the column, several thousand cards down.
+    const scrollHeight = (await page.evaluate(`document.querySelector('[data-testid="list-new"]').scrollHeight`)) as number;
+    const cardHeight = scrollHeight / stageCountsFromDb(fixture.dbPath, account.id).new;
+    const seen = new Set<number>(topIds);
+    for (const depth of [1_000, 3_000, 6_000, 12_000, 40_000, 99_000]) {
+      await setScrollTop(Math.min(depth * cardHeight, scrollHeight));
+      expect(await cardsPerColumnNow()).toBeLessThanOrEqual(MAX_CARDS_PER_COLUMN);
+      const ids = await expectRealCardsOnScreen('new');
+      expect(ids.some((id) => seen.has(id)), `cards at depth ${depth} are new ones`).toBe(false);
+      for (const id of ids) seen.add(id);
+      expect(await cardsPerColumnNow()).toBeLessThanOrEqual(MAX_CARDS_PER_COLUMN);
+    }
+
+    await setScrollTop(0);
+    await expect.poll(async () => (await expectRealCardsOnScreen('new'))[0]).toBe(topIds[0]);
+    expect(await cardsPerColumnNow()).toBeLessThanOrEqual(MAX_CARDS_PER_COLUMN);
+    expect((await renderedPersonIds(page, 'new')).length).toBeGreaterThan(0);
+    expect(maxSeen).toBeGreaterThan(0);
+  });
+});

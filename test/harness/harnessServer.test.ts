@@ -1,0 +1,237 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { Account, SyncProgress } from '../../shared/domain';
+import type { Envelope } from '../../shared/api/errors';
+import { startHarness } from './harnessServer';
+import type { Harness } from './harnessServer';
+import { tokenCookieName } from './requestGuards';
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** node:http rather than fetch: fetch refuses to send a forged Host header. */
+function rawRequest(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+let dir: string;
+let harness: Harness;
+
+function rpc(method: string, input: unknown, token = harness.token): Promise<RawResponse> {
+  return rawRequest(harness.port, `/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-rapport-token': token },
+    body: JSON.stringify(input),
+  });
+}
+
+async function rpcValue<T>(method: string, input: unknown): Promise<T> {
+  const res = await rpc(method, input);
+  expect(res.status).toBe(200);
+  const envelope = JSON.parse(res.body) as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.value;
+}
+
+/** Resolves with the socket's handshake status: 101 when accepted, else the HTTP refusal. */
+function upgradeStatus(path: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${harness.port}${path}`, { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+    });
+    ws.on('error', (error) => {
+      if (!/Unexpected server response/.test(error.message)) reject(error);
+    });
+  });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rapport-harness-'));
+  const rendererDir = join(dir, 'renderer');
+  await mkdir(join(rendererDir, 'assets'), { recursive: true });
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>Rapport</title><script type="module" crossorigin src="./assets/app.js"></script></head><body><div id="root"></div></body></html>',
+  );
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("renderer")');
+  await mkdir(join(dir, 'data', 'media', 'avatars'), { recursive: true });
+  await writeFile(join(dir, 'data', 'media', 'avatars', 'a.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await writeFile(join(dir, 'secret.txt'), 'outside the media folder');
+  await symlink(join(dir, 'secret.txt'), join(dir, 'data', 'media', 'escape.txt'));
+  harness = await startHarness({ dataDir: join(dir, 'data'), rendererDir });
+});
+
+afterAll(async () => {
+  await harness?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('browser harness', () => {
+  it('listens on loopback with a fresh random token', () => {
+    expect(harness.url).toBe(`http://127.0.0.1:${harness.port}/`);
+    expect(harness.token.length).toBeGreaterThanOrEqual(40);
+    expect(harness.appUrl).toBe(`${harness.url}?token=${harness.token}`);
+  });
+
+  it('round-trips contract calls to a real core and pushes its events over the socket', async () => {
+    const socket = new WebSocket(`ws://127.0.0.1:${harness.port}/events?token=${harness.token}`);
+    const received: { event: string; payload: unknown }[] = [];
+    socket.on('message', (data) => received.push(JSON.parse(String(data)) as { event: string; payload: unknown }));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+
+    expect(await rpcValue<Account[]>('listAccounts', {})).toEqual([]);
+    const account = await rpcValue<Account>('addSampleAccount', { followers: 120, following: 30, seed: 7 });
+    expect(account.network).toBe('sample');
+
+    let status: SyncProgress | null = null;
+    for (let i = 0; i < 600 && status?.state !== 'done'; i++) {
+      status = await rpcValue<SyncProgress | null>('getSyncStatus', { accountId: account.id });
+      if (status?.state === 'failed') throw new Error(`sync failed: ${status.error?.message}`);
+      if (status?.state !== 'done') await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(status?.state).toBe('done');
+    const counts = await rpcValue<Record<string, number>>('getBoardCounts', { accountId: account.id });
+    expect(counts.new).toBeGreaterThan(0);
+
+    await expect.poll(() => received.some((m) => m.event === 'sync.progress')).toBe(true);
+    expect(received.find((m) => m.event === 'sync.progress')?.payload).toMatchObject({ accountId: account.id });
+    socket.close();
+  });
+
+  it('answers malformed requests with INVALID_INPUT envelopes', async () => {
+    const notJson = await rawRequest(harness.port, '/rpc/listAccounts', {
+      method: 'POST',
+      headers: { 'x-rapport-token': harness.token },
+      body: '{not json',
+    });
+    expect(notJson.status).toBe(400);
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    const badInput = await rpc('getBoardCounts', { accountId: 'one' });
+    expect(JSON.parse(badInput.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+
+    const huge = await rpc('searchPeople', { accountId: 1, query: 'x'.repeat(2 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('refuses unknown methods and non-POST calls', async () => {
+    const unknown = await rpc('dropAllTables', {});
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const proto = await rpc('__proto__', {});
+    expect(proto.status).toBe(404);
+    const get = await rawRequest(harness.port, '/rpc/listAccounts', { headers: { 'x-rapport-token': harness.token } });
+    expect(get.status).toBe(405);
+  });
+
+  it('refuses calls without the token or with a wrong one', async () => {
+    const missing = await rawRequest(harness.port, '/rpc/listAccounts', { method: 'POST', body: '{}' });
+    expect(missing.status).toBe(401);
+    const wrong = await rpc('listAccounts', {}, 'x'.repeat(harness.token.length));
+    expect(wrong.status).toBe(401);
+    const short = await rpc('listAccounts', {}, 'abc');
+    expect(short.status).toBe(401);
+    expect(wrong.body).not.toContain(harness.token);
+  });
+
+  it('refuses event sockets without the right token, from another origin or path', async () => {
+    expect(await upgradeStatus(`/events?token=${harness.token}`)).toBe(101);
+    expect(await upgradeStatus('/events')).toBe(401);
+    expect(await upgradeStatus('/events?token=wrong')).toBe(401);
+    expect(await upgradeStatus(`/events?token=${harness.token}`, { origin: 'https://evil.example' })).toBe(403);
+    expect(await upgradeStatus(`/elsewhere?token=${harness.token}`)).toBe(404);
+  });
+
+  it('refuses requests whose Host is not 127.0.0.1:<port> (DNS rebinding)', async () => {
+    for (const host of ['evil.example', `evil.example:${harness.port}`, `localhost:${harness.port}`, '127.0.0.1']) {
+      const page = await rawRequest(harness.port, '/', { headers: { host } });
+      expect(page.status, host).toBe(403);
+      const call = await rawRequest(harness.port, '/rpc/listAccounts', {
+        method: 'POST',
+        headers: { host, 'x-rapport-token': harness.token },
+        body: '{}',
+      });
+      expect(call.status, host).toBe(403);
+    }
+    expect(await upgradeStatus(`/events?token=${harness.token}`, { host: 'evil.example' })).toBe(403);
+  });
+
+  it('serves index.html with the bridge before the renderer, under a strict CSP', async () => {
+    const page = await rawRequest(harness.port, `/?token=${harness.token}`);
+    expect(page.status).toBe(200);
+    const bridgeAt = page.body.indexOf('<script src="./harness-bridge.js"></script>');
+    expect(bridgeAt).toBeGreaterThan(0);
+    expect(bridgeAt).toBeLessThan(page.body.indexOf('type="module"'));
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(String(page.headers['set-cookie'])).toContain(`${tokenCookieName(harness.port)}=${harness.token}`);
+
+    const anonymous = await rawRequest(harness.port, '/');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers['set-cookie']).toBeUndefined();
+
+    const bridge = await rawRequest(harness.port, '/harness-bridge.js');
+    expect(bridge.status).toBe(200);
+    expect(bridge.headers['content-type']).toContain('javascript');
+    expect(bridge.body).toContain('listAccounts');
+    expect(bridge.body).not.toContain(harness.token);
+
+    const asset = await rawRequest(harness.port, '/assets/app.js');
+    expect(asset.body).toBe('console.log("renderer")');
+  });
+
+  it('serves cached media only to the page that holds the token', async () => {
+    const cookie = `${tokenCookieName(harness.port)}=${harness.token}`;
+    const avatar = await rawRequest(harness.port, '/media/avatars/a.svg', { headers: { cookie } });
+    expect(avatar.status).toBe(200);
+    expect(avatar.headers['content-type']).toBe('image/svg+xml');
+    expect((await rawRequest(harness.port, '/media/avatars/a.svg')).status).toBe(401);
+    expect((await rawRequest(harness.port, '/media/avatars/missing.svg', { headers: { cookie } })).status).toBe(404);
+  });
+
+  it('refuses paths that escape the media folder or the renderer build', async () => {
+    const cookie = `${tokenCookieName(harness.port)}=${harness.token}`;
+    for (const path of [
+      '/media/..%2f..%2fsecret.txt',
+      '/media/avatars%2f..%2f..%2f..%2fsecret.txt',
+      '/media/%2e%2e%2fsecret.txt',
+      '/media/..%5c..%5csecret.txt',
+      '/media/avatars%00/a.svg',
+      '/media/escape.txt',
+      '/..%2fsecret.txt',
+      '/assets%2f..%2f..%2fsecret.txt',
+    ]) {
+      const res = await rawRequest(harness.port, path, { headers: { cookie } });
+      expect(res.status, path).toBe(403);
+      expect(res.body).not.toContain('outside the media folder');
+    }
+  });
+});
