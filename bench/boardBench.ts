@@ -4,6 +4,7 @@
 //    frames while the New column is wheel-scrolled for a few seconds.
 // Budgets (DESIGN.md): first screen well under 200 ms; no task over 50 ms while scrolling.
 import type { Browser, Page } from 'playwright-core';
+import { waitForPageCondition } from '../test/e2e/boardPage';
 import { launchChromium } from '../test/e2e/browser';
 import { startHarnessFixture } from '../test/e2e/harnessFixture';
 import type { BenchRow } from './benchTypes';
@@ -56,9 +57,7 @@ function round(value: number): number {
 
 async function firstBoardPaint(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  await page.waitForFunction('window.__rapportBench && window.__rapportBench.firstCardPaintMs !== null', undefined, {
-    timeout: 30_000,
-  });
+  await waitForPageCondition(page, 'window.__rapportBench && window.__rapportBench.firstCardPaintMs !== null');
   return (await page.evaluate('window.__rapportBench.firstCardPaintMs')) as number;
 }
 

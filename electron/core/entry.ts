@@ -6,6 +6,7 @@ import type { FromCore, ToCore } from '../../shared/api/wire';
 import { RapportError } from '../../shared/api/errors';
 import type { CoreHandle } from './coreTypes';
 import { createCore } from './createCore';
+import { parseEntryArgs } from './entryArgs';
 
 interface ParentPortLike {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
@@ -35,25 +36,6 @@ function openChannel(): Channel | null {
     };
   }
   return null;
-}
-
-export interface EntryArgs {
-  dataDir: string;
-  samplePageDelayMs?: number;
-}
-
-/** Reads `--data-dir <dir>` (or `--data-dir=<dir>`) and the optional `--sample-page-delay-ms`. */
-export function parseEntryArgs(argv: readonly string[]): EntryArgs | null {
-  const value = (name: string): string | undefined => {
-    const index = argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
-    if (index < 0) return undefined;
-    const arg = argv[index] as string;
-    return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[index + 1];
-  };
-  const dataDir = value('--data-dir');
-  if (!dataDir || dataDir.startsWith('--')) return null;
-  const delay = Number(value('--sample-page-delay-ms') ?? '0');
-  return { dataDir, samplePageDelayMs: Number.isFinite(delay) && delay > 0 ? delay : undefined };
 }
 
 function isToCore(message: unknown): message is ToCore {

@@ -3,8 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 
 const electron = await vi.hoisted(async () => {
   const { EventEmitter } = await import('node:events');
+  const { PassThrough } = await import('node:stream');
   class FakeUtilityProcess extends EventEmitter {
     readonly posted: unknown[] = [];
+    readonly stdout = new PassThrough();
+    readonly stderr = new PassThrough();
     postMessage(message: unknown): void {
       this.posted.push(message);
       if ((message as { type: string }).type === 'shutdown') setImmediate(() => this.emit('exit', 0));
@@ -14,11 +17,12 @@ const electron = await vi.hoisted(async () => {
       return true;
     }
   }
-  const forked: Array<{ modulePath: string; args?: string[]; options?: { serviceName?: string }; child: FakeUtilityProcess }> = [];
+  type ForkOptions = { serviceName?: string; stdio?: string };
+  const forked: Array<{ modulePath: string; args?: string[]; options?: ForkOptions; child: FakeUtilityProcess }> = [];
   return {
     forked,
     utilityProcess: {
-      fork: (modulePath: string, args?: string[], options?: { serviceName?: string }) => {
+      fork: (modulePath: string, args?: string[], options?: ForkOptions) => {
         const child = new FakeUtilityProcess();
         forked.push({ modulePath, args, options, child });
         return child;
@@ -32,7 +36,8 @@ const { startCoreProcess } = await import('./coreProcess');
 
 describe('startCoreProcess', () => {
   it('forks core.js in a utilityProcess with the data dir and speaks the wire protocol to it', async () => {
-    const client = startCoreProcess({ dataDir: '/home/ada/.config/Rapport', log: { info() {}, warn() {}, error() {} } });
+    const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    const client = startCoreProcess({ dataDir: '/home/ada/.config/Rapport', log });
     const forked = electron.forked[0];
     if (!forked) throw new Error('nothing forked');
     expect(basename(forked.modulePath)).toBe('core.js');
@@ -48,5 +53,18 @@ describe('startCoreProcess', () => {
 
     await client.stop();
     expect(forked.child.posted.at(-1)).toEqual({ type: 'shutdown' });
+  });
+
+  it("sends core's console output to the app log, line by line", async () => {
+    const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    startCoreProcess({ dataDir: '/tmp/rapport', log });
+    const forked = electron.forked.at(-1);
+    if (!forked) throw new Error('nothing forked');
+    expect(forked.options?.stdio).toBe('pipe');
+    forked.child.stdout.write('migrated to version 1\nsync started\n');
+    forked.child.stderr.write('slow query: 80 ms\n');
+    await vi.waitFor(() => expect(log.info).toHaveBeenCalledTimes(2));
+    expect(log.info).toHaveBeenCalledWith('[core]', 'sync started');
+    await vi.waitFor(() => expect(log.warn).toHaveBeenCalledWith('[core]', 'slow query: 80 ms'));
   });
 });

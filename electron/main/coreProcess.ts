@@ -1,12 +1,16 @@
 // Core runs off the main thread in an Electron utilityProcess (out/main/core.js, built from
 // electron/core/entry.ts), so SQLite work and sync never stall window or input handling.
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { utilityProcess } from 'electron';
 import { CoreClient, type CoreChannel } from './coreClient';
 import type { MainLog } from './mainLog';
 
-export function spawnUtilityCore(modulePath: string, dataDir: string): CoreChannel {
-  const child = utilityProcess.fork(modulePath, ['--data-dir', dataDir], { serviceName: 'Rapport core' });
+export function spawnUtilityCore(modulePath: string, dataDir: string, log: MainLog): CoreChannel {
+  // Piped, so core's console output lands in the app's log file, not in a terminal nobody sees.
+  const child = utilityProcess.fork(modulePath, ['--data-dir', dataDir], { serviceName: 'Rapport core', stdio: 'pipe' });
+  if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => log.info('[core]', line));
+  if (child.stderr) createInterface({ input: child.stderr }).on('line', (line) => log.warn('[core]', line));
   return {
     send: (message) => child.postMessage(message),
     onMessage: (listener) => child.on('message', listener),
@@ -24,5 +28,5 @@ export interface StartCoreOptions {
 
 /** Forks core and returns the client main talks to; call after app `ready`. */
 export function startCoreProcess({ dataDir, log, modulePath = join(__dirname, 'core.js') }: StartCoreOptions): CoreClient {
-  return new CoreClient({ spawn: () => spawnUtilityCore(modulePath, dataDir), log });
+  return new CoreClient({ spawn: () => spawnUtilityCore(modulePath, dataDir, log), log });
 }

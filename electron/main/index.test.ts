@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const fakes = await vi.hoisted(async () => {
   const { EventEmitter } = await import('node:events');
 
-  function createElectron({ gotLock }: { gotLock: boolean }) {
+  function createElectron({ gotLock, isPackaged = true }: { gotLock: boolean; isPackaged?: boolean }) {
     const order: string[] = [];
     let isReady = false;
     let markReady: () => void = () => {};
@@ -49,12 +49,21 @@ const fakes = await vi.hoisted(async () => {
     const forked: Array<{ modulePath: string; args?: string[]; child: FakeUtilityProcess }> = [];
 
     const app = Object.assign(new EventEmitter(), {
-      isPackaged: true,
+      isPackaged,
       enableSandbox: vi.fn(() => order.push('enableSandbox')),
       requestSingleInstanceLock: vi.fn(() => gotLock),
       whenReady: () => ready,
       isReady: () => isReady,
-      getPath: vi.fn((_name: string) => '/home/ada/.config/Rapport'),
+      paths: new Map<string, string>([['appData', '/home/ada/.config']]),
+      getPath: vi.fn((name: string) => {
+        const path = app.paths.get(name);
+        if (path === undefined) throw new Error(`no ${name} path yet`);
+        return path;
+      }),
+      setPath: vi.fn((name: string, path: string) => {
+        if (isReady) throw new Error('userData must be set before ready');
+        app.paths.set(name, path);
+      }),
       quit: vi.fn(() => {
         const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
         app.emit('before-quit', event);
@@ -115,7 +124,7 @@ function setPlatform(value: NodeJS.Platform): void {
   Object.defineProperty(process, 'platform', { ...platform, value });
 }
 
-async function startMain(options = { gotLock: true }) {
+async function startMain(options: { gotLock: boolean; isPackaged?: boolean } = { gotLock: true }) {
   fakes.state.current = fakes.state.createElectron(options);
   // A fresh main module against a fresh Electron for each start.
   vi.resetModules();
@@ -128,6 +137,7 @@ async function startMain(options = { gotLock: true }) {
 beforeEach(() => setPlatform('linux'));
 afterEach(() => {
   if (platform) Object.defineProperty(process, 'platform', platform);
+  vi.unstubAllEnvs();
 });
 
 describe('main process lifecycle', () => {
@@ -137,6 +147,7 @@ describe('main process lifecycle', () => {
     expect(order).toContain('registerSchemesAsPrivileged');
     expect(order).toContain('app.on web-contents-created');
     expect(order).not.toContain('ready');
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/home/ada/.config/Rapport');
     expect(electron.utilityProcess.fork).not.toHaveBeenCalled();
     expect(electron.BrowserWindow.all).toHaveLength(0);
   });
@@ -160,6 +171,22 @@ describe('main process lifecycle', () => {
     expect(window?.options.webPreferences?.preload).toMatch(/preload[\\/]index\.js$/);
     expect(order.indexOf('registerSchemesAsPrivileged')).toBeLessThan(order.indexOf('ready'));
     expect(order.indexOf('protocol.handle')).toBeLessThan(order.indexOf('new BrowserWindow'));
+  });
+
+  it("in development, loads electron-vite's dev server and keeps its own data folder", async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    const { electron, forked, becomeReady } = await startMain({ gotLock: true, isPackaged: false });
+    await becomeReady();
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/home/ada/.config/Rapport Dev');
+    expect(forked[0]?.args).toEqual(['--data-dir', '/home/ada/.config/Rapport Dev']);
+    expect(electron.BrowserWindow.all[0]?.loadURL).toHaveBeenCalledWith('http://localhost:5173');
+  });
+
+  it('a packaged app ignores ELECTRON_RENDERER_URL', async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'https://evil.example/');
+    const { electron, becomeReady } = await startMain({ gotLock: true, isPackaged: true });
+    await becomeReady();
+    expect(electron.BrowserWindow.all[0]?.loadURL).toHaveBeenCalledWith('app://rapport/index.html');
   });
 
   it('quits when the last window closes, except on macOS where activate reopens it', async () => {

@@ -8,6 +8,7 @@ import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { startCoreProcess } from './coreProcess';
 import type { CoreClient } from './coreClient';
 import { createMainWindow } from './createMainWindow';
+import { userDataDir } from './dataLocation';
 import { createElectronLog } from './electronLog';
 import { externalHosts, openExternalSafely } from './externalLinks';
 import { forwardCoreEvents, registerIpcHandlers } from './ipcHandlers';
@@ -16,6 +17,8 @@ import { denyAllPermissions, installNavigationGuards } from './navigationGuards'
 // electron-vite sets this for `npm run dev`; a packaged app never trusts it.
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 const isDev = devServerUrl !== undefined;
+// Before anything (the log file included) resolves a path under userData.
+app.setPath('userData', userDataDir(app.getPath('appData'), isDev));
 const log = createElectronLog(isDev);
 const origins = trustedOrigins(devServerUrl);
 

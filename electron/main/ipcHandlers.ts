@@ -2,7 +2,7 @@
 // sender, validates the input with the contract's zod schema, then forwards to core. Core
 // events go back to our window only.
 import { ipcMain, type BrowserWindow } from 'electron';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import type { RapportEvent } from '../../shared/api/events';
@@ -40,7 +40,7 @@ export function registerIpcHandlers({ core, getMainWindow, trustedOrigins, log }
       }
       const parsed = contract[method].input.safeParse(input);
       if (!parsed.success) {
-        return { ok: false, error: { code: 'INVALID_INPUT', message: `${method}: ${z.prettifyError(parsed.error)}` } };
+        return { ok: false, error: { code: 'INVALID_INPUT', message: describeInvalidInput(method, parsed.error) } };
       }
       try {
         return await core.call(method, parsed.data);
@@ -53,6 +53,15 @@ export function registerIpcHandlers({ core, getMainWindow, trustedOrigins, log }
   return () => {
     for (const method of METHOD_NAMES) ipcMain.removeHandler(methodChannel(method));
   };
+}
+
+/** One line naming the method and the first fields at fault, e.g. for a toast. */
+function describeInvalidInput(method: MethodName, error: z.ZodError): string {
+  const issues = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'input';
+    return `${where}: ${issue.message}`;
+  });
+  return `Invalid request to ${method}. ${issues.join('; ')}${error.issues.length > 3 ? '; …' : ''}`;
 }
 
 /** Pushes core events to the main window (never to any other WebContents). */

@@ -65,11 +65,40 @@ describe('Board', () => {
     expect(pages.length).toBeLessThan(api.callsOf('getBoardPage').length);
     expect(api.callsOf('getBoardPage').some((input) => (input as { direction?: string }).direction === 'backward')).toBe(true);
     await waitFor(() => expect(cardsIn('new').some((c) => c.getAttribute('data-person-id') === String(offset - 10))).toBe(true));
+    // Dragging the scrollbar deep walks there and shows the people at those rows.
+    await scrollTo(list, 4321 * ROW_HEIGHT);
+    await waitFor(() => expect(firstCard('new').getAttribute('data-person-id')).toBe(String(4321 + 1 - 4)));
+    expect(cardsIn('new').length).toBeLessThanOrEqual(200);
+    expect(windowLength(useBoardStore.getState().columns.new.window)).toBeLessThanOrEqual(MAX_WINDOW);
     // …and jumping to the top shows the first follower again.
     await scrollTo(list, 0);
     await waitFor(() => expect(firstCard('new').getAttribute('data-person-id')).toBe('1'));
     expect(cardsIn('new').length).toBeLessThanOrEqual(200);
   });
+
+  for (const supportsOffset of [true, false]) {
+    it(`jumps deep into a column when the scrollbar is dragged (${supportsOffset ? 'seeking by offset' : 'walking keyset pages'})`, async () => {
+      const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(20_000), supportsOffset });
+      renderWithApi(api);
+      await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('20,000'));
+      await waitFor(() => expect(cardsIn('new').length).toBeGreaterThan(0));
+      const list = screen.getByTestId('list-new');
+      const before = api.callsOf('getBoardPage').length;
+
+      await scrollTo(list, 15_000 * ROW_HEIGHT);
+      await waitFor(() => expect(firstCard('new').getAttribute('data-person-id')).toBe(String(15_000 + 1 - 4)));
+      expect(cardsIn('new').length).toBeLessThanOrEqual(200);
+      const requests = api.callsOf('getBoardPage').slice(before) as { offset?: number }[];
+      if (supportsOffset) expect(requests.length).toBeLessThanOrEqual(2);
+      else expect(requests.length).toBeGreaterThan(50);
+
+      // A change while deep in the column re-reads the rows on screen, not the top.
+      act(() => api.emit('people.changed', { accountId: 1, personIds: null }));
+      await waitFor(() => expect(api.callsOf('getBoardPage').length).toBeGreaterThan(before + requests.length + 3));
+      await waitFor(() => expect(firstCard('new').getAttribute('data-person-id')).toBe(String(15_000 + 1 - 4)));
+      expect(useBoardStore.getState().columns.new.window.offset).toBeGreaterThan(14_000);
+    });
+  }
 
   it('moves a card with the keyboard menu, announces it and keeps focus in the column', async () => {
     const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(10) });

@@ -91,11 +91,15 @@ export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardP
       <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} />
       <div className="card-body">
         <div className="card-head">
-          <span className="card-name">{card.displayName}</span>
+          <span className="card-name" dir="auto">
+            {card.displayName}
+          </span>
           <RelationshipBadge followsMe={card.followsMe} iFollow={card.iFollow} />
         </div>
         <div className="card-handle">{formatHandle(card.handle)}</div>
-        {card.bioSnippet ? <p className="card-bio">{card.bioSnippet}</p> : <p className="card-bio card-bio-empty">No bio</p>}
+        {card.bioSnippet ? <p className="card-bio" dir="auto">
+            {card.bioSnippet}
+          </p> : <p className="card-bio card-bio-empty">No bio</p>}
         <div className="card-stats">
           <span>
             <strong>{formatCompact(card.followersCount)}</strong> followers

@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { STAGE_LABELS } from '../../shared/domain';
 import type { Stage } from '../../shared/domain';
-import { PAGE_SIZE, reportVisibleRange, retryColumn, useBoardStore } from '../stores/boardStore';
+import { reportVisibleRange, retryColumn, useBoardStore } from '../stores/boardStore';
 import { formatGrouped } from '../format/numberFormat';
 import { cardAt, virtualRowCount } from './columnWindow';
 import { columnDropData, isCardDragData } from './dragData';
@@ -28,7 +28,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
   const [dropActive, setDropActive] = useState(false);
 
   const w = column.window;
-  const rowCount = virtualRowCount(w, count ?? 0, PAGE_SIZE);
+  const rowCount = virtualRowCount(w, count ?? 0);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => listRef.current,

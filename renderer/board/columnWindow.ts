@@ -67,15 +67,14 @@ export function indexOfPerson(w: ColumnWindow, personId: number): number {
 }
 
 /**
- * Rows the virtualizer should show: the loaded window, placeholders above it (already passed
- * pages that were dropped) and a short run of placeholders below it while more can be fetched.
- * Rows beyond one page of the window are not offered: keyset pagination cannot jump there.
+ * Rows the virtualizer should show: the whole column as counted by SQL, so the scrollbar tells
+ * the truth and can be dragged anywhere. Rows outside the window render as placeholders until
+ * their page arrives. When the window reached the real end, that end wins over a stale count.
  */
-export function virtualRowCount(w: ColumnWindow, totalCount: number, pageSize: number): number {
+export function virtualRowCount(w: ColumnWindow, totalCount: number): number {
   const end = windowEnd(w);
-  if (!hasMoreAfter(w)) return end;
-  const remaining = Math.max(totalCount - end, 1);
-  return end + Math.min(remaining, pageSize);
+  if (w.loaded && !hasMoreAfter(w)) return end;
+  return Math.max(totalCount, end);
 }
 
 /** Adds a page after the window and drops pages from the start beyond maxItems. */

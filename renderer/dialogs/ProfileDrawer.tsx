@@ -64,7 +64,7 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
       <div className="drawer-identity">
         <Avatar avatarUrl={profile.avatarUrl} displayName={profile.displayName} handle={profile.handle} size={72} />
         <div>
-          <h2 className="drawer-name">{profile.displayName}</h2>
+          <h2 className="drawer-name" dir="auto">{profile.displayName}</h2>
           <div className="drawer-handle">{formatHandle(profile.handle)}</div>
           <div className="drawer-tags">
             <span className={`stage-chip stage-${profile.stage}`}>{STAGE_LABELS[profile.stage]}</span>
@@ -73,7 +73,7 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
         </div>
       </div>
 
-      <p className="drawer-bio" data-testid="drawer-bio">
+      <p className="drawer-bio" data-testid="drawer-bio" dir="auto">
         {profile.bio || <span className="muted">No bio.</span>}
       </p>
 
@@ -110,7 +110,7 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
                 {formatRelative(post.createdAt)}
               </time>
             </div>
-            <p className="drawer-post-text">{post.text}</p>
+            <p className="drawer-post-text" dir="auto">{post.text}</p>
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { STAGES } from '../../shared/domain';
 import type { BoardSort, Stage, StageCounts } from '../../shared/domain';
+import type { MethodInput } from '../../shared/api/contract';
 import { rapportClient, toRapportError } from '../api/rapportClient';
 import {
   EMPTY_WINDOW,
@@ -28,6 +29,10 @@ const PREFETCH_ROWS = 30;
 /** core emits people.changed in bursts during a sync; refresh at most this often. */
 const REFRESH_THROTTLE_MS = 300;
 const CONTRACT_PAGE_MAX = 200;
+/** Visible rows this far outside the window are a jump, not a scroll. */
+const JUMP_ROWS = 2 * PAGE_SIZE;
+/** Jumps longer than this seek by offset (one request) instead of walking page by page. */
+const SEEK_MIN_ROWS = 3 * CONTRACT_PAGE_MAX;
 
 export interface ColumnState {
   window: ColumnWindow;
@@ -78,6 +83,8 @@ export const boardControl = {
   visible: new Map<Stage, { first: number; last: number }>(),
   refreshTimer: null as ReturnType<typeof setTimeout> | null,
   focusSeq: 0,
+  /** Whether core honours getBoardPage's `offset` (learnt from its first answer). */
+  offsetSeek: 'unknown' as 'unknown' | 'supported' | 'unsupported',
 };
 
 export function setColumn(stage: Stage, patch: Partial<ColumnState>): void {
@@ -114,6 +121,7 @@ export function resetBoardStore(): void {
   boardControl.pendingMoves = 0;
   boardControl.movingTo.clear();
   boardControl.ownMoves.clear();
+  boardControl.offsetSeek = 'unknown';
   resetBoard(null, 'newest');
 }
 
@@ -139,16 +147,92 @@ function ensureVisible(stage: Stage): void {
   if (accountId === null || column.error !== null || boardControl.busy.has(stage)) return;
   const w = column.window;
   const range = boardControl.visible.get(stage) ?? { first: 0, last: 0 };
+  const end = windowEnd(w);
   if (!w.loaded) {
     void refreshColumn(stage);
-  } else if (range.last >= windowEnd(w) - PREFETCH_ROWS && hasMoreAfter(w)) {
+  } else if (range.first > end + JUMP_ROWS || range.last < w.offset - JUMP_ROWS) {
+    // The scrollbar was dragged (or the wheel ran) far past what is loaded: walk there.
+    void jumpTo(stage);
+  } else if (range.last >= end - PREFETCH_ROWS && hasMoreAfter(w)) {
     void loadForward(stage);
   } else if (range.first < w.offset + PREFETCH_ROWS && hasMoreBefore(w)) {
-    // Far above the window and near the top (Home, or the scrollbar dragged up): re-read from
-    // the top instead of walking back page by page.
-    if (range.last < w.offset && range.first < CONTRACT_PAGE_MAX) void refreshColumn(stage, true);
-    else void loadBackward(stage);
+    void loadBackward(stage);
   }
+}
+
+/**
+ * One page that starts at a row number, when core supports getBoardPage's `offset`; null when
+ * it does not (or the row is past the end). A page deep in a column always has rows before it,
+ * so a core that ignored `offset` and answered the top of the column gives itself away.
+ */
+async function pageAtRow(stage: Stage, row: number): Promise<LoadedPage | null> {
+  if (boardControl.offsetSeek === 'unsupported' || row <= 0) return null;
+  const result = await rapportClient.getBoardPage({ ...pageInput(stage, CONTRACT_PAGE_MAX, null, 'forward'), offset: row });
+  if (result.items.length === 0) return null;
+  if (result.prevCursor === null) {
+    boardControl.offsetSeek = 'unsupported';
+    return null;
+  }
+  boardControl.offsetSeek = 'supported';
+  return { items: result.items, afterCursor: undefined, prevCursor: result.prevCursor, nextCursor: result.nextCursor };
+}
+
+/**
+ * A far jump (the scrollbar dragged, a fast wheel): seek to the row by offset when core can,
+ * else walk the column with the largest pages the contract allows from whichever is nearer, the
+ * top or the end of the window, keeping only the pages around the rows on screen. The target
+ * is re-read after every page: if the user went back behind the walk, it stops and
+ * ensureVisible decides again.
+ */
+function jumpTo(stage: Stage): Promise<void> {
+  return exclusive(stage, async (generation) => {
+    const epoch = boardControl.epoch;
+    const before = useBoardStore.getState().columns[stage].window;
+    const target = () => boardControl.visible.get(stage) ?? { first: 0, last: 0 };
+    const end = windowEnd(before);
+    const fromEnd = target().first > end && hasMoreAfter(before);
+    let cursor: string | null = fromEnd ? (before.pages[before.pages.length - 1]?.nextCursor ?? null) : null;
+    let row = fromEnd ? end : 0;
+    const kept: LoadedPage[] = [];
+    let keptFrom = row;
+    let done = false;
+
+    const seekRow = Math.max(0, target().first - PREFETCH_ROWS);
+    if (seekRow - row > SEEK_MIN_ROWS) {
+      const page = await pageAtRow(stage, seekRow);
+      if (generation !== boardControl.generation) return;
+      if (page) {
+        kept.push(page);
+        keptFrom = seekRow;
+        row = seekRow + page.items.length;
+        cursor = page.nextCursor;
+        done = cursor === null || row > target().last + PREFETCH_ROWS;
+      }
+    }
+
+    while (!done) {
+      const { first, last } = target();
+      if (kept.length === 0 && row > first) return;
+      const wantedFrom = Math.max(0, first - PREFETCH_ROWS);
+      const result = await rapportClient.getBoardPage(pageInput(stage, CONTRACT_PAGE_MAX, cursor, 'forward'));
+      if (generation !== boardControl.generation) return;
+      const nextCursor = result.items.length > 0 ? result.nextCursor : null;
+      const pageEnd = row + result.items.length;
+      if (pageEnd > wantedFrom || nextCursor === null) {
+        if (kept.length === 0) keptFrom = row;
+        kept.push({ items: result.items, afterCursor: cursor, prevCursor: result.prevCursor, nextCursor });
+      }
+      row = pageEnd;
+      done = nextCursor === null || (kept.length > 0 && row > last + PREFETCH_ROWS);
+      cursor = nextCursor;
+    }
+    if (epoch !== boardControl.epoch) {
+      boardControl.queuedRefresh.add(stage);
+      return;
+    }
+    const pages = kept.map((page) => withoutMovingAway(stage, page));
+    setColumn(stage, { window: { pages, offset: keptFrom, loaded: true } });
+  });
 }
 
 /** Runs one fetch for a column at a time; whatever was asked meanwhile runs afterwards. */
@@ -174,7 +258,7 @@ async function exclusive(stage: Stage, op: (generation: number) => Promise<void>
   }
 }
 
-function pageInput(stage: Stage, limit: number, cursor: string | null | undefined, direction: 'forward' | 'backward') {
+function pageInput(stage: Stage, limit: number, cursor: string | null | undefined, direction: 'forward' | 'backward'): MethodInput<'getBoardPage'> {
   const { accountId, sort } = useBoardStore.getState();
   if (accountId === null) throw new Error('No account is open.');
   return {
@@ -243,7 +327,7 @@ function loadBackward(stage: Stage): Promise<void> {
  * position): it restarts from the last page at or above the first visible row whose forward
  * cursor is known, and reads down to just past the last visible row.
  */
-export function refreshColumn(stage: Stage, fromTop = false): Promise<void> {
+export function refreshColumn(stage: Stage): Promise<void> {
   if (boardControl.busy.has(stage) || boardControl.pendingMoves > 0) {
     boardControl.queuedRefresh.add(stage);
     return Promise.resolve();
@@ -255,24 +339,35 @@ export function refreshColumn(stage: Stage, fromTop = false): Promise<void> {
     const range = boardControl.visible.get(stage) ?? { first: before.offset, last: before.offset };
     let anchorCursor: string | null = null;
     let anchorRow = 0;
-    if (!fromTop) {
-      const starts = pageStarts(before);
-      let anchor = -1;
-      before.pages.forEach((page, i) => {
-        const start = starts[i] ?? 0;
-        if (page.afterCursor !== undefined && (anchor < 0 || start <= range.first)) anchor = i;
-      });
-      const page = before.pages[anchor];
-      if (page && page.afterCursor !== undefined) {
-        anchorCursor = page.afterCursor;
-        anchorRow = starts[anchor] ?? 0;
-      }
+    const starts = pageStarts(before);
+    let anchor = -1;
+    before.pages.forEach((page, i) => {
+      const start = starts[i] ?? 0;
+      if (page.afterCursor !== undefined && (anchor < 0 || start <= range.first)) anchor = i;
+    });
+    const anchorPage = before.pages[anchor];
+    if (anchorPage && anchorPage.afterCursor !== undefined) {
+      anchorCursor = anchorPage.afterCursor;
+      anchorRow = starts[anchor] ?? 0;
     }
-    const wanted = Math.min(Math.max(range.last + 1 + PREFETCH_ROWS - anchorRow, PAGE_SIZE), MAX_WINDOW);
     const pages: LoadedPage[] = [];
     let cursor = anchorCursor;
     let fetched = 0;
-    while (fetched < wanted) {
+    // No page knows its forward cursor (the window came from a seek or backward reads): seek
+    // to the first page's row again rather than re-reading the column from the top.
+    const firstRow = starts[0] ?? 0;
+    if (anchor < 0 && firstRow > 0) {
+      const page = await pageAtRow(stage, firstRow);
+      if (generation !== boardControl.generation) return;
+      if (page) {
+        pages.push(page);
+        anchorRow = firstRow;
+        fetched = page.items.length;
+        cursor = page.nextCursor;
+      }
+    }
+    const wanted = Math.min(Math.max(range.last + 1 + PREFETCH_ROWS - anchorRow, PAGE_SIZE), MAX_WINDOW);
+    while (fetched < wanted && !(pages.length > 0 && cursor === null)) {
       const limit = Math.min(CONTRACT_PAGE_MAX, wanted - fetched);
       const result = await rapportClient.getBoardPage(pageInput(stage, limit, cursor, 'forward'));
       if (generation !== boardControl.generation) return;

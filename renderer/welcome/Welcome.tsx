@@ -1,5 +1,6 @@
 // First run: no accounts yet. One calm choice.
-import { Sparkles } from 'lucide-react';
+import { ArrowRight, Sparkles } from 'lucide-react';
+import { STAGE_LABELS } from '../../shared/domain';
 import { useAccountsStore } from '../stores/accountsStore';
 
 export function Welcome() {
@@ -7,6 +8,23 @@ export function Welcome() {
   return (
     <main className="welcome">
       <div className="welcome-panel">
+        <div className="welcome-flow" aria-hidden="true">
+          <span className="stage-pill" data-stage="new">
+            {STAGE_LABELS.new}
+          </span>
+          <ArrowRight size={14} />
+          <span className="stage-pill" data-stage="evaluated">
+            {STAGE_LABELS.evaluated}
+          </span>
+          <ArrowRight size={14} />
+          <span className="stage-pill" data-stage="connected">
+            {STAGE_LABELS.connected}
+          </span>
+          <span className="welcome-flow-or">or</span>
+          <span className="stage-pill" data-stage="declined">
+            {STAGE_LABELS.declined}
+          </span>
+        </div>
         <h1 className="welcome-title">Welcome to Rapport</h1>
         <p className="welcome-lead">
           Look at each new follower, follow back the people you could build ties with, write to them, and decline the

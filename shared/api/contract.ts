@@ -64,6 +64,12 @@ export const contract = {
       limit: z.number().int().min(1).max(200),
       cursor: z.string().min(1).max(512).optional(),
       direction: z.enum(['forward', 'backward']).optional(),
+      /**
+       * Without a cursor: rows to skip from the start of the column before the page, so a dragged
+       * scrollbar can land deep in a long column in one request; later pages continue by cursor.
+       * Ignored when a cursor is given.
+       */
+      offset: z.number().int().min(0).max(10_000_000).optional(),
     }),
   ),
   moveCard: method<MoveResult>()(z.strictObject({ accountId: id, personId: id, stage })),

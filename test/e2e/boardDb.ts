@@ -66,3 +66,20 @@ export function peopleFromDb(dbPath: string, personIds: number[]): Map<number, S
     return found;
   });
 }
+
+/**
+ * How many cards come before this person in the New column under the "newest" sort (larger
+ * sort_rank = newer follower = higher up): how deep a user has scrolled, in cards.
+ */
+export function newestSortDepthFromDb(dbPath: string, accountId: number, stage: Stage, personId: number): number {
+  return withDb(dbPath, (db) => {
+    const row = db
+      .prepare(
+        `SELECT count(*) AS n FROM triage
+          WHERE account_id = @accountId AND stage = @stage
+            AND sort_rank > (SELECT sort_rank FROM triage WHERE account_id = @accountId AND person_id = @personId)`,
+      )
+      .get({ accountId, stage, personId }) as { n: number };
+    return row.n;
+  });
+}

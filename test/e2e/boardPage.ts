@@ -55,3 +55,15 @@ export async function focusedElement(page: Page): Promise<{ role: string | null;
     `(() => { const el = document.activeElement; return { role: el && el.getAttribute('role'), text: ((el && (el.getAttribute('aria-label') || el.textContent)) || '').trim() }; })()`,
   )) as { role: string | null; text: string };
 }
+
+/**
+ * Polls a page expression until it is truthy. page.waitForFunction would compile the string
+ * inside the page, which the app's CSP (no 'unsafe-eval') rightly refuses.
+ */
+export async function waitForPageCondition(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${expression}`);
+    await page.waitForTimeout(20);
+  }
+}

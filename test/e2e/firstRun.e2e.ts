@@ -1,7 +1,8 @@
 // The first-run journey of issue 2 in Chromium against the browser harness: sample data with
 // visible progress, counts that match SQL, a mouse drag, a keyboard-only move with its
 // announcement, persistence across a reload, and the profile drawer.
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,10 @@ import { dragCard } from './dragCard';
 import { startHarnessFixture } from './harnessFixture';
 import type { HarnessFixture } from './harnessFixture';
 
-const SCREENSHOT = fileURLToPath(new URL('../../docs/board.png', import.meta.url));
+// Every run leaves its screenshot in out/ (git-ignored); RAPPORT_UPDATE_SCREENSHOT=1 also
+// refreshes the README's docs/board.png, so a test run never dirties the checkout by itself.
+const SCREENSHOT = fileURLToPath(new URL('../../out/e2e/board.png', import.meta.url));
+const README_SCREENSHOT = fileURLToPath(new URL('../../docs/board.png', import.meta.url));
 
 let fixture: HarnessFixture;
 let browser: Browser;
@@ -118,8 +122,12 @@ describe('first run with sample data', () => {
     await expect
       .poll(() => page.evaluate(`Array.from(document.images).every((img) => img.complete)`), { timeout: 10_000 })
       .toBe(true);
-    await mkdir(fileURLToPath(new URL('../../docs/', import.meta.url)), { recursive: true });
+    await mkdir(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+    if (process.env.RAPPORT_UPDATE_SCREENSHOT === '1') {
+      await mkdir(dirname(README_SCREENSHOT), { recursive: true });
+      await copyFile(SCREENSHOT, README_SCREENSHOT);
+    }
   });
 
   it('opens a profile drawer with bio and recent posts from the cache', async () => {

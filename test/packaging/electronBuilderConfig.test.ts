@@ -37,6 +37,7 @@ describe('electron-builder.yml', () => {
     const valid = validate(config);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
+    expect(validate({ ...config, mac: { ...config.mac, target: 'exe' } })).toBe(false);
   });
 
   it("passes electron-builder's own validation, which rejects a misspelt option", async () => {

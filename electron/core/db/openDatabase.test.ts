@@ -62,6 +62,31 @@ describe('openDatabase', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(filesBefore);
   });
 
+  it('sees a newer version still in the WAL of a crashed newer Rapport, and touches neither file', () => {
+    const newer = new Database(file);
+    newer.pragma('journal_mode = WAL');
+    newer.pragma('wal_autocheckpoint = 0');
+    newer.exec('CREATE TABLE future (x INTEGER)');
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    // Copy the files while the writer is still open: the version lives only in the WAL.
+    const crashed = path.join(dir, 'crashed.db');
+    fs.copyFileSync(file, crashed);
+    fs.copyFileSync(`${file}-wal`, `${crashed}-wal`);
+    newer.close();
+    const before = [sha256(crashed), sha256(`${crashed}-wal`)];
+
+    expect(() => openDatabase(crashed)).toThrow(/newer version of Rapport/);
+    expect([sha256(crashed), sha256(`${crashed}-wal`)]).toEqual(before);
+  });
+
+  it('reports slow statements when asked to', () => {
+    const slow: string[] = [];
+    const db = openDatabase(file, { slowQueryMs: 0, onSlowQuery: (q) => slow.push(q.sql) });
+    db.prepare('SELECT count(*) FROM people').get();
+    expect(slow).toContain('SELECT count(*) FROM people');
+    db.close();
+  });
+
   it('rebuilds a search index left deferred by an interrupted bulk ingest', () => {
     const db = openDatabase(file);
     deferSearchIndex(db);

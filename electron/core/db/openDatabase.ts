@@ -6,6 +6,7 @@ import type { Migration } from './migration';
 import { MIGRATIONS } from './migrations/index';
 import { latestVersionOf, readUserVersion, runMigrations, tooNewError } from './migrationRunner';
 import { healSearchIndex } from './searchIndex';
+import { registerSortName } from './sortName';
 import { watchSlowQueries, type SlowQueryListener } from './slowQueryLog';
 
 export interface OpenDatabaseOptions {
@@ -45,6 +46,8 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Data
     db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
     // NORMAL in WAL mode: a power loss may drop the last commits but never corrupts the file.
     db.pragma('synchronous = NORMAL');
+    // Triggers call rapport_sort_name(): every connection that writes needs it before anything runs.
+    registerSortName(db);
     if (opts.slowQueryMs !== undefined && opts.onSlowQuery) watchSlowQueries(db, opts.slowQueryMs, opts.onSlowQuery);
     runMigrations(db, migrations);
     healSearchIndex(db);

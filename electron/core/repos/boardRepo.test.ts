@@ -91,6 +91,15 @@ describe('boardRepo.page', () => {
     }
   }
 
+  it('files accented names under their letter in the name sort', () => {
+    const page = boardRepo(t.db).page({ accountId, stage: 'new', sort: 'name', limit: 200 });
+    const names = page.items.map((c) => c.displayName);
+    const firstEdouard = names.findIndex((n) => n.startsWith('Édouard'));
+    const firstGrace = names.findIndex((n) => n.startsWith('Grace'));
+    expect(firstEdouard).toBeGreaterThanOrEqual(0);
+    expect(firstEdouard).toBeLessThan(firstGrace);
+  });
+
   it('turns back from a deep page to exactly the page before it', () => {
     const repo = boardRepo(t.db);
     const first = repo.page({ accountId, stage: 'new', sort: 'name', limit: 10 });

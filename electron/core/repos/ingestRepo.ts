@@ -1,6 +1,6 @@
-// The sync write path: one page of a followers or following walk goes into SQLite in ONE
-// transaction — people, relationships, triage rows, events and the walk's checkpoint — so a kill
-// at any instant leaves either the whole page with its cursor or neither.
+// The sync write path: a page (or a batch of consecutive pages) of a followers or following walk
+// goes into SQLite in ONE transaction — people, relationships, triage rows, events and the walk's
+// checkpoint — so a kill at any instant leaves either the whole batch with its cursor or neither.
 //
 // Rules this file keeps:
 // - People are matched by (network, remote_id), never by handle: handles change, ids do not.
@@ -34,8 +34,11 @@ export interface IngestPageInput {
   walk: WalkName;
   /** The walk's checkpoint before this page (generation, itemsDone = position of the first edge). */
   checkpoint: WalkCheckpoint;
+  /** The edges of one page, or of several consecutive pages written as one batch. */
   edges: RemoteEdge[];
-  /** The provider's cursor after this page; null when this was the last page. */
+  /** How many provider pages `edges` came from (default 1). */
+  pages?: number;
+  /** The provider's cursor after the last of these pages; null when the list ended. */
   nextCursor: string | null;
   /** The account's first import: no followed_me / i_followed events (see the file comment). */
   initialImport: boolean;
@@ -56,6 +59,7 @@ export interface IngestPageResult {
 interface ExistingEdge {
   follows_me: number;
   i_follow: number;
+  follow_rank: number;
 }
 
 export const ingestRepo = perDatabase((db: Database.Database) => {
@@ -85,8 +89,9 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
      RETURNING id`,
   );
   const selectPersonId = db.prepare('SELECT id FROM people WHERE network = ? AND remote_id = ?').pluck();
-  const selectRank = db.prepare('SELECT follow_rank FROM relationships WHERE account_id = ? AND person_id = ?').pluck();
-  const selectEdge = db.prepare('SELECT follows_me, i_follow FROM relationships WHERE account_id = ? AND person_id = ?');
+  const selectEdge = db.prepare(
+    'SELECT follows_me, i_follow, follow_rank FROM relationships WHERE account_id = ? AND person_id = ?',
+  );
 
   const upsertFollower = db.prepare(
     `INSERT INTO relationships (account_id, person_id, follows_me, followed_me_at, follow_rank, seen_generation)
@@ -169,14 +174,14 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
       if (walk === 'followers') {
         const rank = rankFor(checkpoint.generation, checkpoint.itemsDone + i);
         upsertFollower.run({ accountId, personId, followedAt: edge.followedAt, rank, generation: checkpoint.generation });
-        // A follower already known keeps the rank it had; triage copies whatever is stored.
-        const knownRank = before && before.follows_me === 1 ? selectRank.get(accountId, personId) as number : rank;
+        // Mirrors upsertFollower: a follower already known keeps the rank it had.
+        const storedRank = before && before.follows_me === 1 && before.follow_rank > 0 ? before.follow_rank : rank;
         insertTriage.run({
           accountId,
           personId,
           stage: before?.i_follow === 1 ? 'connected' : 'new',
           at,
-          rank: knownRank,
+          rank: storedRank,
           followers: edge.profile.followersCount ?? 0,
           displayName: edge.profile.displayName,
           handle: edge.profile.handle,
@@ -205,7 +210,7 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
     const next: WalkCheckpoint = {
       ...checkpoint,
       cursor: input.nextCursor,
-      pagesDone: checkpoint.pagesDone + 1,
+      pagesDone: checkpoint.pagesDone + (input.pages ?? 1),
       itemsDone: checkpoint.itemsDone + edges.length,
       done: input.nextCursor === null,
     };

@@ -145,10 +145,8 @@ export class SyncJob {
         onItems: (count) => (this.items += count),
         requests: () => this.requests,
         items: () => this.items,
-        onPage: ({ checkpoint }) => {
-          this.reporter.update({ done: checkpoint.itemsDone, pages: checkpoint.pagesDone });
-          this.reporter.peopleChanged();
-        },
+        onFetched: ({ itemsSeen, pagesSeen }) => this.reporter.update({ done: itemsSeen, pages: pagesSeen }),
+        onCommit: () => this.reporter.peopleChanged(),
       },
       walk,
     );

@@ -24,8 +24,9 @@
 //
 // Notes for writers (H2's ingest):
 // - Insert triage rows WITH their sort keys: sort_rank = follow_rank, sort_followers =
-//   followers_count, sort_name = lower(coalesce(nullif(display_name, ''), handle)) — the exact SQL
-//   is SORT_NAME_SQL; computing it in SQL (INSERT … SELECT … FROM people) keeps it identical.
+//   followers_count, sort_name = SORT_NAME_SQL (since 0003: rapport_sort_name(display_name, handle),
+//   Unicode-folded in JS, registered by openDatabase; sortNameSql(nameExpr, handleExpr) in
+//   db/sortName.ts builds it over other column names). Computing it in SQL keeps it identical.
 //   Later changes of people.followers_count / display_name / handle and relationships.follow_rank
 //   are propagated to triage by triggers, so only the insert has to care.
 // - The FTS index is kept by triggers on people and notes. Measured on 200k people: plain insert
@@ -39,9 +40,14 @@
 //   (plus deleting people no account refers to any more, which accountsRepo does).
 import type Database from 'better-sqlite3';
 import type { Migration } from '../migration';
+import { sortNameSql } from '../sortName';
 
-/** The name sort key of a person, as SQL over columns `display_name` and `handle`. */
-export const SORT_NAME_SQL = "lower(coalesce(nullif(display_name, ''), handle))";
+/**
+ * The name sort key of a person, as SQL over columns `display_name` and `handle`. Not part of this
+ * migration's SQL (which is frozen below): writers import it, and it follows the latest migration
+ * — 0003 moved it from lower(…) to rapport_sort_name(…).
+ */
+export const SORT_NAME_SQL = sortNameSql();
 
 const sortNameOf = (alias: string): string =>
   `lower(coalesce(nullif(${alias}.display_name, ''), ${alias}.handle))`;

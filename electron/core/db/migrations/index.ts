@@ -3,8 +3,9 @@
 import type { Migration } from '../migration';
 import { initialSchema } from './0001-initial-schema';
 import { deferrableSearchDelete } from './0002-deferrable-search-delete';
+import { unicodeNameSort } from './0003-unicode-name-sort';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, deferrableSearchDelete];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, deferrableSearchDelete, unicodeNameSort];
 
 /** The schema version this build of Rapport writes. */
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,37 @@
+import type { BackoffPolicy } from './backoff';
+import type { NetLogger } from './netLogger';
+import type { RequestCounter } from './requestCounter';
+
+/** `idempotent`: safe to send again after any failure. `never`: a write; only a 429 is re-sent. */
+export type RetryMode = 'idempotent' | 'never';
+
+export const backoffDefaults: BackoffPolicy = { baseMs: 500, capMs: 20_000 };
+
+export interface HttpClientOptions {
+  fetch?: typeof globalThis.fetch;
+  /** Per attempt, headers and body included. Default 30 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 4. */
+  maxRetries?: number;
+  backoff?: BackoffPolicy;
+  /** A 429 or spent window asking for a longer wait than this ends with RATE_LIMITED. Default 5 min. */
+  maxRateLimitWaitMs?: number;
+  /** Largest body accepted. Default 32 MiB. */
+  maxBodyBytes?: number;
+  /** Injected for tests that must not wait; defaults to the real timer. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+  counter?: RequestCounter;
+  logger?: NetLogger;
+  /** Named in error sentences ("Bluesky is not reachable"); defaults to the URL's host. */
+  serviceName?: string;
+}
+
+export interface HttpRequestOptions {
+  /** Default: idempotent for GET/HEAD, never for anything else. */
+  retry?: RetryMode;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+  signal?: AbortSignal;
+}

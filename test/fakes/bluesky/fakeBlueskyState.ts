@@ -1,0 +1,200 @@
+// The fake network's in-memory world: actors, the signed-in account's follower and follow edges,
+// follow records, and chat. Edges carry an increasing sequence number so cursors stay valid while
+// tests add or remove followers at runtime (lists are newest first, like the real AppView).
+import { fakeCid, fakeDid, fakeTid, seededRandom } from './fakeBlueskyIds';
+
+export type ActorStatus = 'active' | 'deactivated' | 'takendown';
+/** Who may open a chat with this actor (chat.bsky.actor.declaration allowIncoming). */
+export type AllowIncoming = 'all' | 'following' | 'none';
+
+export interface FakeActor {
+  did: string;
+  handle: string;
+  displayName: string;
+  description: string;
+  createdAt: string;
+  followersCount: number;
+  followsCount: number;
+  postsCount: number;
+  status: ActorStatus;
+  allowIncoming: AllowIncoming;
+}
+
+export interface FakeEdge {
+  seq: number;
+  did: string;
+  /** The follow record's rkey in the follower's repo (theirs for followers, ours for follows). */
+  rkey: string;
+  createdAt: string;
+}
+
+export interface FakeMessage {
+  id: string;
+  convoId: string;
+  senderDid: string;
+  text: string;
+  sentAt: string;
+}
+
+export interface GenerateOptions {
+  followers: number;
+  follows: number;
+  /** Share of follows that are also followers (mutuals). Default 0.3. */
+  mutualShare?: number;
+  seed?: number;
+}
+
+const WORDS = ['river', 'maple', 'orbit', 'cinder', 'quartz', 'harbor', 'meadow', 'pixel', 'lumen', 'ember', 'atlas', 'fable'];
+const BASE_MICROS = 1_700_000_000_000_000;
+
+export class FakeBlueskyState {
+  readonly self: FakeActor;
+  readonly password: string;
+  readonly email: string;
+  readonly actors = new Map<string, FakeActor>();
+  private readonly handles = new Map<string, string>();
+  /** Oldest first; pages read from the end. */
+  readonly followers: FakeEdge[] = [];
+  readonly follows: FakeEdge[] = [];
+  readonly messages: FakeMessage[] = [];
+  readonly convos = new Map<string, string>();
+  private seq = 0;
+  private actorCounter = 0;
+  private readonly random: () => number;
+
+  constructor(options: { handle?: string; password?: string; email?: string; seed?: number } = {}) {
+    this.random = seededRandom(options.seed ?? 1);
+    this.password = options.password ?? 'abcd-efgh-ijkl-mnop';
+    this.email = options.email ?? 'me@example.com';
+    this.self = this.createActor({ handle: options.handle ?? 'me.bsky.social', displayName: 'Me' });
+  }
+
+  nextSeq(): number {
+    return ++this.seq;
+  }
+
+  tidFor(seq: number): string {
+    return fakeTid(BASE_MICROS + seq * 1000, seq % 1024);
+  }
+
+  createActor(overrides: Partial<FakeActor> = {}): FakeActor {
+    const n = ++this.actorCounter;
+    const word = WORDS[Math.floor(this.random() * WORDS.length)] ?? 'river';
+    const actor: FakeActor = {
+      did: fakeDid(n),
+      handle: `${word}-${n}.bsky.social`,
+      displayName: `${word[0]?.toUpperCase()}${word.slice(1)} ${n}`,
+      description: `Writes about ${word}s and ${WORDS[n % WORDS.length]}s. Person number ${n}.`,
+      createdAt: new Date(Date.UTC(2023, 0, 1) + Math.floor(this.random() * 600) * 86_400_000).toISOString(),
+      followersCount: Math.floor(this.random() * 5000),
+      followsCount: Math.floor(this.random() * 2000),
+      postsCount: 3 + Math.floor(this.random() * 400),
+      status: 'active',
+      allowIncoming: 'all',
+      ...overrides,
+    };
+    this.actors.set(actor.did, actor);
+    this.handles.set(actor.handle, actor.did);
+    return actor;
+  }
+
+  resolve(identifier: string): FakeActor | null {
+    const did = identifier.startsWith('did:') ? identifier : this.handles.get(identifier.toLowerCase());
+    return did ? (this.actors.get(did) ?? null) : null;
+  }
+
+  /** Builds a large graph quickly: `followers` followers and `follows` follows, some mutual. */
+  generate(options: GenerateOptions): void {
+    const mutual = Math.min(options.follows, Math.round(options.followers * (options.mutualShare ?? 0.3)));
+    const followerActors: FakeActor[] = [];
+    for (let i = 0; i < options.followers; i++) followerActors.push(this.createActor());
+    for (const actor of followerActors) this.addFollowerEdge(actor.did);
+    for (let i = 0; i < options.follows; i++) {
+      const target = i < mutual ? followerActors[followerActors.length - 1 - i] : undefined;
+      this.addFollowEdge((target ?? this.createActor()).did);
+    }
+  }
+
+  /** New followers, each newer than every existing one. */
+  addFollowers(count: number): FakeActor[] {
+    const added: FakeActor[] = [];
+    for (let i = 0; i < count; i++) {
+      const actor = this.createActor();
+      this.addFollowerEdge(actor.did);
+      added.push(actor);
+    }
+    return added;
+  }
+
+  addFollowerEdge(did: string): FakeEdge {
+    const seq = this.nextSeq();
+    const edge: FakeEdge = { seq, did, rkey: this.tidFor(seq), createdAt: new Date(Date.UTC(2024, 0, 1) + seq * 60_000).toISOString() };
+    this.followers.push(edge);
+    this.self.followersCount = this.followers.length;
+    return edge;
+  }
+
+  addFollowEdge(did: string): FakeEdge {
+    const seq = this.nextSeq();
+    const edge: FakeEdge = { seq, did, rkey: this.tidFor(seq), createdAt: new Date(Date.UTC(2024, 0, 1) + seq * 60_000).toISOString() };
+    this.follows.push(edge);
+    this.self.followsCount = this.follows.length;
+    return edge;
+  }
+
+  removeFollowers(dids: string[]): void {
+    const drop = new Set(dids);
+    for (let i = this.followers.length - 1; i >= 0; i--) {
+      if (drop.has(this.followers[i]?.did ?? '')) this.followers.splice(i, 1);
+    }
+    this.self.followersCount = this.followers.length;
+  }
+
+  removeFollowRecord(rkey: string): boolean {
+    const index = this.follows.findIndex((e) => e.rkey === rkey);
+    if (index < 0) return false;
+    this.follows.splice(index, 1);
+    this.self.followsCount = this.follows.length;
+    return true;
+  }
+
+  setStatus(did: string, status: ActorStatus): void {
+    const actor = this.actors.get(did);
+    if (!actor) throw new Error(`fake bluesky: no actor ${did}`);
+    actor.status = status;
+  }
+
+  followerEdge(did: string): FakeEdge | undefined {
+    return this.followers.find((e) => e.did === did);
+  }
+
+  /** Our follow records of `did` (the real PDS allows duplicates, which is what tests look for). */
+  followRecordsOf(did: string): FakeEdge[] {
+    return this.follows.filter((e) => e.did === did);
+  }
+
+  followerUri(edge: FakeEdge): string {
+    return `at://${edge.did}/app.bsky.graph.follow/${edge.rkey}`;
+  }
+
+  followUri(edge: FakeEdge): string {
+    return `at://${this.self.did}/app.bsky.graph.follow/${edge.rkey}`;
+  }
+
+  /** Recent posts, generated from the DID so every call answers the same; every third is a reply. */
+  postsOf(actor: FakeActor, count: number): Array<{ uri: string; cid: string; text: string; createdAt: string; isReply: boolean }> {
+    const posts = [];
+    for (let i = 0; i < Math.min(count, actor.postsCount); i++) {
+      const rkey = fakeTid(BASE_MICROS + 1e12 - i * 3_600_000_000, i);
+      const uri = `at://${actor.did}/app.bsky.feed.post/${rkey}`;
+      posts.push({
+        uri,
+        cid: fakeCid(uri),
+        text: `Post ${i + 1} by ${actor.displayName}: thinking about ${WORDS[i % WORDS.length]}.`,
+        createdAt: new Date(Date.UTC(2025, 5, 1) - i * 3_600_000).toISOString(),
+        isReply: i % 3 === 2,
+      });
+    }
+    return posts;
+  }
+}
