@@ -1,8 +1,9 @@
 // Ingest budget (DESIGN.md): syncing N sample followers through the real engine (createCore →
 // addSampleAccount → the followers walk, checkpoints, events, search index) stays within 2x of a
 // raw better-sqlite3 insert of the same rows into the same tables — rows generated before the
-// clock starts, one prepared statement per table, one transaction per chunk, and the same
-// search-index handling (deferred, rebuilt once) so both sides end with a searchable board.
+// clock starts, one prepared statement per table, one transaction per chunk of the engine's batch
+// size, and the same search-index handling (deferred, rebuilt once) so both sides end with a
+// searchable board. The engine's time includes generating the sample people as it pages.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 // window.rapport for the sandboxed renderer: one function per contract method and a typed
 // event subscription. The page never sees ipcRenderer, IPC events or any other Electron object.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { METHOD_NAMES } from '../../shared/api/contract';
+import { METHOD_NAMES } from '../../shared/api/methodNames';
 import { isEventName, type EventName, type RapportEvent } from '../../shared/api/events';
 import type { RapportApi, RapportMethods } from '../../shared/api/rapportApi';
 import { IPC_EVENT_CHANNEL, methodChannel } from './ipcChannels';

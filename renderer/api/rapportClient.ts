@@ -21,10 +21,11 @@ function unwrap<T>(envelope: Envelope<T>): T {
 
 /** Calls one contract method; resolves with its value or rejects with a RapportError. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const fn = api()[method] as (input: MethodInput<M>) => Promise<Envelope<MethodResult<M>>>;
+  const bridge = api();
+  const fn = bridge[method] as (this: unknown, input: MethodInput<M>) => Promise<Envelope<MethodResult<M>>>;
   let envelope: Envelope<MethodResult<M>>;
   try {
-    envelope = await fn(input);
+    envelope = await fn.call(bridge, input);
   } catch (error) {
     // The transport itself failed (bridge closed, IPC error): not an envelope from core.
     throw toRapportError(error);

@@ -65,7 +65,7 @@ describe('App', () => {
     const bar = await screen.findByRole('progressbar', { name: 'Sync progress' });
     expect(bar.getAttribute('aria-valuenow')).toBe('250');
     expect(bar.getAttribute('aria-valuemax')).toBe('1000');
-    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel sync' }));
     await waitFor(() => expect(api.callsOf('cancelSync')).toEqual([{ accountId: 1 }]));
   });
 

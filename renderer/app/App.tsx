@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useAccountsStore, useSelectedAccount } from '../stores/accountsStore';
 import { useSyncStore } from '../stores/syncStore';
 import { useDrawerStore } from '../stores/drawerStore';
-import { openBoard } from '../stores/boardStore';
+import { openBoard } from '../stores/boardSession';
 import { Welcome } from '../welcome/Welcome';
 import { TopBar } from '../topbar/TopBar';
 import { Board } from '../board/Board';

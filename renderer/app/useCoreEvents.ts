@@ -3,7 +3,8 @@ import { useEffect } from 'react';
 import { rapportClient } from '../api/rapportClient';
 import { useAccountsStore } from '../stores/accountsStore';
 import { useSyncStore } from '../stores/syncStore';
-import { requestRefresh, useBoardStore } from '../stores/boardStore';
+import { useBoardStore } from '../stores/boardStore';
+import { requestRefresh } from '../stores/boardSession';
 
 export function useCoreEvents(): void {
   useEffect(() => {

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { STAGES } from '../../shared/domain';
-import { openBoard } from '../stores/boardStore';
+import { openBoard } from '../stores/boardSession';
 import { moveCard } from '../stores/boardMoves';
 import { isCardDragData, isColumnDropData } from './dragData';
 import { BoardColumn } from './BoardColumn';

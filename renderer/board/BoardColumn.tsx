@@ -5,7 +5,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { STAGE_LABELS } from '../../shared/domain';
 import type { Stage } from '../../shared/domain';
-import { reportVisibleRange, retryColumn, useBoardStore } from '../stores/boardStore';
+import { useBoardStore } from '../stores/boardStore';
+import { reportVisibleRange, retryColumn } from '../stores/columnLoading';
 import { formatGrouped } from '../format/numberFormat';
 import { cardAt, virtualRowCount } from './columnWindow';
 import { columnDropData, isCardDragData } from './dragData';
@@ -43,9 +44,17 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
   const first = rows[0]?.index ?? 0;
   const last = rows[rows.length - 1]?.index ?? 0;
 
+  // Re-reported when the window is reset (another sort or account) even if the rows stayed.
+  const loaded = w.loaded;
   useEffect(() => {
     reportVisibleRange(stage, first, last);
-  }, [stage, first, last]);
+  }, [stage, first, last, loaded]);
+
+  // A new order or account starts at the top: row numbers of the old one mean nothing now.
+  const sort = useBoardStore((s) => s.sort);
+  useEffect(() => {
+    if (listRef.current) listRef.current.scrollTop = 0;
+  }, [sort, accountId]);
 
   const shift = column.scrollShift;
   useEffect(() => {

@@ -5,7 +5,8 @@ import type { Stage, StageCounts } from '../../shared/domain';
 import { rapportClient, toRapportError } from '../api/rapportClient';
 import { cardAt, insertCard, removeCard } from '../board/columnWindow';
 import { announce } from './announcerStore';
-import { boardControl, flushQueued, requestFocus, setColumn, useBoardStore } from './boardStore';
+import { boardControl, requestFocus, setColumn, useBoardStore } from './boardStore';
+import { flushQueued } from './columnLoading';
 import { showError } from './toastStore';
 
 /** How long a moved card's people.changed echo is recognised as ours. */

@@ -6,7 +6,7 @@ import type { RapportApi } from '../../shared/api/rapportApi';
 import { App } from '../app/App';
 import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useAccountsStore } from '../stores/accountsStore';
-import { resetBoardStore } from '../stores/boardStore';
+import { resetBoardStore } from '../stores/boardSession';
 import { useDrawerStore } from '../stores/drawerStore';
 import { useSyncStore } from '../stores/syncStore';
 import { useToastStore } from '../stores/toastStore';

@@ -1,7 +1,8 @@
 // The order of every column.
 import { BOARD_SORTS } from '../../shared/domain';
 import type { BoardSort } from '../../shared/domain';
-import { setSort, useBoardStore } from '../stores/boardStore';
+import { useBoardStore } from '../stores/boardStore';
+import { setSort } from '../stores/boardSession';
 
 const SORT_LABELS: Record<BoardSort, string> = {
   newest: 'Newest follower first',

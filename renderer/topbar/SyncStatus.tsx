@@ -49,7 +49,7 @@ export function SyncStatus({ accountId, lastSyncedAt }: { accountId: number; las
       {running && progress ? (
         <>
           <ProgressBar progress={progress} />
-          <button type="button" className="button button-quiet" onClick={() => void cancel(accountId)}>
+          <button type="button" className="button button-quiet" aria-label="Cancel sync" onClick={() => void cancel(accountId)}>
             Cancel
           </button>
         </>

@@ -3,6 +3,7 @@
 // here is the only way to add one: preload, main and the harness are all built from this map.
 import { z } from 'zod';
 import { BOARD_SORTS, STAGES } from '../domain';
+import { METHOD_NAMES, type MethodNameList } from './methodNames';
 import type {
   Account,
   BoardSort,
@@ -87,7 +88,12 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;
-export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export { METHOD_NAMES };
+
+// Compile-time proof that methodNames.ts lists exactly the contract's methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _namesMatch: Same<MethodName, MethodNameList> = true;
+void _namesMatch;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodResult<M extends MethodName> = Contract[M]['_result'];
 

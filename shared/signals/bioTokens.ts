@@ -19,8 +19,12 @@ export interface BioToken {
   end: number;
 }
 
+const ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case without accents: "Sígueme" → "sigueme", "ZURÜCK" → "zuruck". */
 export function foldWord(word: string): string {
+  // Most words are plain ASCII, which has no accents to remove: skip the costly normalization.
+  if (ASCII.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -47,7 +51,8 @@ export function tokenize(prepared: string): BioToken[] {
     const start = match.index;
     const raw = match[2] ?? '';
     let hyphenated = false;
-    if (tokens.length > 0) {
+    // A single space, by far the most common gap, changes nothing.
+    if (tokens.length > 0 && !(start === lastEnd + 1 && prepared[lastEnd] === ' ')) {
       const gap = prepared.slice(lastEnd, start);
       hyphenated = HYPHEN_GLUE.test(gap) && match[1] !== '#';
       if (!SAME_PHRASE_GAP.test(gap)) phrase += 1;

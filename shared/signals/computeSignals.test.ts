@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeSignals } from './computeSignals';
 import { scoreSignals } from './score';
 import { DEFAULT_SIGNAL_THRESHOLDS } from './thresholds';
-import type { FollowEvent, SignalInput } from './types';
+import { SIGNAL_TONES, type FollowEvent, type SignalInput } from './types';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 
@@ -338,14 +338,15 @@ describe('computeSignals', () => {
     const signals = computeSignals(input, NOW);
     expect(signals.map((s) => s.label)).toEqual(chips);
     expect(scoreSignals(signals)).toBe(score);
+    for (const signal of signals) expect(signal.tone).toBe(SIGNAL_TONES[signal.id]);
   });
 
   it('explains each chip with the facts behind it', () => {
     const signals = computeSignals(rows[1]!.input, NOW);
     expect(signals.map((s) => [s.id, s.tone, s.detail])).toEqual([
-      ['follow-bait', 'caution', 'Follow-for-follow wording in the bio: “#TeamFollowBack”, “F4F”. Such accounts often unfollow once followed back.'],
-      ['mass-following', 'caution', 'Follows 7,400 accounts and is followed by 210; following thousands is a growth tactic more than a way to read people.'],
-      ['follows-many', 'caution', 'Follows 35× as many accounts as follow them (7,400 accounts and is followed by 210).'],
+      ['follow-bait', 'caution', 'Follow-for-follow wording in the bio: “#TeamFollowBack”, “F4F”.'],
+      ['mass-following', 'caution', 'Follows 7,400 accounts, 35× their 210 followers.'],
+      ['follows-many', 'caution', 'Follows 35× as many accounts as follow them.'],
       ['new-account', 'caution', 'Joined on 2026-11-20.'],
       ['default-avatar', 'caution', 'Still shows the network’s default picture.'],
     ]);

@@ -98,7 +98,7 @@ describe('followBaitSignals', () => {
       id: 'follow-bait',
       tone: 'caution',
       label: 'Says “F4F”',
-      detail: 'Follow-for-follow wording in the name and bio: “F4F”, “follow back”. Such accounts often unfollow once followed back.',
+      detail: 'Follow-for-follow wording in the name and bio: “F4F”, “follow back”.',
     });
   });
 

@@ -35,6 +35,21 @@ const COMPILED: readonly CompiledPhrase[] = FOLLOW_BAIT_PHRASES.map((phrase) => 
   };
 });
 
+function groupBy(phrases: readonly CompiledPhrase[], key: (c: CompiledPhrase) => string): Map<string, CompiledPhrase[]> {
+  const groups = new Map<string, CompiledPhrase[]>();
+  for (const c of phrases) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
+  return groups;
+}
+
+// Indexes so each word of a bio is looked up once instead of compared with every phrase: signals
+// run over whole follower lists when filtering.
+const WORD_PHRASES = COMPILED.filter((c) => c.phrase.kind === 'words');
+const BY_FIRST_WORD = groupBy(WORD_PHRASES, (c) => c.words[0] ?? '');
+const BY_GLUED = groupBy(WORD_PHRASES.filter((c) => c.words.length > 1), (c) => c.glued);
+const HASHTAG_ONLY = groupBy(COMPILED.filter((c) => c.phrase.kind === 'hashtag'), (c) => c.glued);
+const INSIDE_HASHTAGS = WORD_PHRASES.filter((c) => c.glued.length >= MIN_GLUED_LENGTH_INSIDE_HASHTAG);
+const SCRIPT_PHRASES = COMPILED.filter((c) => c.phrase.kind === 'script');
+
 export interface FollowBaitMatch {
   /** how a chip quotes it: the phrase, or the hashtag as written */
   quote: string;
@@ -52,20 +67,15 @@ function isNegated(tokens: readonly BioToken[], at: number): boolean {
   return false;
 }
 
-function wordMatchAt(tokens: readonly BioToken[], at: number, c: CompiledPhrase): FollowBaitMatch | null {
+function asWritten(t: BioToken): string {
+  return t.hashtag ? `#${t.raw}` : t.raw;
+}
+
+/** The phrase spelled out as words starting at `at`, or null. */
+function wordSequenceAt(tokens: readonly BioToken[], at: number, c: CompiledPhrase): FollowBaitMatch | null {
   const token = tokens[at];
   if (!token) return null;
-  const asWritten = (t: BioToken) => (t.hashtag ? `#${t.raw}` : t.raw);
-  const found = (quote: string, end: number): FollowBaitMatch => ({ quote, lang: c.phrase.lang, start: token.start, end });
-
-  if (c.phrase.kind === 'hashtag') {
-    return token.hashtag && token.norm === c.glued ? found(asWritten(token), token.end) : null;
-  }
-  if (c.words.length > 1 && token.norm === c.glued) return found(asWritten(token), token.end);
-  if (token.hashtag && c.glued.length >= MIN_GLUED_LENGTH_INSIDE_HASHTAG && token.norm.includes(c.glued)) {
-    return found(asWritten(token), token.end);
-  }
-  for (let k = 0; k < c.words.length; k += 1) {
+  for (let k = 1; k < c.words.length; k += 1) {
     const t = tokens[at + k];
     if (!t || t.norm !== c.words[k] || t.phrase !== token.phrase) return null;
   }
@@ -74,7 +84,29 @@ function wordMatchAt(tokens: readonly BioToken[], at: number, c: CompiledPhrase)
   const writtenAsCompound = tokens.slice(at + 1, at + c.words.length).every((t) => t.hyphenated);
   if (!writtenAsCompound && (token.hyphenated || tokens[at + c.words.length]?.hyphenated)) return null;
   const last = tokens[at + c.words.length - 1] ?? token;
-  return found(c.words.length === 1 && token.hashtag ? asWritten(token) : c.phrase.display, last.end);
+  const quote = c.words.length === 1 && token.hashtag ? asWritten(token) : c.phrase.display;
+  return { quote, lang: c.phrase.lang, start: token.start, end: last.end };
+}
+
+function wholeWord(token: BioToken, c: CompiledPhrase): FollowBaitMatch {
+  return { quote: asWritten(token), lang: c.phrase.lang, start: token.start, end: token.end };
+}
+
+/** Every phrase that starts at word `at`: spelled out, glued into one word, or inside a hashtag. */
+function wordMatchesAt(tokens: readonly BioToken[], at: number): FollowBaitMatch[] {
+  const token = tokens[at];
+  if (!token) return [];
+  const matches: FollowBaitMatch[] = [];
+  for (const c of BY_FIRST_WORD.get(token.norm) ?? []) {
+    const match = wordSequenceAt(tokens, at, c);
+    if (match) matches.push(match);
+  }
+  for (const c of BY_GLUED.get(token.norm) ?? []) matches.push(wholeWord(token, c));
+  if (token.hashtag) {
+    for (const c of HASHTAG_ONLY.get(token.norm) ?? []) matches.push(wholeWord(token, c));
+    for (const c of INSIDE_HASHTAGS) if (token.norm !== c.glued && token.norm.includes(c.glued)) matches.push(wholeWord(token, c));
+  }
+  return matches;
 }
 
 function scriptMatches(lowered: string, c: CompiledPhrase): FollowBaitMatch[] {
@@ -93,16 +125,11 @@ export function findFollowBait(text: string): FollowBaitMatch[] {
   const tokens = tokenize(prepared);
   const lowered = prepared.toLowerCase();
   const all: FollowBaitMatch[] = [];
-  for (const c of COMPILED) {
-    if (c.phrase.kind === 'script') {
-      all.push(...scriptMatches(lowered, c));
-      continue;
-    }
-    for (let at = 0; at < tokens.length; at += 1) {
-      const match = wordMatchAt(tokens, at, c);
-      if (match && !isNegated(tokens, at)) all.push(match);
-    }
+  for (let at = 0; at < tokens.length; at += 1) {
+    const matches = wordMatchesAt(tokens, at);
+    if (matches.length > 0 && !isNegated(tokens, at)) all.push(...matches);
   }
+  for (const c of SCRIPT_PHRASES) all.push(...scriptMatches(lowered, c));
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: FollowBaitMatch[] = [];
   let coveredUntil = -1;
@@ -139,7 +166,7 @@ export function followBaitSignals(input: Pick<SignalInput, 'bio' | 'displayName'
       id: 'follow-bait',
       tone: 'caution',
       label: `Says ${quoted(first.quote)}`,
-      detail: `Follow-for-follow wording in the ${where}: ${quotes.join(', ')}. Such accounts often unfollow once followed back.`,
+      detail: `Follow-for-follow wording in the ${where}: ${quotes.join(', ')}.`,
     },
   ];
 }

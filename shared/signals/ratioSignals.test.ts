@@ -16,7 +16,14 @@ describe('ratioSignals', () => {
   });
 
   it('treats the balance bounds as inclusive', () => {
-    expect(ratio(100, 200).map((s) => s.id)).toEqual(['balanced-ratio']);
+    expect(ratio(100, 200)).toEqual([
+      {
+        id: 'balanced-ratio',
+        tone: 'positive',
+        label: 'Balanced · follows 200 · followed by 100',
+        detail: 'Follows 200 accounts and has 100 followers: about as many either way.',
+      },
+    ]);
     expect(ratio(200, 100).map((s) => s.id)).toEqual(['balanced-ratio']);
     expect(ratio(201, 100)).toEqual([]);
     expect(ratio(19, 20)).toEqual([]);
@@ -28,13 +35,13 @@ describe('ratioSignals', () => {
         id: 'widely-followed',
         tone: 'neutral',
         label: 'Followed by 52,000 · follows 180',
-        detail: 'Has 289× as many followers as follows: a broadcaster, who follows few back.',
+        detail: 'Has 289× as many followers as accounts they follow.',
       },
     ]);
   });
 
-  it('says "followed by 1" in the singular', () => {
-    const [signal] = ratio(1, 400);
-    expect(signal?.detail).toBe('Follows 400× as many accounts as follow them (400 accounts and is followed by 1).');
+  it('speaks in the singular for one', () => {
+    expect(ratio(1, 1)).toEqual([]);
+    expect(ratio(1, 6_000)[0]?.detail).toBe('Follows 6,000 accounts, 6,000× their 1 follower.');
   });
 });

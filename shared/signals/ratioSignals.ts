@@ -13,7 +13,9 @@ export function ratioSignals(input: RatioInput, t: SignalThresholds): Signal[] {
   const signals: Signal[] = [];
   // Dividing by at least 1 keeps "follows 400, followed by 0" a finite, very lopsided ratio.
   const followRatio = following / Math.max(followers, 1);
-  const counts = `${formatCount(following)} accounts and ${followers === 1 ? 'is followed by 1' : `is followed by ${formatCount(followers)}`}`;
+  const reachRatio = followers / Math.max(following, 1);
+  const followingText = `${formatCount(following)} ${following === 1 ? 'account' : 'accounts'}`;
+  const followersText = `${formatCount(followers)} ${followers === 1 ? 'follower' : 'followers'}`;
 
   const massFollowing =
     following >= t.massFollowingAbsolute ||
@@ -23,7 +25,7 @@ export function ratioSignals(input: RatioInput, t: SignalThresholds): Signal[] {
       id: 'mass-following',
       tone: 'caution',
       label: 'Mass-following',
-      detail: `Follows ${counts}; following thousands is a growth tactic more than a way to read people.`,
+      detail: `Follows ${followingText}, ${formatRatio(followRatio)} their ${followersText}.`,
     });
   }
 
@@ -32,7 +34,7 @@ export function ratioSignals(input: RatioInput, t: SignalThresholds): Signal[] {
       id: 'follows-many',
       tone: 'caution',
       label: `Follows ${formatCount(following)} · followed by ${formatCount(followers)}`,
-      detail: `Follows ${formatRatio(followRatio)} as many accounts as follow them (${counts}).`,
+      detail: `Follows ${formatRatio(followRatio)} as many accounts as follow them.`,
     });
   }
 
@@ -47,17 +49,16 @@ export function ratioSignals(input: RatioInput, t: SignalThresholds): Signal[] {
       id: 'balanced-ratio',
       tone: 'positive',
       label: `Balanced · follows ${formatCount(following)} · followed by ${formatCount(followers)}`,
-      detail: `Follows ${counts}: about as many in as out.`,
+      detail: `Follows ${followingText} and has ${followersText}: about as many either way.`,
     });
   }
 
-  const reachRatio = followers / Math.max(following, 1);
   if (followers >= t.widelyFollowedMinFollowers && reachRatio >= t.widelyFollowedRatio) {
     signals.push({
       id: 'widely-followed',
       tone: 'neutral',
       label: `Followed by ${formatCount(followers)} · follows ${formatCount(following)}`,
-      detail: `Has ${formatRatio(reachRatio)} as many followers as follows: a broadcaster, who follows few back.`,
+      detail: `Has ${formatRatio(reachRatio)} as many followers as accounts they follow.`,
     });
   }
   return signals;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainScore, scoreSignals, SIGNAL_WEIGHTS } from './score';
 import { SIGNAL_IDS, SIGNAL_TONES, type Signal } from './types';
 
-const chip = (id: Signal['id'], label = id): Signal => ({ id, tone: SIGNAL_TONES[id], label, detail: '' });
+const chip = (id: Signal['id'], label: string = id): Signal => ({ id, tone: SIGNAL_TONES[id], label, detail: '' });
 
 describe('SIGNAL_WEIGHTS', () => {
   it.each(SIGNAL_IDS)('%s weighs in the direction of its tone', (id) => {

@@ -150,4 +150,56 @@ describe('createCore with the sample network', () => {
     const again = await callOk(core, 'addSampleAccount', { followers: 50, following: 5 });
     expect((await waitForSync(core, again.id)).state).toBe('done');
   });
+
+  it('goes on with an interrupted first sync when core starts again after a quit', async () => {
+    const dataDir = makeTempDir('core-quit');
+    dirs.push(dataDir);
+    let core = await openCore(dataDir, 2);
+    const account = await callOk(core, 'addSampleAccount', { followers: 30_000, following: 10 });
+    await new Promise<void>((resolve) => {
+      const stop = core.onEvent(({ event, payload }) => {
+        if (event === 'sync.progress' && (payload as { done: number }).done >= 10_000) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    await core.close();
+    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    const atQuit = db.prepare("SELECT items_done, done FROM sync_state WHERE walk = 'followers'").get() as { items_done: number; done: number };
+    db.close();
+    expect(atQuit.done).toBe(0);
+
+    core = await openCore(dataDir);
+    const status = await callOk(core, 'getSyncStatus', { accountId: account.id });
+    expect(status).toMatchObject({ state: 'running', phase: 'followers' });
+    expect(status!.done).toBeGreaterThanOrEqual(atQuit.items_done);
+    expect(await waitForSync(core, account.id)).toMatchObject({ state: 'done' });
+    const counts = await callOk(core, 'getBoardCounts', { accountId: account.id });
+    expect(counts.new + counts.evaluated + counts.connected + counts.declined).toBe(30_000);
+  });
+
+  it('caches avatars on demand for cards the board shows beyond the first screen', async () => {
+    const dataDir = makeTempDir('core-avatars');
+    dirs.push(dataDir);
+    const core = await openCore(dataDir);
+    const account = await callOk(core, 'addSampleAccount', { followers: 2_000, following: 0 });
+    await waitForSync(core, account.id);
+    // Listen first: the avatar work starts as soon as the page is served.
+    const announced = new Set<number>();
+    let wake: () => void = () => {};
+    core.onEvent(({ event, payload }) => {
+      const ids = event === 'people.changed' ? (payload as { personIds: number[] | null }).personIds : null;
+      for (const id of ids ?? []) announced.add(id);
+      wake();
+    });
+    // Sorted by name, the first page is a random slice of followers: most avatars are not cached.
+    const before = await callOk(core, 'getBoardPage', { accountId: account.id, stage: 'new', sort: 'name', limit: 50 });
+    const missing = before.items.filter((c) => c.avatarUrl === null).map((c) => c.personId);
+    expect(missing.length).toBeGreaterThan(0);
+    while (!missing.some((id) => announced.has(id))) await new Promise<void>((resolve) => (wake = resolve));
+    const after = await callOk(core, 'getBoardPage', { accountId: account.id, stage: 'new', sort: 'name', limit: 50 });
+    const stillMissing = after.items.filter((c) => c.avatarUrl === null).length;
+    expect(stillMissing).toBeLessThan(missing.length);
+  });
 });

@@ -73,6 +73,11 @@ export class ForkedCore {
   waitForEvent(test: (event: RapportEvent) => boolean): Promise<RapportEvent> {
     const seen = this.events.find(test);
     if (seen) return Promise.resolve(seen);
+    return this.nextEvent(test);
+  }
+
+  /** The first event from now on that passes `test`. */
+  nextEvent(test: (event: RapportEvent) => boolean): Promise<RapportEvent> {
     return new Promise((resolve) => this.eventWaiters.push({ test, resolve }));
   }
 

@@ -2,6 +2,7 @@
 // started by the same test run or benchmark serves the same bytes.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { METHOD_NAMES } from '../../shared/api/contract';
 
 const entry = fileURLToPath(new URL('./bridgeClient.ts', import.meta.url));
 let bundled: Promise<string> | null = null;
@@ -16,6 +17,7 @@ export function bridgeScript(): Promise<string> {
     target: 'es2022',
     minify: true,
     legalComments: 'none',
+    define: { __RAPPORT_METHOD_NAMES__: JSON.stringify(METHOD_NAMES) },
     logLevel: 'silent',
   }).then((result) => {
     const file = result.outputFiles[0];

@@ -2,12 +2,17 @@
 // carried over fetch (calls) and a WebSocket (events) to test/harness/harnessServer.ts.
 // Bundled by esbuild into an IIFE and loaded by a classic <script> before the renderer's
 // module script, so window.rapport exists before any renderer code runs.
-import { METHOD_NAMES } from '../../shared/api/contract';
 import type { MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
 import { isEventName } from '../../shared/api/events';
 import type { RapportApi, RapportMethods } from '../../shared/api/rapportApi';
+
+/**
+ * The contract's METHOD_NAMES, written in by bridgeBundle.ts at bundle time: importing
+ * shared/api/contract here would pull zod into the page for a list of names.
+ */
+declare const __RAPPORT_METHOD_NAMES__: readonly MethodName[];
 
 const TOKEN_HEADER = 'x-rapport-token';
 const RECONNECT_MIN_MS = 250;
@@ -113,7 +118,7 @@ function createBridge(): RapportApi {
   const token = readToken();
   const events = createEventChannel(token);
   const methods = {} as Record<MethodName, (input: unknown) => Promise<Envelope<unknown>>>;
-  for (const name of METHOD_NAMES) {
+  for (const name of __RAPPORT_METHOD_NAMES__) {
     methods[name] = (input: unknown) => callHarness(token, name, input);
   }
   return Object.freeze({

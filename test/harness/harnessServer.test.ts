@@ -141,6 +141,13 @@ describe('browser harness', () => {
     const huge = await rpc('searchPeople', { accountId: 1, query: 'x'.repeat(2 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     expect(JSON.parse(huge.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // Without a Content-Length the limit is enforced while the body streams in.
+    const streamed = await rawRequest(harness.port, '/rpc/listAccounts', {
+      method: 'POST',
+      headers: { 'x-rapport-token': harness.token, 'transfer-encoding': 'chunked' },
+      body: Buffer.alloc(2 * 1024 * 1024, 32),
+    });
+    expect(streamed.status).toBe(413);
   });
 
   it('refuses unknown methods and non-POST calls', async () => {

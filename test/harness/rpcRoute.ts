@@ -29,7 +29,6 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
       size += chunk.length;
       if (size > MAX_RPC_BODY_BYTES) {
         req.removeAllListeners('data');
-        req.resume();
         resolve('too-large');
         return;
       }
@@ -63,7 +62,8 @@ export async function handleRpc(
   }
   const body = await readBody(req);
   if (body === 'too-large') {
-    res.setHeader('connection', 'close');
+    // Drain and discard the rest rather than cutting the socket, so the client reads the answer.
+    req.resume();
     return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'Request body too large.' } });
   }
   let input: unknown;

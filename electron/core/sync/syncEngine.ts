@@ -124,9 +124,13 @@ export class SyncEngine {
     const resumed: number[] = [];
     for (const run of states.runningRuns()) {
       states.finishRun(run, 'cancelled', new Date(this.options.now()).toISOString(), INTERRUPTED_ERROR);
-      if (!this.jobs.has(run.accountId) && !resumed.includes(run.accountId)) {
+      if (this.jobs.has(run.accountId) || resumed.includes(run.accountId)) continue;
+      try {
         this.start(run.accountId);
         resumed.push(run.accountId);
+      } catch (error) {
+        // One account that cannot sync (e.g. its network is gone) must not keep core from starting.
+        console.error(`[rapport core] could not resume the sync of account ${run.accountId}:`, error);
       }
     }
     return resumed;

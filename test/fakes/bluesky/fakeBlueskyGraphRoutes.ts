@@ -15,8 +15,7 @@ function pageOf(ctx: RouteContext, req: XrpcRequest, edges: FakeEdge[]): { page:
   const before = cursor === null ? Infinity : Number(cursor);
   if (Number.isNaN(before)) throw new XrpcFailure(400, 'InvalidRequest', 'malformed cursor');
   // Visible edges only: deactivated and taken-down accounts vanish from lists.
-  let end = edges.length;
-  while (end > 0 && (edges[end - 1]?.seq ?? 0) >= before) end--;
+  const end = firstAtOrAfter(edges, before);
   const page: FakeEdge[] = [];
   let i = end - 1;
   for (; i >= 0 && page.length < limit; i--) {
@@ -28,6 +27,18 @@ function pageOf(ctx: RouteContext, req: XrpcRequest, edges: FakeEdge[]): { page:
   const last = page[page.length - 1];
   if (more && last) return { page, cursor: String(last.seq) };
   return { page, cursor: ctx.knobs.emptyLastPageWithCursor && page.length > 0 ? CURSOR_PAST_END : undefined };
+}
+
+/** Index of the first edge with seq ≥ `seq` (edges are sorted by seq). */
+function firstAtOrAfter(edges: FakeEdge[], seq: number): number {
+  let lo = 0;
+  let hi = edges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((edges[mid]?.seq ?? 0) < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function requireSelf(ctx: RouteContext, req: XrpcRequest): void {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 
 const BASE32_SORTABLE = '234567abcdefghijklmnopqrstuvwxyz';
 const BASE32_LOWER = 'abcdefghijklmnopqrstuvwxyz234567';
+const BASE32_CODES = Array.from(BASE32_LOWER, (c) => c.charCodeAt(0));
 
 /** Small, fast, seeded PRNG (mulberry32): the same seed builds the same network. */
 export function seededRandom(seed: number): () => number {
@@ -17,23 +18,37 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** did:plc:<24 base32 chars>, derived from a number so generation needs no lookups. */
+/**
+ * did:plc:<24 base32 chars>, derived from a number so generation needs no lookups. A cheap
+ * integer mix instead of a hash: 100,000 followers must generate in well under a second.
+ */
 export function fakeDid(n: number, salt = 0): string {
-  const digest = createHash('sha256').update(`did:${salt}:${n}`).digest();
-  let out = '';
-  for (let i = 0; i < 24; i++) out += BASE32_LOWER[(digest[i] ?? 0) & 31];
-  return `did:plc:${out}`;
+  let x = (Math.imul(n + 1, 0x9e3779b1) ^ Math.imul(salt + 1, 0x85ebca6b)) >>> 0;
+  const codes = new Array<number>(24);
+  for (let i = 0; i < 24; i++) {
+    // xorshift32: distinct seeds give distinct sequences, so distinct n give distinct DIDs.
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    codes[i] = BASE32_CODES[x & 31]!;
+  }
+  return `did:plc:${String.fromCharCode(...codes)}`;
 }
 
-/** A record key in TID form (13 base32-sortable chars from microseconds and a clock id). */
+/**
+ * A record key in TID form: 53 bits of microseconds then 10 bits of clock id, as 13
+ * base32-sortable chars (11 for the time, 2 for the clock id).
+ */
 export function fakeTid(microseconds: number, clockId = 0): string {
-  let value = (BigInt(Math.floor(microseconds)) << 10n) | BigInt(clockId & 1023);
+  let time = Math.floor(microseconds);
   let out = '';
-  for (let i = 0; i < 13; i++) {
-    out = BASE32_SORTABLE[Number(value & 31n)] + out;
-    value >>= 5n;
+  for (let i = 0; i < 11; i++) {
+    out = BASE32_SORTABLE[time % 32] + out;
+    time = Math.floor(time / 32);
   }
-  return out;
+  const clock = clockId & 1023;
+  return out + BASE32_SORTABLE[clock >> 5] + BASE32_SORTABLE[clock & 31];
 }
 
 function base32(bytes: Uint8Array): string {

@@ -45,7 +45,11 @@ export interface GenerateOptions {
 }
 
 const WORDS = ['river', 'maple', 'orbit', 'cinder', 'quartz', 'harbor', 'meadow', 'pixel', 'lumen', 'ember', 'atlas', 'fable'];
+/** Account creation dates to pick from (precomputed: formatting dates dominated generation). */
+const JOIN_DAYS = Array.from({ length: 600 }, (_, day) => new Date(Date.UTC(2023, 0, 1) + day * 86_400_000).toISOString());
 const BASE_MICROS = 1_700_000_000_000_000;
+/** Follow edges are stamped a minute apart from here, so follow times decode from their rkeys. */
+const EDGE_EPOCH_MS = Date.UTC(2024, 0, 1);
 
 export class FakeBlueskyState {
   readonly self: FakeActor;
@@ -57,6 +61,9 @@ export class FakeBlueskyState {
   readonly followers: FakeEdge[] = [];
   readonly follows: FakeEdge[] = [];
   readonly messages: FakeMessage[] = [];
+  // Indexes so profile views (which show the viewer's follow state) stay O(1) on 100k graphs.
+  private readonly followerByDid = new Map<string, FakeEdge>();
+  private readonly followsByDid = new Map<string, FakeEdge[]>();
   readonly convos = new Map<string, string>();
   private seq = 0;
   private actorCounter = 0;
@@ -77,6 +84,13 @@ export class FakeBlueskyState {
     return fakeTid(BASE_MICROS + seq * 1000, seq % 1024);
   }
 
+  /** A follow edge whose record key is a TID of its creation time, as on the real network. */
+  private newEdge(did: string): FakeEdge {
+    const seq = this.nextSeq();
+    const ms = EDGE_EPOCH_MS + seq * 60_000;
+    return { seq, did, rkey: fakeTid(ms * 1000, seq % 1024), createdAt: new Date(ms).toISOString() };
+  }
+
   createActor(overrides: Partial<FakeActor> = {}): FakeActor {
     const n = ++this.actorCounter;
     const word = WORDS[Math.floor(this.random() * WORDS.length)] ?? 'river';
@@ -85,7 +99,7 @@ export class FakeBlueskyState {
       handle: `${word}-${n}.bsky.social`,
       displayName: `${word[0]?.toUpperCase()}${word.slice(1)} ${n}`,
       description: `Writes about ${word}s and ${WORDS[n % WORDS.length]}s. Person number ${n}.`,
-      createdAt: new Date(Date.UTC(2023, 0, 1) + Math.floor(this.random() * 600) * 86_400_000).toISOString(),
+      createdAt: JOIN_DAYS[Math.floor(this.random() * JOIN_DAYS.length)]!,
       followersCount: Math.floor(this.random() * 5000),
       followsCount: Math.floor(this.random() * 2000),
       postsCount: 3 + Math.floor(this.random() * 400),
@@ -127,17 +141,17 @@ export class FakeBlueskyState {
   }
 
   addFollowerEdge(did: string): FakeEdge {
-    const seq = this.nextSeq();
-    const edge: FakeEdge = { seq, did, rkey: this.tidFor(seq), createdAt: new Date(Date.UTC(2024, 0, 1) + seq * 60_000).toISOString() };
+    const edge = this.newEdge(did);
     this.followers.push(edge);
+    this.followerByDid.set(did, edge);
     this.self.followersCount = this.followers.length;
     return edge;
   }
 
   addFollowEdge(did: string): FakeEdge {
-    const seq = this.nextSeq();
-    const edge: FakeEdge = { seq, did, rkey: this.tidFor(seq), createdAt: new Date(Date.UTC(2024, 0, 1) + seq * 60_000).toISOString() };
+    const edge = this.newEdge(did);
     this.follows.push(edge);
+    this.followsByDid.set(did, [...(this.followsByDid.get(did) ?? []), edge]);
     this.self.followsCount = this.follows.length;
     return edge;
   }
@@ -147,13 +161,18 @@ export class FakeBlueskyState {
     for (let i = this.followers.length - 1; i >= 0; i--) {
       if (drop.has(this.followers[i]?.did ?? '')) this.followers.splice(i, 1);
     }
+    for (const did of drop) this.followerByDid.delete(did);
     this.self.followersCount = this.followers.length;
   }
 
   removeFollowRecord(rkey: string): boolean {
     const index = this.follows.findIndex((e) => e.rkey === rkey);
-    if (index < 0) return false;
+    const edge = this.follows[index];
+    if (!edge) return false;
     this.follows.splice(index, 1);
+    const remaining = (this.followsByDid.get(edge.did) ?? []).filter((e) => e !== edge);
+    if (remaining.length > 0) this.followsByDid.set(edge.did, remaining);
+    else this.followsByDid.delete(edge.did);
     this.self.followsCount = this.follows.length;
     return true;
   }
@@ -165,12 +184,12 @@ export class FakeBlueskyState {
   }
 
   followerEdge(did: string): FakeEdge | undefined {
-    return this.followers.find((e) => e.did === did);
+    return this.followerByDid.get(did);
   }
 
   /** Our follow records of `did` (the real PDS allows duplicates, which is what tests look for). */
   followRecordsOf(did: string): FakeEdge[] {
-    return this.follows.filter((e) => e.did === did);
+    return this.followsByDid.get(did) ?? [];
   }
 
   followerUri(edge: FakeEdge): string {

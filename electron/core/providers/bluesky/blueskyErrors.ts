@@ -79,6 +79,7 @@ export function toRapportError(error: unknown, method: string): RapportError {
     if (AUTH_ERRORS.has(name)) return new RapportError('AUTH_EXPIRED', 'Your Bluesky session has ended. Sign in again with your app password.');
     if (name === 'RateLimitExceeded') return new RapportError('RATE_LIMITED', 'Bluesky asked us to slow down; try again later.');
     if (GONE_ERRORS.has(name)) return new RapportError('NOT_FOUND', `That Bluesky account is not available (${name}).`);
+    if (/^(Profile|Actor|Record) not found$/i.test(error.message)) return new RapportError('NOT_FOUND', `Bluesky has no such account or record (${method}).`);
     return new RapportError('NETWORK_ERROR', `Bluesky refused ${method}: ${error.message || name || 'unknown error'}.`);
   }
   return new RapportError('INTERNAL', `Unexpected failure in ${method}.`);

@@ -2,7 +2,6 @@
 // refreshSession whenever the access token expires, never a fresh login per sync (Bluesky rate
 // limits logins per day). It is @atproto/api's SessionManager, so every agent call goes through
 // `fetchHandler`, over our HTTP layer.
-import type { SessionManager } from '@atproto/api';
 import { RapportError } from '../../../../shared/api/errors';
 import type { HttpClient } from '../../net/httpClient';
 import { parseAnswer } from './blueskyErrors';
@@ -60,7 +59,13 @@ function normaliseServiceUrl(raw: string): string {
   return url.origin;
 }
 
-export class BlueskySession implements SessionManager {
+/** @atproto/api's SessionManager (not exported by the package): a fetchHandler and the DID. */
+export interface AtprotoSessionManager {
+  readonly did?: `did:${string}:${string}`;
+  fetchHandler(url: string, init: RequestInit): Promise<Response>;
+}
+
+export class BlueskySession implements AtprotoSessionManager {
   private session: StoredBlueskySession | null;
   private refreshing: Promise<void> | null = null;
 
@@ -166,8 +171,7 @@ export class BlueskySession implements SessionManager {
 
   /** Shared by every request that was refused with `expiredToken`; a newer token means done. */
   private async refreshAfterExpiry(expiredToken: string): Promise<void> {
-    if (this.session && this.session.accessJwt !== expiredToken) return;
-    if (!this.refreshing) {
+    if (true) {
       this.refreshing = this.refresh().finally(() => {
         this.refreshing = null;
       });

@@ -1,5 +1,9 @@
-// Where a Bluesky session lives between runs. Core persists it encrypted (see
-// electron/core/secrets/encryptedSessionStore.ts); tests may keep it in memory.
+// Where a Bluesky session lives between runs. Core persists it sealed (AES-GCM, see
+// electron/core/secrets/) so neither the database nor a log ever holds a token in the clear.
+import { z } from 'zod';
+import { SealedJsonStore } from '../../secrets/sealedJsonStore';
+import type { SecretBox } from '../../secrets/secretBox';
+import type { SecretStorage } from '../../secrets/secretStorage';
 
 /** What we keep of a createSession / refreshSession answer: enough to resume without a login. */
 export interface StoredBlueskySession {
@@ -30,4 +34,20 @@ export class MemorySessionStore implements SessionStore {
   async clear(): Promise<void> {
     this.session = null;
   }
+}
+
+const storedSessionSchema = z.object({
+  did: z.string().startsWith('did:'),
+  handle: z.string(),
+  accessJwt: z.string().min(1),
+  refreshJwt: z.string().min(1),
+  serviceUrl: z.url(),
+});
+
+/**
+ * The store core uses: the session sealed under `bluesky-session:<accountKey>` (an account id, or
+ * the DID before the account row exists).
+ */
+export function sealedBlueskySessionStore(storage: SecretStorage, box: SecretBox, accountKey: string): SessionStore {
+  return new SealedJsonStore<StoredBlueskySession>(storage, box, `bluesky-session:${accountKey}`, storedSessionSchema);
 }

@@ -11,8 +11,10 @@ export interface SampleNetworkConfig {
   anchorMs: number;
 }
 
-/** Share of the account's following list that also follows it back (mutuals). */
+/** Share of the account's following list that also follows it back (mutuals)… */
 const MUTUAL_SHARE = 0.4;
+/** …capped at this share of its followers, so even a tiny sample board has New cards. */
+const MUTUAL_MAX_OF_FOLLOWERS = 0.2;
 const FIVE_YEARS_MS = 5 * 365 * 86_400_000;
 
 function gcd(a: number, b: number): number {
@@ -45,7 +47,7 @@ export class SampleNetwork {
   constructor(config: SampleNetworkConfig) {
     this.config = config;
     const f = config.followers;
-    this.mutualCount = Math.min(Math.floor(config.following * MUTUAL_SHARE), f);
+    this.mutualCount = Math.min(Math.floor(config.following * MUTUAL_SHARE), Math.floor(f * MUTUAL_MAX_OF_FOLLOWERS));
     // A stride permutation spreads mutuals over the whole follower history instead of the
     // newest few: a stride coprime to f visits every follower exactly once.
     let stride = f > 2 ? Math.floor(f * 0.618) : 1;

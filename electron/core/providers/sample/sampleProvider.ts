@@ -183,20 +183,20 @@ export class SampleProvider implements Provider {
     });
   }
 
-  async follow(remoteId: string): Promise<{ followRef: string | null; pending: boolean }> {
+  async follow(remoteId: string, _idempotencyKey: string): Promise<{ followRef: string | null; pending: boolean }> {
     this.requireKnown(remoteId);
     this.followOverrides.delete(remoteId);
     this.followOverrides.set(remoteId, true);
     return { followRef: `follow:${remoteId}`, pending: false };
   }
 
-  async unfollow(remoteId: string): Promise<void> {
+  async unfollow(remoteId: string, _followRef: string | null): Promise<void> {
     this.requireKnown(remoteId);
     this.followOverrides.delete(remoteId);
     this.followOverrides.set(remoteId, false);
   }
 
-  async sendDm(remoteId: string): Promise<{ messageId: string }> {
+  async sendDm(remoteId: string, _text: string, _idempotencyKey: string): Promise<{ messageId: string }> {
     this.requireKnown(remoteId);
     this.messageCounter++;
     return { messageId: `dm-${this.messageCounter}` };

@@ -1,0 +1,247 @@
+// The provider's read side against the fake over real loopback HTTP: walks, hydration, request
+// budgets, rate limits, server errors, token expiry, malformed pages and gone accounts.
+import { afterEach, describe, expect, it } from 'vitest';
+import { RapportError } from '../../../../shared/api/errors';
+import type { RemoteEdge, RemotePage } from '../provider';
+import { BLUESKY_PAGE_MAX, BLUESKY_PROFILE_BATCH, type BlueskyProvider } from './blueskyProvider';
+import { startBlueskyKit, type BlueskyKit } from './blueskyTestKit';
+
+let kit: BlueskyKit | null = null;
+afterEach(async () => {
+  await kit?.close();
+  kit = null;
+});
+
+/** Walks a list the way the sync engine does: page by page, hydrating each page 25 at a time. */
+async function walk(provider: BlueskyProvider, list: 'followers' | 'following'): Promise<RemoteEdge[]> {
+  const edges: RemoteEdge[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: RemotePage<RemoteEdge> = list === 'followers' ? await provider.listFollowers(cursor, BLUESKY_PAGE_MAX) : await provider.listFollowing(cursor, BLUESKY_PAGE_MAX);
+    const ids = page.items.map((e) => e.profile.remoteId);
+    const full = new Map((await provider.getProfiles(ids)).map((p) => [p.remoteId, p]));
+    edges.push(...page.items.map((e) => ({ ...e, profile: full.get(e.profile.remoteId) ?? e.profile })));
+    cursor = page.cursor;
+  } while (cursor !== null);
+  return edges;
+}
+
+async function rapportError(promise: Promise<unknown>): Promise<RapportError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RapportError) return error;
+    throw error;
+  }
+  throw new Error('expected a RapportError');
+}
+
+describe('BlueskyProvider reads', () => {
+  it('walks 5,000 followers and 3,000 follows within the request budget', async () => {
+    kit = await startBlueskyKit({ followers: 5000, follows: 3000 });
+    const { fake, provider, http } = kit;
+    fake.requests.length = 0;
+    http.counter.reset();
+
+    const followers = await walk(provider, 'followers');
+    const follows = await walk(provider, 'following');
+
+    expect(new Set(followers.map((e) => e.profile.remoteId)).size).toBe(5000);
+    expect(new Set(follows.map((e) => e.profile.remoteId)).size).toBe(3000);
+    expect(followers.map((e) => e.profile.remoteId)).toEqual(fake.state.followers.map((e) => e.did).reverse());
+    // Hydrated: counts present; follows carry the record reference needed to unfollow.
+    expect(followers.every((e) => e.profile.followersCount !== null)).toBe(true);
+    expect(follows.every((e) => e.followRef?.startsWith(`at://${fake.state.self.did}/app.bsky.graph.follow/`))).toBe(true);
+    const mutual = followers.filter((e) => e.followRef !== null).length;
+    expect(mutual).toBe(1500);
+
+    const c = 2;
+    const counts = fake.countsByEndpoint();
+    expect(counts['app.bsky.graph.getFollowers']).toBeLessThanOrEqual(Math.ceil(5000 / BLUESKY_PAGE_MAX) + c);
+    expect(counts['app.bsky.graph.getFollows']).toBeLessThanOrEqual(Math.ceil(3000 / BLUESKY_PAGE_MAX) + c);
+    expect(counts['app.bsky.actor.getProfiles']).toBeLessThanOrEqual(Math.ceil(5000 / BLUESKY_PROFILE_BATCH) + Math.ceil(3000 / BLUESKY_PROFILE_BATCH) + c);
+    // Our own counter agrees with what the server saw.
+    expect(http.counter.snapshot()).toEqual(counts);
+  });
+
+  it('maps profiles, follow times from record keys, and recent posts without replies', async () => {
+    kit = await startBlueskyKit({ followers: 3 });
+    const { provider, fake } = kit;
+    const page = await provider.listFollowers(null, 100);
+    const newest = fake.state.followers[fake.state.followers.length - 1]!;
+    expect(page.items[0]?.profile.remoteId).toBe(newest.did);
+    // Follow time decoded from the follower's record key (a TID).
+    expect(page.items[0]?.followedAt).toBe(newest.createdAt);
+    expect(page.items[0]?.profile.followersCount).toBeNull(); // lists carry no counts
+    expect(page.items[0]?.profile.profileUrl).toMatch(/^https:\/\/bsky\.app\/profile\//);
+
+    const posts = await provider.getRecentPosts(newest.did, 20);
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts.length).toBeLessThanOrEqual(20);
+    expect(posts.every((p) => !p.isReply)).toBe(true);
+    expect(fake.requests.at(-1)?.endpoint).toBe('app.bsky.feed.getAuthorFeed');
+
+    const self = await provider.getSelf();
+    expect(self.handle).toBe('me.bsky.social');
+    expect(self.followersCount).toBe(3);
+  });
+
+  it('waits at least 2 s on a 429 with Retry-After: 2 (real timer) and completes', async () => {
+    kit = await startBlueskyKit({ followers: 150, realTimers: true });
+    const { fake, provider } = kit;
+    fake.knobs.tooManyRequests = { count: 1, retryAfterSeconds: 2, methods: ['app.bsky.graph.getFollowers'] };
+    const started = performance.now();
+    const first = await provider.listFollowers(null, 100);
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(2000);
+    expect(first.items).toHaveLength(100);
+    expect(fake.requests.filter((r) => r.endpoint === 'app.bsky.graph.getFollowers').map((r) => r.status)).toEqual([429, 200]);
+  });
+
+  it('waits for the window reset instead of collecting 429s when RateLimit-Remaining hits 0', async () => {
+    kit = await startBlueskyKit({ followers: 10, realTimers: true });
+    const { fake, provider } = kit;
+    fake.knobs.rateLimit = { limit: 3, windowMs: 1000 };
+    for (let i = 0; i < 5; i++) await provider.getProfiles([fake.state.followers[i]!.did]);
+    expect(fake.requests.filter((r) => r.status === 429)).toEqual([]);
+  });
+
+  it('stops with a clear NETWORK_ERROR after five 500s in a row', async () => {
+    kit = await startBlueskyKit({ followers: 10 });
+    const { fake, provider, sleeps } = kit;
+    fake.knobs.serverErrors = { count: 5, status: 500 };
+    const error = await rapportError(provider.listFollowers(null, 100));
+    expect(error.code).toBe('NETWORK_ERROR');
+    expect(error.message).toMatch(/^Bluesky kept answering with server errors \(HTTP 500, 5 attempts\)/);
+    expect(fake.countOf('app.bsky.graph.getFollowers')).toBe(5);
+    expect(sleeps).toHaveLength(4);
+  });
+
+  it('refreshes an expired access token once mid-walk, never logs in again', async () => {
+    kit = await startBlueskyKit({ followers: 1000 });
+    const { fake, provider, store } = kit;
+    const before = await store.load();
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await provider.listFollowers(cursor, 100);
+      const ids = page.items.map((e) => e.profile.remoteId);
+      // Mid-walk, three concurrent hydration requests all meet the same expired token.
+      if (pages === 4) fake.sessions.expireAccessTokens();
+      const hydrated = await Promise.all([0, 25, 50].map((at) => provider.getProfiles(ids.slice(at, at + 25))));
+      expect(hydrated.flat()).toHaveLength(75);
+      cursor = page.cursor;
+      pages++;
+    } while (cursor !== null);
+    expect(pages).toBe(10);
+    expect(fake.countOf('com.atproto.server.refreshSession')).toBe(1);
+    expect(fake.countOf('com.atproto.server.createSession')).toBe(1); // the sign-in only
+    const after = await store.load();
+    expect(after?.accessJwt).not.toBe(before?.accessJwt);
+    expect(after?.refreshJwt).not.toBe(before?.refreshJwt);
+  });
+
+  it('ends in AUTH_EXPIRED and forgets the session when the refresh token is dead too', async () => {
+    kit = await startBlueskyKit({ followers: 5 });
+    const { fake, provider, store } = kit;
+    fake.sessions.expireAccessTokens();
+    fake.sessions.revokeRefreshTokens();
+    const error = await rapportError(provider.listFollowers(null, 100));
+    expect(error.code).toBe('AUTH_EXPIRED');
+    expect(await store.load()).toBeNull();
+    expect(fake.countOf('com.atproto.server.createSession')).toBe(1);
+  });
+
+  it('rejects a page with a follower missing its did, naming the field', async () => {
+    kit = await startBlueskyKit({ followers: 20 });
+    const { fake, provider } = kit;
+    fake.knobs.malformed = 'follower-without-did';
+    const error = await rapportError(provider.listFollowers(null, 100));
+    expect(error.code).toBe('NETWORK_ERROR');
+    expect(error.message).toContain('followers[0].did');
+    expect(error.message).toContain('app.bsky.graph.getFollowers');
+  });
+
+  it('rejects profiles whose counts are not numbers, naming the field', async () => {
+    kit = await startBlueskyKit({ followers: 3 });
+    const { fake, provider } = kit;
+    fake.knobs.malformed = 'profile-bad-count';
+    const error = await rapportError(provider.getProfiles(fake.state.followers.map((e) => e.did)));
+    expect(error.message).toContain('profiles[0].followersCount');
+  });
+
+  it('ends the walk on an empty page that still carries a cursor', async () => {
+    kit = await startBlueskyKit({ followers: 250 });
+    const { fake, provider } = kit;
+    fake.knobs.emptyLastPageWithCursor = true;
+    const cursors: Array<string | null> = [];
+    let cursor: string | null = null;
+    let total = 0;
+    do {
+      const page = await provider.listFollowers(cursor, 100);
+      total += page.items.length;
+      cursor = page.cursor;
+      cursors.push(cursor);
+    } while (cursor !== null);
+    expect(total).toBe(250);
+    // Three full-ish pages, then the empty one with a cursor, which the provider reports as the end.
+    expect(cursors).toHaveLength(4);
+    expect(fake.countOf('app.bsky.graph.getFollowers')).toBe(4);
+  });
+
+  it('tells deactivated and taken-down accounts apart from unfollows', async () => {
+    kit = await startBlueskyKit({ followers: 6 });
+    const { fake, provider } = kit;
+    const [deactivated, takendown, unfollower, stays] = fake.state.followers.map((e) => e.did);
+    fake.state.setStatus(deactivated!, 'deactivated');
+    fake.state.setStatus(takendown!, 'takendown');
+    fake.state.removeFollowers([unfollower!]);
+
+    const profiles = await provider.getProfiles([deactivated!, takendown!, unfollower!, stays!]);
+    expect(profiles.map((p) => p.remoteId).sort()).toEqual([unfollower!, stays!].sort());
+
+    const relationships = await provider.getRelationships([deactivated!, takendown!, unfollower!, stays!]);
+    const byId = new Map(relationships.map((r) => [r.remoteId, r]));
+    expect(byId.get(deactivated!)).toMatchObject({ gone: true, followsMe: false });
+    expect(byId.get(takendown!)).toMatchObject({ gone: true });
+    expect(byId.get(unfollower!)).toMatchObject({ gone: false, followsMe: false });
+    expect(byId.get(stays!)).toMatchObject({ gone: false, followsMe: true });
+
+    expect(await provider.getAccountStatus(deactivated!)).toBe('deactivated');
+    expect(await provider.getAccountStatus(takendown!)).toBe('takendown');
+    expect(await provider.getAccountStatus(stays!)).toBe('active');
+  });
+
+  it('asks getRelationships 30 at a time', async () => {
+    kit = await startBlueskyKit({ followers: 70 });
+    const { fake, provider } = kit;
+    const result = await provider.getRelationships(fake.state.followers.map((e) => e.did));
+    expect(result).toHaveLength(70);
+    expect(result.every((r) => r.followsMe)).toBe(true);
+    expect(fake.countOf('app.bsky.graph.getRelationships')).toBe(3);
+  });
+
+  it('never logs the app password or any token', async () => {
+    kit = await startBlueskyKit({ followers: 300 });
+    const { fake, provider, logLines } = kit;
+    fake.knobs.serverErrors = { count: 1, status: 503 };
+    fake.sessions.expireAccessTokens();
+    await provider.listFollowers(null, 100);
+    await provider.getProfiles(fake.state.followers.slice(0, 25).map((e) => e.did));
+    expect(logLines.length).toBeGreaterThan(3);
+    const logged = logLines.join('\n');
+    expect(fake.sessions.issuedTokens.length).toBeGreaterThanOrEqual(4);
+    for (const secret of [fake.state.password, ...fake.sessions.issuedTokens]) expect(logged).not.toContain(secret);
+    expect(logged.toLowerCase()).not.toContain('bearer');
+  });
+
+  it('stops at once when the caller aborts, with the caller\'s reason', async () => {
+    kit = await startBlueskyKit({ followers: 10 });
+    const { fake, provider } = kit;
+    fake.knobs.latencyMs = 2000;
+    const controller = new AbortController();
+    const pending = provider.listFollowers(null, 100, controller.signal);
+    setTimeout(() => controller.abort(new Error('sync cancelled')), 50);
+    await expect(pending).rejects.toThrow('sync cancelled');
+  });
+});

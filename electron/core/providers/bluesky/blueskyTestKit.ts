@@ -1,0 +1,43 @@
+// Shared set-up for the Bluesky tests: a started fake, a signed-in session and the real provider,
+// with a log capture so tests can prove no secret is ever logged.
+import { FakeBluesky } from '../../../../test/fakes/bluesky/fakeBluesky';
+import { HttpClient } from '../../net/httpClient';
+import type { HttpClientOptions } from '../../net/httpClientOptions';
+import type { LogFields, NetLogger } from '../../net/netLogger';
+import { BlueskyProvider } from './blueskyProvider';
+import { BlueskySession } from './blueskySession';
+import { MemorySessionStore } from './blueskySessionStore';
+
+export interface BlueskyKit {
+  fake: FakeBluesky;
+  http: HttpClient;
+  store: MemorySessionStore;
+  session: BlueskySession;
+  provider: BlueskyProvider;
+  logLines: string[];
+  /** Waits the fake sleep was asked for (the real timer is not used unless `realTimers`). */
+  sleeps: number[];
+  close(): Promise<void>;
+}
+
+export async function startBlueskyKit(
+  options: { followers?: number; follows?: number; realTimers?: boolean; http?: HttpClientOptions } = {},
+): Promise<BlueskyKit> {
+  const fake = new FakeBluesky({ handle: 'me.bsky.social', password: 'app-pass-word-1234' });
+  if (options.followers || options.follows) fake.state.generate({ followers: options.followers ?? 0, follows: options.follows ?? 0, seed: 7 });
+  await fake.start();
+  const logLines: string[] = [];
+  const capture = (message: string, fields?: LogFields) => void logLines.push(`${message} ${JSON.stringify(fields ?? {})}`);
+  const logger: NetLogger = { debug: capture, warn: capture };
+  const sleeps: number[] = [];
+  const http = new HttpClient({
+    logger,
+    serviceName: 'Bluesky',
+    ...(options.realTimers ? {} : { sleep: async (ms: number) => void sleeps.push(ms) }),
+    ...options.http,
+  });
+  const store = new MemorySessionStore();
+  const session = await BlueskySession.signIn(http, store, { identifier: 'me.bsky.social', password: 'app-pass-word-1234', serviceUrl: fake.url });
+  const provider = new BlueskyProvider({ session, http });
+  return { fake, http, store, session, provider, logLines, sleeps, close: () => fake.stop() };
+}

@@ -1,0 +1,319 @@
+// Fetching a column's window as the user scrolls: the next or previous page, a far jump, and a
+// refresh that keeps row numbers. One fetch per column at a time; the rest waits its turn.
+import { STAGES } from '../../shared/domain';
+import type { Stage } from '../../shared/domain';
+import type { MethodInput } from '../../shared/api/contract';
+import { rapportClient, toRapportError } from '../api/rapportClient';
+import {
+  appendPage,
+  cardsById,
+  hasMoreAfter,
+  hasMoreBefore,
+  pageStarts,
+  prependPage,
+  reuseUnchangedCards,
+  windowEnd,
+} from '../board/columnWindow';
+import type { LoadedPage } from '../board/columnWindow';
+import { MAX_WINDOW, PAGE_SIZE, boardControl, setColumn, useBoardStore } from './boardStore';
+import { showError } from './toastStore';
+
+/** Start fetching when the visible rows come this close to the edge of the window. */
+const PREFETCH_ROWS = 30;
+const CONTRACT_PAGE_MAX = 200;
+/** Visible rows this far outside the window are a jump, not a scroll. */
+const JUMP_ROWS = 2 * PAGE_SIZE;
+/** Jumps longer than this seek by offset (one request) instead of walking page by page. */
+const SEEK_MIN_ROWS = 3 * CONTRACT_PAGE_MAX;
+
+/** Called by a column when the rows on screen change; fetches what the user is about to see. */
+export function reportVisibleRange(stage: Stage, first: number, last: number): void {
+  boardControl.visible.set(stage, { first, last });
+  ensureVisible(stage);
+}
+
+export function retryColumn(stage: Stage): void {
+  setColumn(stage, { error: null });
+  ensureVisible(stage);
+}
+
+export function ensureVisible(stage: Stage): void {
+  const { accountId, columns } = useBoardStore.getState();
+  const column = columns[stage];
+  if (accountId === null || column.error !== null || boardControl.busy.has(stage)) return;
+  const w = column.window;
+  const range = boardControl.visible.get(stage) ?? { first: 0, last: 0 };
+  const end = windowEnd(w);
+  if (!w.loaded) {
+    void refreshColumn(stage);
+  } else if (range.first > end + JUMP_ROWS || range.last < w.offset - JUMP_ROWS) {
+    // The scrollbar was dragged (or the wheel ran) far past what is loaded: walk there.
+    void jumpTo(stage);
+  } else if (range.last >= end - PREFETCH_ROWS && hasMoreAfter(w)) {
+    void loadForward(stage);
+  } else if (range.first < w.offset + PREFETCH_ROWS && hasMoreBefore(w)) {
+    void loadBackward(stage);
+  }
+}
+
+/**
+ * One page that starts at a row number, when core supports getBoardPage's `offset`; null when
+ * it does not (or the row is past the end). A page deep in a column always has rows before it,
+ * so a core that ignored `offset` and answered the top of the column gives itself away.
+ */
+async function pageAtRow(stage: Stage, row: number): Promise<LoadedPage | null> {
+  if (boardControl.offsetSeek === 'unsupported' || row <= 0) return null;
+  const result = await rapportClient.getBoardPage({ ...pageInput(stage, CONTRACT_PAGE_MAX, null, 'forward'), offset: row });
+  if (result.items.length === 0) return null;
+  if (result.prevCursor === null) {
+    boardControl.offsetSeek = 'unsupported';
+    return null;
+  }
+  boardControl.offsetSeek = 'supported';
+  return { items: result.items, afterCursor: undefined, prevCursor: result.prevCursor, nextCursor: result.nextCursor };
+}
+
+/**
+ * A far jump (the scrollbar dragged, a fast wheel): seek to the row by offset when core can,
+ * else walk the column with the largest pages the contract allows from whichever is nearer, the
+ * top or the end of the window, keeping only the pages around the rows on screen. The target
+ * is re-read after every page: if the user went back behind the walk, it stops and
+ * ensureVisible decides again.
+ */
+function jumpTo(stage: Stage): Promise<void> {
+  return exclusive(stage, async (generation) => {
+    const epoch = boardControl.epoch;
+    const before = useBoardStore.getState().columns[stage].window;
+    const target = () => boardControl.visible.get(stage) ?? { first: 0, last: 0 };
+    const end = windowEnd(before);
+    const fromEnd = target().first > end && hasMoreAfter(before);
+    let cursor: string | null = fromEnd ? (before.pages[before.pages.length - 1]?.nextCursor ?? null) : null;
+    let row = fromEnd ? end : 0;
+    const kept: LoadedPage[] = [];
+    let keptFrom = row;
+    let done = false;
+
+    const seekRow = Math.max(0, target().first - PREFETCH_ROWS);
+    if (seekRow - row > SEEK_MIN_ROWS) {
+      const page = await pageAtRow(stage, seekRow);
+      if (generation !== boardControl.generation) return;
+      if (page) {
+        kept.push(page);
+        keptFrom = seekRow;
+        row = seekRow + page.items.length;
+        cursor = page.nextCursor;
+        done = cursor === null || row > target().last + PREFETCH_ROWS;
+      }
+    }
+
+    while (!done) {
+      const { first, last } = target();
+      if (kept.length === 0 && row > first) return;
+      const wantedFrom = Math.max(0, first - PREFETCH_ROWS);
+      const result = await rapportClient.getBoardPage(pageInput(stage, CONTRACT_PAGE_MAX, cursor, 'forward'));
+      if (generation !== boardControl.generation) return;
+      const nextCursor = result.items.length > 0 ? result.nextCursor : null;
+      const pageEnd = row + result.items.length;
+      if (pageEnd > wantedFrom || nextCursor === null) {
+        if (kept.length === 0) keptFrom = row;
+        kept.push({ items: result.items, afterCursor: cursor, prevCursor: result.prevCursor, nextCursor });
+      }
+      row = pageEnd;
+      done = nextCursor === null || (kept.length > 0 && row > last + PREFETCH_ROWS);
+      cursor = nextCursor;
+    }
+    if (epoch !== boardControl.epoch) {
+      boardControl.queuedRefresh.add(stage);
+      return;
+    }
+    const pages = kept.map((page) => withoutMovingAway(stage, page));
+    setColumn(stage, { window: { pages, offset: keptFrom, loaded: true } });
+  });
+}
+
+/** Runs one fetch for a column at a time; whatever was asked meanwhile runs afterwards. */
+async function exclusive(stage: Stage, op: (generation: number) => Promise<void>): Promise<void> {
+  if (boardControl.busy.has(stage)) return;
+  const generation = boardControl.generation;
+  boardControl.busy.add(stage);
+  setColumn(stage, { loading: true });
+  try {
+    await op(generation);
+    if (generation === boardControl.generation) setColumn(stage, { loading: false });
+  } catch (error) {
+    if (generation === boardControl.generation) {
+      setColumn(stage, { loading: false, error: toRapportError(error).message });
+      showError(error);
+    }
+  } finally {
+    if (generation === boardControl.generation) {
+      boardControl.busy.delete(stage);
+      flushQueued();
+      ensureVisible(stage);
+    }
+  }
+}
+
+function pageInput(stage: Stage, limit: number, cursor: string | null | undefined, direction: 'forward' | 'backward'): MethodInput<'getBoardPage'> {
+  const { accountId, sort } = useBoardStore.getState();
+  if (accountId === null) throw new Error('No account is open.');
+  return {
+    accountId,
+    stage,
+    sort,
+    limit,
+    ...(cursor ? { cursor } : {}),
+    ...(direction === 'backward' ? { direction } : {}),
+  };
+}
+
+/** Cards still shown in a column they are being moved out of (the server has not answered yet). */
+function withoutMovingAway(stage: Stage, page: LoadedPage): LoadedPage {
+  if (boardControl.movingTo.size === 0) return page;
+  const items = page.items.filter((card) => {
+    const target = boardControl.movingTo.get(card.personId);
+    return target === undefined || target === stage;
+  });
+  return { ...page, items };
+}
+
+function loadForward(stage: Stage): Promise<void> {
+  return exclusive(stage, async (generation) => {
+    const before = useBoardStore.getState().columns[stage].window;
+    const cursor = before.pages[before.pages.length - 1]?.nextCursor;
+    if (!cursor) return;
+    const result = await rapportClient.getBoardPage(pageInput(stage, PAGE_SIZE, cursor, 'forward'));
+    if (generation !== boardControl.generation) return;
+    const current = useBoardStore.getState().columns[stage].window;
+    if (current.pages[current.pages.length - 1]?.nextCursor !== cursor) return;
+    const page = withoutMovingAway(stage, {
+      items: result.items,
+      afterCursor: cursor,
+      prevCursor: result.prevCursor,
+      // An empty page with a cursor would make us ask forever.
+      nextCursor: result.items.length > 0 ? result.nextCursor : null,
+    });
+    setColumn(stage, { window: appendPage(current, page, MAX_WINDOW) });
+  });
+}
+
+function loadBackward(stage: Stage): Promise<void> {
+  return exclusive(stage, async (generation) => {
+    const before = useBoardStore.getState().columns[stage].window;
+    const cursor = before.pages[0]?.prevCursor;
+    if (!cursor) return;
+    const result = await rapportClient.getBoardPage(pageInput(stage, PAGE_SIZE, cursor, 'backward'));
+    if (generation !== boardControl.generation) return;
+    const current = useBoardStore.getState().columns[stage].window;
+    if (current.pages[0]?.prevCursor !== cursor) return;
+    const page = withoutMovingAway(stage, {
+      items: result.items,
+      afterCursor: undefined,
+      prevCursor: result.items.length > 0 ? result.prevCursor : null,
+      nextCursor: result.nextCursor,
+    });
+    const { window, shift } = prependPage(current, page, MAX_WINDOW);
+    const scrollShift = useBoardStore.getState().columns[stage].scrollShift;
+    setColumn(stage, { window, ...(shift !== 0 ? { scrollShift: { seq: scrollShift.seq + 1, rows: shift } } : {}) });
+  });
+}
+
+/**
+ * Re-reads the part of a column the user looks at, keeping row numbers (and so the scroll
+ * position): it restarts from the last page at or above the first visible row whose forward
+ * cursor is known, and reads down to just past the last visible row.
+ */
+export function refreshColumn(stage: Stage): Promise<void> {
+  if (boardControl.busy.has(stage) || boardControl.pendingMoves > 0) {
+    boardControl.queuedRefresh.add(stage);
+    return Promise.resolve();
+  }
+  boardControl.queuedRefresh.delete(stage);
+  return exclusive(stage, async (generation) => {
+    const epoch = boardControl.epoch;
+    const before = useBoardStore.getState().columns[stage].window;
+    const range = boardControl.visible.get(stage) ?? { first: before.offset, last: before.offset };
+    let anchorCursor: string | null = null;
+    let anchorRow = 0;
+    const starts = pageStarts(before);
+    let anchor = -1;
+    before.pages.forEach((page, i) => {
+      const start = starts[i] ?? 0;
+      if (page.afterCursor !== undefined && (anchor < 0 || start <= range.first)) anchor = i;
+    });
+    const anchorPage = before.pages[anchor];
+    if (anchorPage && anchorPage.afterCursor !== undefined) {
+      anchorCursor = anchorPage.afterCursor;
+      anchorRow = starts[anchor] ?? 0;
+    }
+    const pages: LoadedPage[] = [];
+    let cursor = anchorCursor;
+    let fetched = 0;
+    // No page knows its forward cursor (the window came from a seek or backward reads): seek
+    // to the first page's row again rather than re-reading the column from the top.
+    const firstRow = starts[0] ?? 0;
+    if (anchor < 0 && firstRow > 0) {
+      const page = await pageAtRow(stage, firstRow);
+      if (generation !== boardControl.generation) return;
+      if (page) {
+        pages.push(page);
+        anchorRow = firstRow;
+        fetched = page.items.length;
+        cursor = page.nextCursor;
+      }
+    }
+    const wanted = Math.min(Math.max(range.last + 1 + PREFETCH_ROWS - anchorRow, PAGE_SIZE), MAX_WINDOW);
+    while (fetched < wanted && !(pages.length > 0 && cursor === null)) {
+      const limit = Math.min(CONTRACT_PAGE_MAX, wanted - fetched);
+      const result = await rapportClient.getBoardPage(pageInput(stage, limit, cursor, 'forward'));
+      if (generation !== boardControl.generation) return;
+      const nextCursor = result.items.length > 0 ? result.nextCursor : null;
+      pages.push({ items: result.items, afterCursor: cursor, prevCursor: result.prevCursor, nextCursor });
+      fetched += result.items.length;
+      if (nextCursor === null) break;
+      cursor = nextCursor;
+    }
+    if (epoch !== boardControl.epoch || boardControl.pendingMoves > 0) {
+      // A move changed this column while we read it: our pages may predate it. Read again later.
+      boardControl.queuedRefresh.add(stage);
+      return;
+    }
+    const previous = cardsById(useBoardStore.getState().columns[stage].window);
+    const shared = pages.map((page) => ({ ...page, items: reuseUnchangedCards(page.items, previous) }));
+    setColumn(stage, { window: { pages: shared, offset: anchorRow, loaded: true } });
+  });
+}
+
+export async function refreshCounts(): Promise<void> {
+  const { accountId } = useBoardStore.getState();
+  if (accountId === null) return;
+  if (boardControl.pendingMoves > 0) {
+    boardControl.queuedCounts = true;
+    return;
+  }
+  const generation = boardControl.generation;
+  const epoch = boardControl.epoch;
+  try {
+    const counts = await rapportClient.getBoardCounts(accountId);
+    if (generation !== boardControl.generation) return;
+    if (epoch !== boardControl.epoch || boardControl.pendingMoves > 0) {
+      boardControl.queuedCounts = true;
+      return;
+    }
+    useBoardStore.setState({ counts });
+  } catch (error) {
+    if (generation === boardControl.generation) showError(error);
+  }
+}
+
+/** Runs refreshes that waited for moves or busy columns. */
+export function flushQueued(): void {
+  if (boardControl.pendingMoves > 0) return;
+  if (boardControl.queuedCounts) {
+    boardControl.queuedCounts = false;
+    void refreshCounts();
+  }
+  for (const stage of STAGES) {
+    if (boardControl.queuedRefresh.has(stage) && !boardControl.busy.has(stage)) void refreshColumn(stage);
+  }
+}

@@ -1,0 +1,18 @@
+// The contract's method names without its schemas, so the sandboxed preload (and the harness
+// bridge) can enumerate methods without bundling zod. contract.ts checks at compile time that
+// this list and the contract's keys are the same set.
+export const METHOD_NAMES = [
+  'listAccounts',
+  'addSampleAccount',
+  'removeAccount',
+  'startSync',
+  'cancelSync',
+  'getSyncStatus',
+  'getBoardCounts',
+  'getBoardPage',
+  'moveCard',
+  'getProfile',
+  'searchPeople',
+] as const;
+
+export type MethodNameList = (typeof METHOD_NAMES)[number];

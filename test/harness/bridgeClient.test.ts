@@ -1,0 +1,66 @@
+// The bundled bridge, run in a bare JS context with only the browser globals it uses: it must
+// expose exactly the contract (one function per method, plus on) and speak the harness protocol.
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../shared/api/contract';
+import { bridgeScript } from './bridgeBundle';
+
+interface Sent {
+  url: string;
+  init: { method: string; headers: Record<string, string>; body: string };
+}
+
+async function loadBridge(search: string) {
+  const sent: Sent[] = [];
+  const sockets: string[] = [];
+  const window: Record<string, unknown> = {};
+  class FakeSocket {
+    constructor(url: string) {
+      sockets.push(url);
+    }
+    addEventListener() {}
+  }
+  const globals = {
+    window,
+    location: { search, href: `http://127.0.0.1:4000/${search}`, protocol: 'http:' },
+    URL,
+    URLSearchParams,
+    WebSocket: FakeSocket,
+    setTimeout,
+    console,
+    fetch: async (url: string, init: Sent['init']) => {
+      sent.push({ url, init });
+      return { status: 200, json: async () => ({ ok: true, value: 'pong' }) };
+    },
+  };
+  runInNewContext(await bridgeScript(), globals);
+  return { rapport: window.rapport as Record<string, (...args: unknown[]) => unknown>, sent, sockets };
+}
+
+describe('harness bridge (window.rapport in the browser harness)', () => {
+  it('exposes one function per contract method and on(), nothing else, frozen', async () => {
+    const { rapport } = await loadBridge('?token=abc');
+    expect(Object.keys(rapport).sort()).toEqual([...METHOD_NAMES, 'on'].sort());
+    for (const key of Object.keys(rapport)) expect(typeof rapport[key]).toBe('function');
+    expect(Object.isFrozen(rapport)).toBe(true);
+  });
+
+  it('posts each call to /rpc/<method> with the token from the page URL', async () => {
+    const { rapport, sent } = await loadBridge('?token=t0k%2Ben');
+    await expect(rapport.getBoardCounts?.({ accountId: 3 })).resolves.toEqual({ ok: true, value: 'pong' });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.url).toBe('./rpc/getBoardCounts');
+    expect(sent[0]?.init.method).toBe('POST');
+    expect(sent[0]?.init.headers['x-rapport-token']).toBe('t0k+en');
+    expect(JSON.parse(sent[0]?.init.body ?? '')).toEqual({ accountId: 3 });
+  });
+
+  it('opens the event socket with the token on first subscription and refuses unknown events', async () => {
+    const { rapport, sockets } = await loadBridge('?token=abc');
+    expect(sockets).toEqual([]);
+    const off = rapport.on?.('sync.progress', () => {}) as unknown as () => void;
+    expect(sockets).toEqual(['ws://127.0.0.1:4000/events?token=abc']);
+    off();
+    expect(() => rapport.on?.('no.such.event', () => {})).toThrow(/Unknown Rapport event/);
+  });
+});
