@@ -138,6 +138,21 @@ describe('Board', () => {
     await waitFor(() => expect(screen.getByTestId('count-evaluated').textContent).toBe('1'));
   });
 
+  it('arrow keys walk between cards and columns', async () => {
+    const people = [...makePeople(3, 'new'), ...makePeople(2, 'connected', 100)];
+    renderWithApi(new InMemoryRapportApi({ accounts: [sampleAccount()], people }));
+    await waitFor(() => expect(cardsIn('connected')).toHaveLength(2));
+    const card = firstCard('new');
+    card.focus();
+    fireEvent.keyDown(card, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-person-id')).toBe('2'));
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowRight' });
+    // Evaluated is empty: focus goes on to the next column with cards.
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-person-id')).toBe('100'));
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowLeft' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-person-id')).toBe('1'));
+  });
+
   it('Escape closes the menu without moving anything', async () => {
     const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(3) });
     renderWithApi(api);

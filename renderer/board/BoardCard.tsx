@@ -14,6 +14,14 @@ import { formatHandle } from '../people/personIdentity';
 import { formatCompact } from '../format/numberFormat';
 import { cardDragData } from './dragData';
 import { MoveMenu } from './MoveMenu';
+import { focusCardBeside } from '../stores/cardFocus';
+
+const ARROWS: Record<string, 'up' | 'down' | 'left' | 'right'> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
 
 interface BoardCardProps {
   card: PersonCard;
@@ -68,6 +76,9 @@ export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardP
     } else if (event.key === 'Enter') {
       event.preventDefault();
       openDrawer();
+    } else if (event.key in ARROWS) {
+      const direction = ARROWS[event.key];
+      if (direction && focusCardBeside(card.personId, card.stage, direction)) event.preventDefault();
     }
   };
 

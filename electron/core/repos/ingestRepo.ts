@@ -65,8 +65,8 @@ interface ExistingEdge {
 export const ingestRepo = perDatabase((db: Database.Database) => {
   const states = syncStateRepo(db);
 
-  // Only rows whose content changed are rewritten, so a re-sync of unchanged people does not
-  // fire the FTS and sort-key triggers; RETURNING then yields nothing and we look the id up.
+  // Every sighting refreshes fetched_at; the FTS and sort-key triggers only fire when the
+  // columns they follow really changed (their WHEN clauses), so unchanged people stay cheap.
   const upsertPerson = db.prepare(
     `INSERT INTO people (network, remote_id, handle, display_name, bio, bio_html, avatar_url, followers_count,
        following_count, posts_count, joined_at, profile_url, gone_at, fetched_at)
@@ -80,15 +80,8 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
        following_count = excluded.following_count, posts_count = excluded.posts_count,
        joined_at = excluded.joined_at, profile_url = excluded.profile_url, gone_at = excluded.gone_at,
        fetched_at = excluded.fetched_at
-     WHERE people.handle IS NOT excluded.handle OR people.display_name IS NOT excluded.display_name
-       OR people.bio IS NOT excluded.bio OR people.bio_html IS NOT excluded.bio_html
-       OR people.avatar_url IS NOT excluded.avatar_url OR people.followers_count IS NOT excluded.followers_count
-       OR people.following_count IS NOT excluded.following_count OR people.posts_count IS NOT excluded.posts_count
-       OR people.joined_at IS NOT excluded.joined_at OR people.profile_url IS NOT excluded.profile_url
-       OR people.gone_at IS NOT excluded.gone_at
      RETURNING id`,
   );
-  const selectPersonId = db.prepare('SELECT id FROM people WHERE network = ? AND remote_id = ?').pluck();
   const selectEdge = db.prepare(
     'SELECT follows_me, i_follow, follow_rank FROM relationships WHERE account_id = ? AND person_id = ?',
   );
@@ -143,7 +136,7 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
   const setAvatarFileStatement = db.prepare('UPDATE people SET avatar_file = ? WHERE id = ? AND avatar_url = ?');
 
   function savePerson(network: Network, profile: RemoteProfile, at: string): number {
-    const returned = upsertPerson.get({
+    const { id } = upsertPerson.get({
       network,
       remoteId: profile.remoteId,
       handle: profile.handle,
@@ -158,8 +151,8 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
       profileUrl: profile.profileUrl,
       goneAt: profile.gone ? at : null,
       fetchedAt: at,
-    }) as { id: number } | undefined;
-    return returned ? returned.id : (selectPersonId.get(network, profile.remoteId) as number);
+    }) as { id: number };
+    return id;
   }
 
   const ingestPageTransaction = db.transaction((input: IngestPageInput): IngestPageResult => {

@@ -84,6 +84,24 @@ describe('FakeBluesky', () => {
     expect(fake.countOf('app.bsky.actor.getProfile')).toBe(4);
   });
 
+  it('expires access tokens after the configured number of uses', async () => {
+    const { fake, get } = await signedIn(1);
+    fake.knobs.accessTokenUses = 2;
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await get('/xrpc/app.bsky.actor.getProfile?actor=me.bsky.social')).status);
+    expect(statuses).toEqual([200, 200, 400]);
+  });
+
+  it('builds the same network from the same seed', () => {
+    const names = (seed: number) => {
+      const f = new FakeBluesky();
+      f.state.generate({ followers: 20, follows: 5, seed });
+      return [...f.state.actors.values()].map((a) => `${a.did} ${a.handle} ${a.followersCount}`);
+    };
+    expect(names(5)).toEqual(names(5));
+    expect(names(5)).not.toEqual(names(6));
+  });
+
   it('generates 100,000 followers with unique DIDs', () => {
     const big = new FakeBluesky();
     big.state.generate({ followers: 100_000, follows: 10 });

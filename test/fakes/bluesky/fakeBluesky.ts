@@ -27,7 +27,7 @@ export interface FakeBlueskyOptions {
   seed?: number;
 }
 
-/** A tiny valid JPEG (1×1), enough for a media cache to store and serve. */
+/** A few bytes that start like a JPEG: enough for a media cache to store and serve. */
 const TINY_JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
   'base64',

@@ -41,6 +41,7 @@ export interface GenerateOptions {
   follows: number;
   /** Share of follows that are also followers (mutuals). Default 0.3. */
   mutualShare?: number;
+  /** Reseeds names, dates and counts; DIDs and record keys follow creation order regardless. */
   seed?: number;
 }
 
@@ -67,7 +68,7 @@ export class FakeBlueskyState {
   readonly convos = new Map<string, string>();
   private seq = 0;
   private actorCounter = 0;
-  private readonly random: () => number;
+  private random: () => number;
 
   constructor(options: { handle?: string; password?: string; email?: string; seed?: number } = {}) {
     this.random = seededRandom(options.seed ?? 1);
@@ -119,6 +120,7 @@ export class FakeBlueskyState {
 
   /** Builds a large graph quickly: `followers` followers and `follows` follows, some mutual. */
   generate(options: GenerateOptions): void {
+    if (options.seed !== undefined) this.random = seededRandom(options.seed);
     const mutual = Math.min(options.follows, Math.round(options.followers * (options.mutualShare ?? 0.3)));
     const followerActors: FakeActor[] = [];
     for (let i = 0; i < options.followers; i++) followerActors.push(this.createActor());

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RapportError } from '../../../../shared/api/errors';
 import { NetworkFailure } from '../../net/networkFailure';
-import { startBlueskyKit, type BlueskyKit } from './blueskyTestKit';
+import { startBlueskyKit, type BlueskyKit } from '../../../../test/fakes/bluesky/blueskyTestKit';
 
 let kit: BlueskyKit | null = null;
 afterEach(async () => {

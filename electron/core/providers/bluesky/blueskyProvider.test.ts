@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RapportError } from '../../../../shared/api/errors';
 import type { RemoteEdge, RemotePage } from '../provider';
 import { BLUESKY_PAGE_MAX, BLUESKY_PROFILE_BATCH, type BlueskyProvider } from './blueskyProvider';
-import { startBlueskyKit, type BlueskyKit } from './blueskyTestKit';
+import { startBlueskyKit, type BlueskyKit } from '../../../../test/fakes/bluesky/blueskyTestKit';
 
 let kit: BlueskyKit | null = null;
 afterEach(async () => {

@@ -68,7 +68,7 @@ export class BlueskyProvider implements Provider {
     this.session = options.session;
     this.http = options.http;
     this.agent = new Agent(options.session);
-    this.chat = this.agent;
+    this.chat = this.agent.withProxy('bsky_chat', CHAT_SERVICE_DID);
     this.capabilities = {
       pageMax: BLUESKY_PAGE_MAX,
       profileBatch: BLUESKY_PROFILE_BATCH,

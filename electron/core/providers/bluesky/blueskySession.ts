@@ -171,7 +171,8 @@ export class BlueskySession implements AtprotoSessionManager {
 
   /** Shared by every request that was refused with `expiredToken`; a newer token means done. */
   private async refreshAfterExpiry(expiredToken: string): Promise<void> {
-    if (true) {
+    if (this.session && this.session.accessJwt !== expiredToken) return;
+    if (!this.refreshing) {
       this.refreshing = this.refresh().finally(() => {
         this.refreshing = null;
       });

@@ -1,12 +1,12 @@
 // Shared set-up for the Bluesky tests: a started fake, a signed-in session and the real provider,
 // with a log capture so tests can prove no secret is ever logged.
-import { FakeBluesky } from '../../../../test/fakes/bluesky/fakeBluesky';
-import { HttpClient } from '../../net/httpClient';
-import type { HttpClientOptions } from '../../net/httpClientOptions';
-import type { LogFields, NetLogger } from '../../net/netLogger';
-import { BlueskyProvider } from './blueskyProvider';
-import { BlueskySession } from './blueskySession';
-import { MemorySessionStore } from './blueskySessionStore';
+import { BlueskyProvider } from '../../../electron/core/providers/bluesky/blueskyProvider';
+import { BlueskySession } from '../../../electron/core/providers/bluesky/blueskySession';
+import { MemorySessionStore } from '../../../electron/core/providers/bluesky/blueskySessionStore';
+import { HttpClient } from '../../../electron/core/net/httpClient';
+import type { HttpClientOptions } from '../../../electron/core/net/httpClientOptions';
+import type { LogFields, NetLogger } from '../../../electron/core/net/netLogger';
+import { FakeBluesky } from './fakeBluesky';
 
 export interface BlueskyKit {
   fake: FakeBluesky;
