@@ -6,7 +6,6 @@ import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
 import type { RapportApi } from '../../shared/api/rapportApi';
-
 import type { Account, BoardSort, PersonCard, PersonProfile, Stage, StageCounts } from '../../shared/domain';
 
 export interface RecordedCall {

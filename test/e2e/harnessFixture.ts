@@ -9,7 +9,9 @@ import type { MethodInput, MethodName, MethodResult } from '../../shared/api/con
 import { startHarness } from '../harness/harnessServer';
 import type { Harness } from '../harness/harnessServer';
 
-export const HARNESS_RENDERER_DIR = fileURLToPath(new URL('../../out/harness-renderer', import.meta.url));
+/** The harness build of the renderer; RAPPORT_HARNESS_RENDERER_DIR points at another build. */
+export const HARNESS_RENDERER_DIR =
+  process.env.RAPPORT_HARNESS_RENDERER_DIR ?? fileURLToPath(new URL('../../out/harness-renderer', import.meta.url));
 
 export interface HarnessFixture {
   harness: Harness;

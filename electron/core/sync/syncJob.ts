@@ -123,7 +123,8 @@ export class SyncJob {
         this.finish('failed', errorShape(error));
       }
     } finally {
-      if (deferredSearch && db.open) rebuildSearchIndex(db);
+      // On shutdown the rebuild is left to openDatabase's heal at the next start: quitting stays quick.
+      if (deferredSearch && db.open && this.signal.reason !== 'shutdown') rebuildSearchIndex(db);
     }
   }
 
