@@ -83,3 +83,41 @@ export function newestSortDepthFromDb(dbPath: string, accountId: number, stage: 
     return row.n;
   });
 }
+
+export interface SortKeys {
+  followers: number;
+  name: string;
+}
+
+/** The keys the board sorts by, per person, as core stored them for this account. */
+export function sortKeysFromDb(dbPath: string, accountId: number, personIds: number[]): SortKeys[] {
+  return withDb(dbPath, (db) => {
+    const query = db.prepare(
+      'SELECT sort_followers AS followers, sort_name AS name FROM triage WHERE account_id = ? AND person_id = ?',
+    );
+    return personIds.map((id) => {
+      const row = query.get(accountId, id) as SortKeys | undefined;
+      if (!row) throw new Error(`person ${id} has no triage row`);
+      return row;
+    });
+  });
+}
+
+/** The key the first card of a column must carry: most followers, or the first name A→Z. */
+export function firstSortKeyFromDb(dbPath: string, accountId: number, stage: Stage, sort: 'followers' | 'name'): number | string {
+  return withDb(dbPath, (db) => {
+    const sql =
+      sort === 'followers'
+        ? 'SELECT max(sort_followers) AS k FROM triage WHERE account_id = ? AND stage = ?'
+        : 'SELECT min(sort_name) AS k FROM triage WHERE account_id = ? AND stage = ?';
+    return (db.prepare(sql).get(accountId, stage) as { k: number | string }).k;
+  });
+}
+
+export function accountRowsFromDb(dbPath: string): { accounts: number; triage: number; relationships: number } {
+  return withDb(dbPath, (db) => ({
+    accounts: (db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n,
+    triage: (db.prepare('SELECT count(*) AS n FROM triage').get() as { n: number }).n,
+    relationships: (db.prepare('SELECT count(*) AS n FROM relationships').get() as { n: number }).n,
+  }));
+}

@@ -8,7 +8,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_LABELS } from '../../shared/domain';
 import type { Account } from '../../shared/domain';
-import { peopleFromDb, stageChangeEventsFromDb, stageCountsFromDb, stageFromDb } from './boardDb';
+import {
+  accountRowsFromDb,
+  firstSortKeyFromDb,
+  peopleFromDb,
+  sortKeysFromDb,
+  stageChangeEventsFromDb,
+  stageCountsFromDb,
+  stageFromDb,
+} from './boardDb';
 import { cardById, cardsIn, column, countsOnScreen, focusedElement, personIdOf, renderedPersonIds } from './boardPage';
 import { launchChromium } from './browser';
 import { dragCard } from './dragCard';
@@ -151,5 +159,35 @@ describe('first run with sample data', () => {
 
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
+  });
+
+  it('re-orders the columns by most followers, by name, and back to newest', async () => {
+    const sortSelect = page.getByRole('combobox', { name: 'Sort' });
+    const keysOnScreen = async () =>
+      sortKeysFromDb(fixture.dbPath, account.id, (await renderedPersonIds(page, 'new')).slice(0, 20));
+
+    await sortSelect.selectOption('followers');
+    const mostFollowers = firstSortKeyFromDb(fixture.dbPath, account.id, 'new', 'followers');
+    await expect.poll(async () => (await keysOnScreen())[0]?.followers, { timeout: 10_000 }).toBe(mostFollowers);
+    const byFollowers = (await keysOnScreen()).map((k) => k.followers);
+    expect(byFollowers).toEqual([...byFollowers].sort((a, b) => b - a));
+
+    await sortSelect.selectOption('name');
+    const firstName = firstSortKeyFromDb(fixture.dbPath, account.id, 'new', 'name');
+    await expect.poll(async () => (await keysOnScreen())[0]?.name, { timeout: 10_000 }).toBe(firstName);
+    const byName = (await keysOnScreen()).map((k) => k.name);
+    expect(byName).toEqual([...byName].sort());
+
+    await sortSelect.selectOption('newest');
+    await expect.poll(async () => (await keysOnScreen())[0]?.name, { timeout: 10_000 }).not.toBe(firstName);
+  });
+
+  it('removes the sample account in one click (plus the confirmation) and offers sample data again', async () => {
+    await page.getByRole('button', { name: 'Remove sample account' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
+    await page.getByRole('button', { name: 'Explore with sample data' }).waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await page.getByTestId('card').count()).toBe(0);
+    expect(accountRowsFromDb(fixture.dbPath)).toEqual({ accounts: 0, triage: 0, relationships: 0 });
+    expect(await fixture.call('listAccounts', {})).toEqual([]);
   });
 });

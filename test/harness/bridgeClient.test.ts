@@ -13,19 +13,28 @@ interface Sent {
 async function loadBridge(search: string) {
   const sent: Sent[] = [];
   const sockets: string[] = [];
+  const live: SocketStandIn[] = [];
   const window: Record<string, unknown> = {};
-  class FakeSocket {
+  /** Stands in for the browser's WebSocket: records what the bridge opens and lets a test fire events. */
+  class SocketStandIn {
+    readonly listeners = new Map<string, ((event: { data?: unknown }) => void)[]>();
     constructor(url: string) {
       sockets.push(url);
+      live.push(this);
     }
-    addEventListener() {}
+    addEventListener(type: string, listener: (event: { data?: unknown }) => void) {
+      this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+    }
+    fire(type: string, event: { data?: unknown } = {}) {
+      for (const listener of this.listeners.get(type) ?? []) listener(event);
+    }
   }
   const globals = {
     window,
     location: { search, href: `http://127.0.0.1:4000/${search}`, protocol: 'http:' },
     URL,
     URLSearchParams,
-    WebSocket: FakeSocket,
+    WebSocket: SocketStandIn,
     setTimeout,
     console,
     fetch: async (url: string, init: Sent['init']) => {
@@ -34,7 +43,7 @@ async function loadBridge(search: string) {
     },
   };
   runInNewContext(await bridgeScript(), globals);
-  return { rapport: window.rapport as Record<string, (...args: unknown[]) => unknown>, sent, sockets };
+  return { rapport: window.rapport as Record<string, (...args: unknown[]) => unknown>, sent, sockets, live };
 }
 
 describe('harness bridge (window.rapport in the browser harness)', () => {
@@ -49,7 +58,7 @@ describe('harness bridge (window.rapport in the browser harness)', () => {
     const { rapport, sent } = await loadBridge('?token=t0k%2Ben');
     await expect(rapport.getBoardCounts?.({ accountId: 3 })).resolves.toEqual({ ok: true, value: 'pong' });
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.url).toBe('./rpc/getBoardCounts');
+    expect(sent[0]?.url).toBe('/rpc/getBoardCounts');
     expect(sent[0]?.init.method).toBe('POST');
     expect(sent[0]?.init.headers['x-rapport-token']).toBe('t0k+en');
     expect(JSON.parse(sent[0]?.init.body ?? '')).toEqual({ accountId: 3 });
@@ -62,5 +71,26 @@ describe('harness bridge (window.rapport in the browser harness)', () => {
     expect(sockets).toEqual(['ws://127.0.0.1:4000/events?token=abc']);
     off();
     expect(() => rapport.on?.('no.such.event', () => {})).toThrow(/Unknown Rapport event/);
+  });
+
+  it('delivers pushed events to their listeners and reopens the socket when it drops', async () => {
+    const { rapport, sockets, live } = await loadBridge('?token=abc');
+    const progress: unknown[] = [];
+    const changed: unknown[] = [];
+    rapport.on?.('sync.progress', (payload: unknown) => progress.push(payload));
+    const off = rapport.on?.('people.changed', (payload: unknown) => changed.push(payload)) as unknown as () => void;
+    live[0]?.fire('open');
+    live[0]?.fire('message', { data: JSON.stringify({ event: 'sync.progress', payload: { accountId: 1, done: 5 } }) });
+    live[0]?.fire('message', { data: 'not json' });
+    live[0]?.fire('message', { data: JSON.stringify({ event: 'evil.event', payload: {} }) });
+    off();
+    live[0]?.fire('message', { data: JSON.stringify({ event: 'people.changed', payload: { accountId: 1, personIds: null } }) });
+    expect(progress).toEqual([{ accountId: 1, done: 5 }]);
+    expect(changed).toEqual([]);
+
+    live[0]?.fire('close');
+    await expect.poll(() => sockets.length, { timeout: 3_000 }).toBe(2);
+    live[1]?.fire('message', { data: JSON.stringify({ event: 'sync.progress', payload: { accountId: 1, done: 9 } }) });
+    expect(progress).toEqual([{ accountId: 1, done: 5 }, { accountId: 1, done: 9 }]);
   });
 });

@@ -36,7 +36,7 @@ function isEnvelope(value: unknown): value is Envelope<unknown> {
 async function callHarness(token: string, method: MethodName, input: unknown): Promise<Envelope<unknown>> {
   let response: Response;
   try {
-    response = await fetch(`./rpc/${method}`, {
+    response = await fetch(`/rpc/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
       body: JSON.stringify(input ?? {}),
@@ -60,7 +60,7 @@ function createEventChannel(token: string) {
   let delay = RECONNECT_MIN_MS;
 
   const socketUrl = () => {
-    const url = new URL('./events', location.href);
+    const url = new URL('/events', location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
     url.search = `?token=${encodeURIComponent(token)}`;
     return url.toString();

