@@ -109,6 +109,24 @@ describe('boardRepo.page', () => {
     expect(back.prevCursor).toBeNull();
   });
 
+  it('jumps to a row number with offset and pages on from there by keyset in both directions', () => {
+    const repo = boardRepo(t.db);
+    for (const sort of BOARD_SORTS) {
+      const order = expectedOrder('new', sort);
+      const jump = repo.page({ accountId, stage: 'new', sort, limit: 10, offset: 50 });
+      expect(ids(jump.items)).toEqual(order.slice(50, 60));
+      const next = repo.page({ accountId, stage: 'new', sort, limit: 10, cursor: jump.nextCursor ?? '' });
+      expect(ids(next.items)).toEqual(order.slice(60, 70));
+      const back = repo.page({ accountId, stage: 'new', sort, limit: 10, cursor: jump.prevCursor ?? '', direction: 'backward' });
+      expect(ids(back.items)).toEqual(order.slice(40, 50));
+    }
+    const top = repo.page({ accountId, stage: 'new', sort: 'newest', limit: 10, offset: 0 });
+    expect(top.prevCursor).toBeNull();
+    const past = repo.page({ accountId, stage: 'new', sort: 'newest', limit: 10, offset: 100_000 });
+    expect(past.items).toEqual([]);
+    expect(past.nextCursor).toBeNull();
+  });
+
   it('maps rows to cards with the handle as fallback name and a short bio', () => {
     const page = boardRepo(t.db).page({ accountId, stage: 'new', sort: 'newest', limit: 200 });
     for (const card of page.items) {

@@ -16,6 +16,11 @@ export interface BoardPageRequest {
   cursor?: string;
   /** forward: cards after the cursor (default); backward: cards before it, still in display order. */
   direction?: 'forward' | 'backward';
+  /**
+   * Rows to skip when no cursor is given, so a scrollbar jump deep into a column is one query
+   * instead of a walk; ignored with a cursor (keyset paging stays the normal path).
+   */
+  offset?: number;
 }
 
 /** How each sort orders a column on screen; `descending` refers to both key and person_id. */
@@ -58,7 +63,7 @@ function prepareSort(db: Database.Database, sort: BoardSort): SortStatements {
     WHERE t.account_id = @accountId AND t.stage = @stage ${keyIs(side)}
     LIMIT 1`;
   return {
-    first: db.prepare(select('', 'after')),
+    first: db.prepare(`${select('', 'after')} OFFSET @offset`),
     last: db.prepare(select('', 'before')),
     after: db.prepare(select(keyIs('after'), 'after')),
     before: db.prepare(select(keyIs('before'), 'before')),
@@ -117,15 +122,19 @@ export const boardRepo = perDatabase((db: Database.Database) => {
       }
 
       const rows = (
-        key ? s.after.all({ ...keyParams(key), limit: limit + 1 }) : s.first.all({ accountId, stage, limit: limit + 1 })
+        key
+          ? s.after.all({ ...keyParams(key), limit: limit + 1 })
+          : s.first.all({ accountId, stage, limit: limit + 1, offset: request.offset ?? 0 })
       ) as PageRow[];
+      const skipped = !key && (request.offset ?? 0) > 0;
       const moreAfter = rows.length > limit;
       const page = rows.slice(0, limit);
       const first = page[0];
       const last = page[page.length - 1];
       return {
         items: page.map(toPersonCard),
-        prevCursor: first && key && exists(s.existsBefore, keyOf(first)) ? encodeCursor(keyOf(first)) : null,
+        prevCursor:
+          first && (skipped || (key && exists(s.existsBefore, keyOf(first)))) ? encodeCursor(keyOf(first)) : null,
         nextCursor: moreAfter && last ? encodeCursor(keyOf(last)) : null,
       };
     },

@@ -78,7 +78,7 @@ const HTML_PAYLOADS: Array<[string, (t: string) => string]> = [
   ['unclosed-attr', (t) => `<a href="https://ok.example onclick=${t}>x`],
   ['null-byte-tag', (t) => `<scr\u0000ipt>${t}</scr\u0000ipt>`],
   ['template-tag', (t) => `<template><script>${t}</script></template>`],
-  ['deep-nesting', (t) => `${'<span>'.repeat(600)}<img src=x onerror="${t}">${'</span>'.repeat(600)}`],
+  ['deep-nesting', (t) => `${'<span>'.repeat(300)}<img src=x onerror="${t}">${'</span>'.repeat(300)}`],
 ];
 
 const NAME_PAYLOADS: Array<[string, string]> = [
