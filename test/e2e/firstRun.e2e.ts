@@ -130,6 +130,11 @@ describe('first run with sample data', () => {
     await expect
       .poll(() => page.evaluate(`Array.from(document.images).every((img) => img.complete)`), { timeout: 10_000 })
       .toBe(true);
+    // Avatars come from core's media cache through the harness (cookie-authenticated media/ route).
+    const avatarsShown = (await page.evaluate(
+      `Array.from(document.images).filter((img) => (img.getAttribute('src') || '').startsWith('media/') && img.naturalWidth > 0).length`,
+    )) as number;
+    expect(avatarsShown).toBeGreaterThan(0);
     await mkdir(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     if (process.env.RAPPORT_UPDATE_SCREENSHOT === '1') {

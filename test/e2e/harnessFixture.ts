@@ -32,11 +32,17 @@ export async function startHarnessFixture(options: { samplePageDelayMs?: number 
     throw new Error('No harness renderer build. Run `npx vite build --config vite.harness.config.ts` (npm run test:e2e does).');
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'rapport-e2e-'));
-  const harness = await startHarness({
-    dataDir,
-    rendererDir: HARNESS_RENDERER_DIR,
-    samplePageDelayMs: options.samplePageDelayMs ?? 0,
-  });
+  let harness: Harness;
+  try {
+    harness = await startHarness({
+      dataDir,
+      rendererDir: HARNESS_RENDERER_DIR,
+      samplePageDelayMs: options.samplePageDelayMs ?? 0,
+    });
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
     const envelope = await harness.core.call(method, input);

@@ -241,4 +241,11 @@ describe('browser harness', () => {
       expect(res.body).not.toContain('outside the media folder');
     }
   });
+
+  it('fails to start on a port already taken, leaving nothing open', async () => {
+    const dataDir = join(dir, 'second');
+    await expect(startHarness({ dataDir, rendererDir: join(dir, 'renderer'), port: harness.port })).rejects.toThrow(/EADDRINUSE/);
+    // The error reaches the caller (devWeb prints it) instead of leaving a half-started harness.
+    await rm(dataDir, { recursive: true });
+  });
 });

@@ -152,15 +152,24 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // Bundle while the socket opens, so the first page load does not wait for esbuild.
   const bundling = bridgeScript();
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  port = (server.address() as AddressInfo).port;
-  await bundling;
+    port = (server.address() as AddressInfo).port;
+    await bundling;
+  } catch (error) {
+    // A taken --port or a broken bridge build: leave nothing running behind the error.
+    await bundling.catch(() => undefined);
+    await events.close();
+    server.close();
+    if (ownsCore) await core.close();
+    throw error;
+  }
 
   let closing: Promise<void> | null = null;
   const url = `http://127.0.0.1:${port}/`;

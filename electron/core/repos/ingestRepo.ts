@@ -11,7 +11,7 @@
 //   installed Rapport"). Events start with the second walk, when "new" means new.
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../shared/domain';
-import { SORT_NAME_SQL } from '../db/migrations/0001-initial-schema';
+import { sortNameSql } from '../db/sortName';
 import type { RemoteEdge, RemotePost, RemoteProfile } from '../providers/provider';
 import { perDatabase } from './perDatabase';
 import { syncStateRepo, type WalkCheckpoint, type WalkName } from './syncStateRepo';
@@ -108,12 +108,12 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
        following_generation = excluded.following_generation`,
   );
   // Initial stage: a follower the user already follows back is Connected, anyone else New.
-  // sort_name goes through the same SQL expression as the triggers (SQLite's lower() is not JS's
-  // toLowerCase), from the values just written, so no join back to people is needed.
+  // sort_name goes through the same SQL function as the triggers (sortNameSql), fed with the
+  // values just written, so no join back to people is needed.
   const insertTriage = db.prepare(
     `INSERT INTO triage (account_id, person_id, stage, changed_at, sort_rank, sort_followers, sort_name)
      VALUES (@accountId, @personId, @stage, @at, @rank, @followers,
-       ${SORT_NAME_SQL.replace('display_name', '@displayName').replace('handle', '@handle')})
+       ${sortNameSql('@displayName', '@handle')})
      ON CONFLICT (account_id, person_id) DO NOTHING`,
   );
   // The following walk runs after the followers walk, so on a first import mutuals are still

@@ -74,7 +74,7 @@ export function sanitizeMastodonHtml(input: string | null | undefined): Sanitize
     ALLOW_ARIA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,
     RETURN_DOM: true,
-  });
+  }) as HTMLElement; // RETURN_DOM gives the <body> holding the result
   return { html: body.innerHTML, text: plainText(body) };
 }
 
