@@ -64,7 +64,10 @@ function route(roots: AppProtocolRoots, pathname: string): { root: string; path:
  * Reads a regular file, re-checking the guard on the real path: a symlink inside the root must
  * not become a way out of it.
  */
-async function readServedFile(root: string, filePath: string): Promise<Uint8Array | 'missing' | 'escaped'> {
+async function readServedFile(
+  root: string,
+  filePath: string,
+): Promise<Uint8Array<ArrayBuffer> | 'missing' | 'escaped'> {
   try {
     const [realRoot, realFile] = await Promise.all([realpath(root), realpath(filePath)]);
     if (!isInside(realRoot, realFile)) return 'escaped';

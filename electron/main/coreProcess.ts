@@ -6,9 +6,16 @@ import { utilityProcess } from 'electron';
 import { CoreClient, type CoreChannel } from './coreClient';
 import type { MainLog } from './mainLog';
 
+/**
+ * The sample network answers instantly; pacing its pages like a real network's round trips lets a
+ * new user see the first sync progress instead of a flash.
+ */
+const SAMPLE_PAGE_DELAY_MS = 40;
+
 export function spawnUtilityCore(modulePath: string, dataDir: string, log: MainLog): CoreChannel {
+  const args = ['--data-dir', dataDir, '--sample-page-delay-ms', String(SAMPLE_PAGE_DELAY_MS)];
   // Piped, so core's console output lands in the app's log file, not in a terminal nobody sees.
-  const child = utilityProcess.fork(modulePath, ['--data-dir', dataDir], { serviceName: 'Rapport core', stdio: 'pipe' });
+  const child = utilityProcess.fork(modulePath, args, { serviceName: 'Rapport core', stdio: 'pipe' });
   if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => log.info('[core]', line));
   if (child.stderr) createInterface({ input: child.stderr }).on('line', (line) => log.warn('[core]', line));
   return {

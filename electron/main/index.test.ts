@@ -161,7 +161,7 @@ describe('main process lifecycle', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.app.getPath).toHaveBeenCalledWith('userData');
     expect(forked[0]?.modulePath).toMatch(/core\.js$/);
-    expect(forked[0]?.args).toEqual(['--data-dir', '/home/ada/.config/Rapport']);
+    expect(forked[0]?.args).toEqual(['--data-dir', '/home/ada/.config/Rapport', '--sample-page-delay-ms', '40']);
     expect(electron.ipcMain.handle).toHaveBeenCalledWith('rapport:listAccounts', expect.any(Function));
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
 
@@ -178,7 +178,7 @@ describe('main process lifecycle', () => {
     const { electron, forked, becomeReady } = await startMain({ gotLock: true, isPackaged: false });
     await becomeReady();
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/home/ada/.config/Rapport Dev');
-    expect(forked[0]?.args).toEqual(['--data-dir', '/home/ada/.config/Rapport Dev']);
+    expect(forked[0]?.args).toEqual(['--data-dir', '/home/ada/.config/Rapport Dev', '--sample-page-delay-ms', '40']);
     expect(electron.BrowserWindow.all[0]?.loadURL).toHaveBeenCalledWith('http://localhost:5173');
   });
 

@@ -21,7 +21,15 @@ export function App() {
   const accountId = account?.id ?? null;
 
   useEffect(() => {
-    void useAccountsStore.getState().load();
+    // The board's first requests (counts, first page of every column) go out in the same tick
+    // the account list arrives, not a render and an effect later.
+    void useAccountsStore
+      .getState()
+      .load()
+      .then(() => {
+        const { selectedId } = useAccountsStore.getState();
+        if (selectedId !== null) openBoard(selectedId);
+      });
   }, []);
 
   useEffect(() => {

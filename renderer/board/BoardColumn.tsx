@@ -1,7 +1,6 @@
 // One stage of the board: header with the live count, and a virtualised list that shows only the
 // rows on screen (plus a small overscan) out of a bounded window of loaded cards.
 import { memo, useEffect, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { STAGE_LABELS } from '../../shared/domain';
 import type { Stage } from '../../shared/domain';
@@ -11,6 +10,7 @@ import { formatGrouped } from '../format/numberFormat';
 import { cardAt, virtualRowCount } from './columnWindow';
 import { columnDropData, isCardDragData } from './dragData';
 import { BoardCard } from './BoardCard';
+import { useFixedRowRange } from './useFixedRowRange';
 
 /** Card height plus the gap below it; cards have a fixed height so rows need no measuring. */
 export const ROW_HEIGHT = 136;
@@ -30,24 +30,14 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
 
   const w = column.window;
   const rowCount = virtualRowCount(w, count ?? 0);
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => listRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN_ROWS,
-    getItemKey: (index) => {
-      const card = cardAt(w, index);
-      return card ? `p${card.personId}` : `row${index}`;
-    },
-  });
-  const rows = virtualizer.getVirtualItems();
-  const first = rows[0]?.index ?? 0;
-  const last = rows[rows.length - 1]?.index ?? 0;
+  const { first, last } = useFixedRowRange(listRef, rowCount, ROW_HEIGHT, OVERSCAN_ROWS);
+  const rowIndexes: number[] = [];
+  for (let index = first; index <= last; index++) rowIndexes.push(index);
 
   // Re-reported when the window is reset (another sort or account) even if the rows stayed.
   const loaded = w.loaded;
   useEffect(() => {
-    reportVisibleRange(stage, first, last);
+    reportVisibleRange(stage, first, Math.max(first, last));
   }, [stage, first, last, loaded]);
 
   // A new order or account starts at the top: row numbers of the old one mean nothing now.
@@ -103,17 +93,19 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
       ) : null}
       <div ref={listRef} className="column-list" data-testid={`list-${stage}`} role="list" aria-label={`${label} followers`} tabIndex={-1}>
         {empty ? <p className="column-empty">{emptyText(stage)}</p> : null}
-        <div className="column-rows" style={{ height: virtualizer.getTotalSize() }}>
-          {rows.map((row) => {
-            const card = cardAt(w, row.index);
+        <div className="column-rows" style={{ height: rowCount * ROW_HEIGHT }}>
+          {rowIndexes.map((index) => {
+            const card = cardAt(w, index);
+            // Keyed by person, so a card keeps its component (and its menu or drag state) when
+            // rows shift under it after a move; placeholders are keyed by row.
             return (
               <div
-                key={row.key}
+                key={card ? `p${card.personId}` : `row${index}`}
                 className="column-row"
                 role="listitem"
-                aria-posinset={row.index + 1}
+                aria-posinset={index + 1}
                 aria-setsize={count ?? -1}
-                style={{ transform: `translateY(${row.start}px)` }}
+                style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
               >
                 {card ? <BoardCard card={card} accountId={accountId} /> : <div className="card card-placeholder" aria-hidden="true" />}
               </div>

@@ -8,6 +8,8 @@
 // / data: / vbscript: and relative links) is removed; the text of removed formatting tags stays.
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { fastSanitizeMastodonHtml } from './mastodonHtmlFastPath';
+import { PlainTextCollector } from './plainTextCollector';
 
 export interface SanitizedHtml {
   /** Markup made only of the allow-list above. */
@@ -66,6 +68,11 @@ function getPurifier(): DOMPurify {
 export function sanitizeMastodonHtml(input: string | null | undefined): SanitizedHtml {
   if (!input) return { html: '', text: '' };
   const source = input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input;
+  return fastSanitizeMastodonHtml(source) ?? sanitizeWithDomPurify(source);
+}
+
+/** The general path (exported for the differential test that holds the fast path to it). */
+export function sanitizeWithDomPurify(source: string): SanitizedHtml {
   const body = getPurifier().sanitize(source, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
@@ -80,35 +87,22 @@ export function sanitizeMastodonHtml(input: string | null | undefined): Sanitize
 
 /** Text of a sanitized tree: <br> is a line break, paragraphs are separated by a blank line. */
 function plainText(root: Node): string {
-  const blocks: string[] = [];
-  let current = '';
+  const collector = new PlainTextCollector();
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        current += child.nodeValue ?? '';
+        collector.text(child.nodeValue ?? '');
       } else if (child.nodeType === 1) {
         const tag = (child as Element).tagName.toLowerCase();
-        if (tag === 'br') current += '\n';
+        if (tag === 'br') collector.lineBreak();
         else if (tag === 'p') {
-          if (current.trim()) blocks.push(current);
-          current = '';
+          collector.blockBoundary();
           walk(child);
-          if (current.trim()) blocks.push(current);
-          current = '';
+          collector.blockBoundary();
         } else walk(child);
       }
     }
   };
   walk(root);
-  if (current.trim()) blocks.push(current);
-  return blocks
-    .map((b) =>
-      b
-        .split('\n')
-        .map((line) => line.replace(/[ \t\f\v\u00a0]+/g, ' ').trim())
-        .join('\n')
-        .trim(),
-    )
-    .filter(Boolean)
-    .join('\n\n');
+  return collector.finish();
 }

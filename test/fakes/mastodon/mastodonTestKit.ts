@@ -1,0 +1,52 @@
+// Shared set-up for the Mastodon tests: a started fake, an access token for its user (issued
+// directly, without the browser dance — the sign-in tests do that), and the real provider over
+// the real HTTP layer, with sleeps recorded instead of waited unless `realTimers`.
+import { HttpClient } from '../../../electron/core/net/httpClient';
+import type { HttpClientOptions } from '../../../electron/core/net/httpClientOptions';
+import type { LogFields, NetLogger } from '../../../electron/core/net/netLogger';
+import { MastodonProvider } from '../../../electron/core/providers/mastodon/mastodonProvider';
+import { FakeMastodon } from './fakeMastodon';
+import type { GenerateMastodonOptions } from './fakeMastodonState';
+
+export interface MastodonKit {
+  fake: FakeMastodon;
+  http: HttpClient;
+  provider: MastodonProvider;
+  accessToken: string;
+  logLines: string[];
+  sleeps: number[];
+  /** The remote id the provider uses for a fake account id. */
+  remoteId(accountId: string): string;
+  close(): Promise<void>;
+}
+
+export async function startMastodonKit(
+  options: Partial<GenerateMastodonOptions> & { realTimers?: boolean; http?: HttpClientOptions; scopes?: string } = {},
+): Promise<MastodonKit> {
+  const fake = new FakeMastodon({ username: 'me', domain: 'fake.mastodon.test' });
+  if (options.followers || options.following) {
+    fake.state.generate({
+      followers: options.followers ?? 0,
+      following: options.following ?? 0,
+      mutualShare: options.mutualShare,
+      lockedShare: options.lockedShare,
+      hostile: options.hostile,
+      seed: options.seed ?? 7,
+    });
+  }
+  await fake.start();
+  const logLines: string[] = [];
+  const capture = (message: string, fields?: LogFields) => void logLines.push(`${message} ${JSON.stringify(fields ?? {})}`);
+  const logger: NetLogger = { debug: capture, warn: capture };
+  const sleeps: number[] = [];
+  const http = new HttpClient({
+    logger,
+    serviceName: 'Mastodon',
+    ...(options.realTimers ? {} : { sleep: async (ms: number) => void sleeps.push(ms) }),
+    ...options.http,
+  });
+  const accessToken = fake.issueToken(options.scopes);
+  const provider = new MastodonProvider({ http, origin: fake.url, accessToken, accountId: fake.state.self.id });
+  const host = new URL(fake.url).host;
+  return { fake, http, provider, accessToken, logLines, sleeps, remoteId: (id) => `${host}:${id}`, close: () => fake.stop() };
+}
