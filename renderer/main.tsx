@@ -2,11 +2,21 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { useAccountsStore } from './stores/accountsStore';
+import { followSelectedAccount } from './stores/boardSession';
 import './styles/theme.css';
 import './styles/topbar.css';
 import './styles/board.css';
 import './styles/dialogs.css';
 import './styles/screens.css';
+
+// Ask for the accounts (and, through followSelectedAccount, the board) while React is still
+// mounting: the first screen then waits for one round trip less.
+const stopFollowing = followSelectedAccount();
+void useAccountsStore
+  .getState()
+  .load()
+  .finally(stopFollowing);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

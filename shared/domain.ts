@@ -46,6 +46,51 @@ export interface PersonCard {
   iFollow: boolean;
   followedMeAt: string | null; // ISO-8601
   stageChangedAt: string;
+  /** The latest network action (follow, unfollow, message) for this person, if any. */
+  action?: ActionSummary;
+  /** When the network reported the person deactivated, suspended or deleted. */
+  goneAt?: string | null;
+}
+
+export const ACTION_KINDS = ['follow', 'unfollow', 'dm'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export const ACTION_STATUSES = ['queued', 'sending', 'done', 'failed'] as const;
+/** queued → sending → done | failed; a failed action goes back to queued on retry. */
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** What a card shows of its latest action. */
+export interface ActionSummary {
+  id: number;
+  kind: ActionKind;
+  status: ActionStatus;
+  error?: { code: string; message: string };
+}
+
+/** One action of the outbox, as listActions returns it. */
+export interface OutboxAction extends ActionSummary {
+  accountId: number;
+  personId: number;
+  attempts: number;
+  /** The message text of a dm action. */
+  text?: string;
+  createdAt: string;
+  updatedAt: string;
+  /** When it was last handed to the network. */
+  sentAt: string | null;
+  /** While queued after a failure: when the next attempt is due. */
+  nextAttemptAt: string | null;
+}
+
+/** The per-network daily budget of follow/unfollow/message actions (rolling 24 hours). */
+export interface ActionBudget {
+  network: Network;
+  limit: number;
+  /** The network's default, the most the limit may be set to. */
+  maxLimit: number;
+  used: number;
+  /** When the oldest counted action leaves the 24-hour window (frees one slot); null if none. */
+  resetsAt: string | null;
 }
 
 export interface Post {

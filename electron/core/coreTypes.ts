@@ -3,6 +3,8 @@
 import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName, RapportEvent } from '../../shared/api/events';
 import type { MethodName } from '../../shared/api/contract';
+import type { HttpClientOptions } from './net/httpClientOptions';
+import type { DataKeySource } from './secrets/dataKeySource';
 
 export interface CreateCoreOptions {
   /** Folder for rapport.db and media/; created if missing. */
@@ -16,6 +18,15 @@ export interface CreateCoreOptions {
   now?: () => number;
   /** Slow-query threshold in ms for the debug log; undefined disables it. */
   slowQueryMs?: number;
+  /**
+   * The key that seals network sign-ins (SecretBox). In the app main hands it over (safeStorage);
+   * under Node a 0600 key file in the data folder. Absent: network accounts are refused.
+   */
+  dataKey?: DataKeySource | null;
+  /** HTTP settings for real networks; tests shorten retries and timeouts. */
+  http?: HttpClientOptions;
+  /** Minutes between background syncs of every account while core runs; 0 or absent: off. */
+  backgroundSyncMinutes?: number;
 }
 
 export type CoreEventListener = (event: RapportEvent) => void;

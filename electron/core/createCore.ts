@@ -6,7 +6,10 @@ import type { MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
 import type { PersonCard } from '../../shared/domain';
+import { SecretKeeper } from './accounts/secretKeeper';
 import { accountsHandlers } from './api/accountsHandlers';
+import { actionHandlers } from './api/actionHandlers';
+import { createBlueskyAccountHandlers } from './api/blueskyAccountHandlers';
 import { boardHandlers } from './api/boardHandlers';
 import type { CoreContext } from './api/handlerTypes';
 import { peopleHandlers } from './api/peopleHandlers';
@@ -15,7 +18,11 @@ import { createSyncHandlers } from './api/syncHandlers';
 import { buildHandlerTable, dispatch, type HandlerTable } from './coreDispatch';
 import type { CoreEventListener, CoreHandle, CreateCoreOptions } from './coreTypes';
 import { openDatabase } from './db/openDatabase';
+import { OutboxWorker } from './outbox/outboxWorker';
+import { BackgroundSync } from './sync/backgroundSync';
+import { ProviderRegistry } from './sync/providerRegistry';
 import { SyncEngine } from './sync/syncEngine';
+import { accountsRepo } from './repos/accountsRepo';
 
 export const DATABASE_FILE = 'rapport.db';
 
@@ -73,9 +80,26 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     }
   };
   const now = opts.now ?? Date.now;
-  const ctx: CoreContext = { db, dataDir, mediaDir, emit, now };
+  const secrets = new SecretKeeper(opts.dataKey ?? null);
+  const providers = new ProviderRegistry({ samplePageDelayMs: opts.samplePageDelayMs, db, secrets, http: opts.http, now });
+  const engine = new SyncEngine({ db, mediaDir, emit: (event, payload) => emitAndReact(event, payload), now, providers });
+  const outbox = new OutboxWorker({
+    db,
+    now,
+    emit,
+    providerFor: (accountId) => providers.forAccount(accountsRepo(db).require(accountId)),
+  });
+  // A sync that went through proves the network is back: actions waiting out an outage go now.
+  function emitAndReact<E extends EventName>(event: E, payload: EventMap[E]): void {
+    emit(event, payload);
+    if (event === 'sync.progress') {
+      const progress = payload as EventMap['sync.progress'];
+      if (progress.state === 'done') outbox.networkBack(progress.accountId);
+    }
+  }
+  const ctx: CoreContext = { db, dataDir, mediaDir, emit, now, outbox };
+  const background = new BackgroundSync(engine, () => accountsRepo(db).list(), opts.backgroundSyncMinutes ?? 0);
 
-  const engine = new SyncEngine({ db, mediaDir, emit, now, samplePageDelayMs: opts.samplePageDelayMs });
   let table: HandlerTable;
   try {
     table = attachSyncDuties(
@@ -83,12 +107,16 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         accountsHandlers,
         boardHandlers,
         peopleHandlers,
+        actionHandlers,
         createSyncHandlers(engine),
         createSampleAccountHandlers(engine),
+        createBlueskyAccountHandlers(engine, secrets),
       ]),
       engine,
     );
     engine.resumeInterrupted();
+    outbox.start();
+    background.start();
   } catch (error) {
     db.close();
     throw error;
@@ -111,6 +139,8 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     },
     close(): Promise<void> {
       closing ??= (async () => {
+        background.stop();
+        await outbox.close();
         await engine.close();
         listeners.clear();
         db.close();

@@ -2,11 +2,18 @@
 // process.parentPort as { data } events); in tests and the harness it runs under plain Node via
 // child_process.fork (process.send / process.on('message')). Same messages either way
 // (shared/api/wire.ts). This file must not import 'electron': the API it needs is on `process`.
+import { join } from 'node:path';
 import type { FromCore, ToCore } from '../../shared/api/wire';
 import { RapportError } from '../../shared/api/errors';
 import type { CoreHandle } from './coreTypes';
 import { createCore } from './createCore';
 import { parseEntryArgs } from './entryArgs';
+import { providedDataKey, type DataKeySource } from './secrets/dataKeySource';
+import { KeyFileDataKeySource } from './secrets/keyFile';
+
+/** How long core waits for main's init message before going on without network secrets. */
+const INIT_TIMEOUT_MS = 10_000;
+export const KEY_FILE_NAME = 'secret.key';
 
 interface ParentPortLike {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
@@ -16,6 +23,8 @@ interface ParentPortLike {
 interface Channel {
   send(message: FromCore): void;
   onMessage(listener: (message: unknown) => void): void;
+  /** Electron's utilityProcess: main sends the data key first. */
+  fromElectron: boolean;
 }
 
 function openChannel(): Channel | null {
@@ -24,6 +33,7 @@ function openChannel(): Channel | null {
     return {
       send: (message) => parentPort.postMessage(message),
       onMessage: (listener) => parentPort.on('message', (event) => listener(event.data)),
+      fromElectron: true,
     };
   }
   if (typeof process.send === 'function') {
@@ -33,12 +43,21 @@ function openChannel(): Channel | null {
         if (process.connected) process.send?.(message);
       },
       onMessage: (listener) => process.on('message', listener),
+      fromElectron: false,
     };
   }
   return null;
 }
 
-function isToCore(message: unknown): message is ToCore {
+type InitMessage = Extract<ToCore, { type: 'init' }>;
+
+function isInit(message: unknown): message is InitMessage {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.type === 'init' && (m.dataKey === null || typeof m.dataKey === 'string');
+}
+
+function isToCore(message: unknown): message is Exclude<ToCore, InitMessage> {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Record<string, unknown>;
   if (m.type === 'shutdown') return true;
@@ -57,9 +76,36 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
+  // Listen at once: calls that arrive while the database opens wait here rather than vanish.
+  const early: unknown[] = [];
+  let deliver: ((message: unknown) => void) | null = null;
+  let onInit: ((message: InitMessage | null) => void) | null = null;
+  channel.onMessage((message) => {
+    if (isInit(message)) {
+      onInit?.(message);
+      onInit = null;
+      return;
+    }
+    if (deliver) deliver(message);
+    else early.push(message);
+  });
+
+  let dataKey: DataKeySource | null;
+  if (channel.fromElectron) {
+    const init = await new Promise<InitMessage | null>((resolve) => {
+      onInit = resolve;
+      setTimeout(() => resolve(null), INIT_TIMEOUT_MS).unref();
+    });
+    if (!init) console.error('[rapport core] main sent no data key; network accounts are disabled for this run');
+    dataKey = init?.dataKey ? providedDataKey(new Uint8Array(Buffer.from(init.dataKey, 'base64'))) : null;
+  } else {
+    // Harness and tests run core under plain Node: the key lives beside the database, mode 0600.
+    dataKey = new KeyFileDataKeySource(join(args.dataDir, KEY_FILE_NAME));
+  }
+
   let core: CoreHandle;
   try {
-    core = await createCore({ dataDir: args.dataDir, samplePageDelayMs: args.samplePageDelayMs });
+    core = await createCore({ dataDir: args.dataDir, samplePageDelayMs: args.samplePageDelayMs, dataKey });
   } catch (error) {
     const shape =
       error instanceof RapportError
@@ -84,7 +130,7 @@ async function main(): Promise<void> {
   };
 
   core.onEvent(({ event, payload }) => channel.send({ type: 'event', event, payload }));
-  channel.onMessage((message) => {
+  deliver = (message) => {
     if (!isToCore(message)) {
       console.error('[rapport core] ignored a message that is not a ToCore message');
       return;
@@ -95,7 +141,8 @@ async function main(): Promise<void> {
     }
     const { id } = message;
     void core.call(message.method, message.input).then((envelope) => channel.send({ type: 'result', id, envelope }));
-  });
+  };
+  for (const message of early.splice(0)) deliver(message);
   // child_process: the parent died or closed the channel; utilityProcess children are ended by Electron.
   process.on('disconnect', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));

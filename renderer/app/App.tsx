@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useAccountsStore, useSelectedAccount } from '../stores/accountsStore';
 import { useSyncStore } from '../stores/syncStore';
 import { useDrawerStore } from '../stores/drawerStore';
-import { openBoard } from '../stores/boardSession';
+import { followSelectedAccount, openBoard } from '../stores/boardSession';
 import { Welcome } from '../welcome/Welcome';
 import { TopBar } from '../topbar/TopBar';
 import { Board } from '../board/Board';
@@ -20,16 +20,9 @@ export function App() {
   const [confirmOpen, setConfirmOpen] = useState(false);
   const accountId = account?.id ?? null;
 
+  useEffect(() => followSelectedAccount(), []);
   useEffect(() => {
-    // The board's first requests (counts, first page of every column) go out in the same tick
-    // the account list arrives, not a render and an effect later.
-    void useAccountsStore
-      .getState()
-      .load()
-      .then(() => {
-        const { selectedId } = useAccountsStore.getState();
-        if (selectedId !== null) openBoard(selectedId);
-      });
+    void useAccountsStore.getState().load();
   }, []);
 
   useEffect(() => {

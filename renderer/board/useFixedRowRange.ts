@@ -45,23 +45,30 @@ export function useFixedRowRange(
   useEffect(() => {
     const el = listRef.current;
     if (!el) return undefined;
+    // The viewport's height is read when it is resized, not on every scroll: reading layout in a
+    // scroll handler right after React committed rows forces a synchronous reflow per frame.
+    let viewportHeight = el.clientHeight;
     const update = () => {
-      const next = rowRangeFor(el, rowCount, rowHeight, overscan);
+      const next = rowRangeFor({ scrollTop: el.scrollTop, clientHeight: viewportHeight }, rowCount, rowHeight, overscan);
       setRange((current) => (sameRange(current, next) ? current : next));
+    };
+    const resized = () => {
+      viewportHeight = el.clientHeight;
+      update();
     };
     update();
     el.addEventListener('scroll', update, { passive: true });
     let resize: ResizeObserver | null = null;
     if (typeof ResizeObserver === 'function') {
-      resize = new ResizeObserver(update);
+      resize = new ResizeObserver(resized);
       resize.observe(el);
     } else {
-      window.addEventListener('resize', update);
+      window.addEventListener('resize', resized);
     }
     return () => {
       el.removeEventListener('scroll', update);
       if (resize) resize.disconnect();
-      else window.removeEventListener('resize', update);
+      else window.removeEventListener('resize', resized);
     };
   }, [listRef, rowCount, rowHeight, overscan]);
 

@@ -23,18 +23,26 @@ function keepSelection(accounts: Account[], selectedId: number | null): number |
   return accounts[0]?.id ?? null;
 }
 
+/** The listAccounts in flight, so the early load in main.tsx and App's mount share one request. */
+let loading: Promise<void> | null = null;
+
 export const useAccountsStore = create<AccountsState>()((set, get) => ({
   accounts: [],
   loaded: false,
   selectedId: null,
   creating: false,
-  load: async () => {
-    try {
-      get().setAccounts(await rapportClient.listAccounts());
-    } catch (error) {
-      set({ loaded: true });
-      showError(error);
-    }
+  load: () => {
+    loading ??= (async () => {
+      try {
+        get().setAccounts(await rapportClient.listAccounts());
+      } catch (error) {
+        set({ loaded: true });
+        showError(error);
+      } finally {
+        loading = null;
+      }
+    })();
+    return loading;
   },
   setAccounts: (accounts) => set((s) => ({ accounts, loaded: true, selectedId: keepSelection(accounts, s.selectedId) })),
   select: (accountId) => set({ selectedId: accountId }),

@@ -300,7 +300,15 @@ export async function refreshCounts(): Promise<void> {
       boardControl.queuedCounts = true;
       return;
     }
+    const previous = useBoardStore.getState().counts;
     useBoardStore.setState({ counts });
+    // Someone changed stage without this window moving them (a sync, another window): the
+    // columns whose count changed re-read what they show.
+    if (previous) {
+      const changed = STAGES.filter((stage) => previous[stage] !== counts[stage]);
+      for (const stage of changed) boardControl.queuedRefresh.add(stage);
+      if (changed.length > 0) flushQueued();
+    }
   } catch (error) {
     if (generation === boardControl.generation) showError(error);
   }

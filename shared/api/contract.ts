@@ -6,7 +6,10 @@ import { BOARD_SORTS, STAGES } from '../domain';
 import { METHOD_NAMES, type MethodNameList } from './methodNames';
 import type {
   Account,
+  ActionBudget,
+  ActionSummary,
   BoardSort,
+  OutboxAction,
   PersonCard,
   PersonProfile,
   Stage,
@@ -36,6 +39,8 @@ export interface MoveResult {
   counts: StageCounts;
   /** the stage the card left, so the UI can offer undo */
   from: Stage;
+  /** the follow or unfollow the move queued, if it queued one */
+  action?: ActionSummary;
 }
 
 export const contract = {
@@ -73,7 +78,14 @@ export const contract = {
       offset: z.number().int().min(0).max(10_000_000).optional(),
     }),
   ),
-  moveCard: method<MoveResult>()(z.strictObject({ accountId: id, personId: id, stage })),
+  /**
+   * Moving to Connected someone I do not follow, on a network that can follow, queues one follow.
+   * Moving someone I follow out of Connected unfollows only when `unfollow` is true (the UI asks).
+   * Moving a card out of Connected while its follow is still queued cancels that follow (undo).
+   */
+  moveCard: method<MoveResult>()(
+    z.strictObject({ accountId: id, personId: id, stage, unfollow: z.boolean().optional() }),
+  ),
 
   /** Profile from the cache only; recent posts included when cached. */
   getProfile: method<PersonProfile>()(z.strictObject({ accountId: id, personId: id })),
@@ -83,6 +95,36 @@ export const contract = {
       query: z.string().trim().min(1).max(200),
       limit: z.number().int().min(1).max(200).optional(),
     }),
+  ),
+
+  /**
+   * Signs in with a handle (or email) and an app password, never stored; keeps the session sealed,
+   * creates the account and starts its first sync.
+   */
+  addBlueskyAccount: method<Account>()(
+    z.strictObject({
+      identifier: z.string().trim().min(1).max(320),
+      appPassword: z.string().trim().min(1).max(256),
+      serviceUrl: z.string().trim().min(1).max(2048).optional(),
+    }),
+  ),
+  /** Moves every follower still in New to Evaluated (pre-existing followers); never follows anyone. */
+  markExistingFollowersEvaluated: method<{ moved: number }>()(z.strictObject({ accountId: id })),
+
+  /** Queues a personal message (text trimmed, 1..1000 characters). Never sent automatically. */
+  sendMessage: method<OutboxAction>()(
+    z.strictObject({ accountId: id, personId: id, text: z.string().trim().min(1).max(1000) }),
+  ),
+  /** Newest first; only one person's when personId is given. */
+  listActions: method<OutboxAction[]>()(z.strictObject({ accountId: id, personId: id.optional() })),
+  /** Queues a failed (or waiting) action again, now. */
+  retryAction: method<OutboxAction>()(z.strictObject({ actionId: id })),
+  /** Cancels an action that is still queued (CONFLICT once it is being sent). */
+  cancelAction: method<{ cancelled: true }>()(z.strictObject({ actionId: id })),
+  getActionBudget: method<ActionBudget>()(z.strictObject({ accountId: id })),
+  /** Lowers (or restores) the daily budget; never above the network's default. */
+  setActionBudget: method<ActionBudget>()(
+    z.strictObject({ accountId: id, limit: z.number().int().min(0).max(10_000) }),
   ),
 } as const;
 

@@ -9,10 +9,12 @@ export interface EventMap {
   'people.changed': { accountId: number; personIds: number[] | null };
   /** An account was added, removed or renamed. */
   'accounts.changed': { accounts: Account[] };
+  /** Outbox actions of an account were queued, sent, failed or cancelled. */
+  'outbox.changed': { accountId: number; actionIds: number[]; personIds: number[] };
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: EventName[] = ['sync.progress', 'people.changed', 'accounts.changed'];
+export const EVENT_NAMES: EventName[] = ['sync.progress', 'people.changed', 'accounts.changed', 'outbox.changed'];
 
 export interface RapportEvent<E extends EventName = EventName> {
   event: E;

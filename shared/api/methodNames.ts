@@ -13,6 +13,14 @@ export const METHOD_NAMES = [
   'moveCard',
   'getProfile',
   'searchPeople',
+  'addBlueskyAccount',
+  'markExistingFollowersEvaluated',
+  'sendMessage',
+  'listActions',
+  'retryAction',
+  'cancelAction',
+  'getActionBudget',
+  'setActionBudget',
 ] as const;
 
 export type MethodNameList = (typeof METHOD_NAMES)[number];

@@ -6,7 +6,13 @@ import type { MethodName } from './contract';
 
 export type ToCore =
   | { type: 'call'; id: number; method: MethodName; input: unknown }
-  | { type: 'shutdown' };
+  | { type: 'shutdown' }
+  /**
+   * Sent first by main in the app: the data key (32 bytes, base64) that seals network secrets,
+   * decrypted with safeStorage. null when the OS offers no secret storage: core then refuses to
+   * store network sign-ins rather than keep them in the clear.
+   */
+  | { type: 'init'; dataKey: string | null };
 
 export type FromCore =
   | { type: 'ready' }

@@ -16,9 +16,17 @@ const VALID: { [M in MethodName]: MethodInput<M> } = {
   getSyncStatus: { accountId: 1 },
   getBoardCounts: { accountId: 1 },
   getBoardPage: { accountId: 1, stage: 'new', sort: 'newest', limit: 20, direction: 'forward' },
-  moveCard: { accountId: 1, personId: 1, stage: 'declined' },
+  moveCard: { accountId: 1, personId: 1, stage: 'declined', unfollow: false },
   getProfile: { accountId: 1, personId: 1 },
   searchPeople: { accountId: 1, query: 'ada', limit: 10 },
+  addBlueskyAccount: { identifier: 'ada.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop', serviceUrl: 'https://bsky.social' },
+  markExistingFollowersEvaluated: { accountId: 1 },
+  sendMessage: { accountId: 1, personId: 1, text: 'Hello there' },
+  listActions: { accountId: 1, personId: 1 },
+  retryAction: { actionId: 1 },
+  cancelAction: { actionId: 1 },
+  getActionBudget: { accountId: 1 },
+  setActionBudget: { accountId: 1, limit: 10 },
 };
 
 const NOT_OBJECTS: unknown[] = [undefined, null, 'accountId=1', 42, true, [], [{ accountId: 1 }]];
@@ -37,6 +45,8 @@ function mutations(method: MethodName): { label: string; input: unknown }[] {
   const cases: { label: string; input: unknown }[] = NOT_OBJECTS.map((input) => ({ label: `not an object: ${JSON.stringify(input)}`, input }));
   cases.push({ label: 'unknown key', input: { ...valid, sneaky: 1 } });
   if (method === 'getBoardPage') cases.push({ label: 'cursor too long', input: { ...valid, cursor: 'c'.repeat(513) } });
+  if (method === 'sendMessage') cases.push({ label: 'message too long', input: { ...valid, text: 'm'.repeat(1_001) } });
+  if (method === 'setActionBudget') cases.push({ label: 'limit absurd', input: { ...valid, limit: 10_001 } });
   cases.push({ label: 'prototype key', input: JSON.parse(`{"__proto__": {"x": 1}, ${JSON.stringify(valid).slice(1, -1) || '"y": 2'}}`) });
   for (const [key, value] of Object.entries(valid)) {
     for (const wrong of wrongValuesFor(value)) {

@@ -140,7 +140,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return serveFrom(options.rendererDir, path.slice(1), res);
   }
 
-  const server = createServer((req, res) => {
+  // Nagle off (Node's default, stated because a ~40 ms delayed-ACK stall per call is what it
+  // prevents) and idle keep-alive connections kept for a minute, so a page that pauses between
+  // bursts of calls does not reconnect for each burst.
+  const server = createServer({ noDelay: true, keepAliveTimeout: 60_000 }, (req, res) => {
     route(req, res).catch((error: unknown) => {
       console.error('harness request failed', error);
       if (!res.headersSent) sendText(res, 500, 'Internal error');

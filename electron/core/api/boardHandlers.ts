@@ -1,9 +1,11 @@
-// getBoardCounts, getBoardPage, moveCard: the board's reads and its one write.
+// getBoardCounts, getBoardPage, moveCard: the board's reads and its one write. A move may queue a
+// follow or unfollow (outbox/moveActions.ts); the outbox then sends it in the background.
 import { RapportError } from '../../../shared/api/errors';
+import { moveWithActions } from '../outbox/moveActions';
 import { accountsRepo } from '../repos/accountsRepo';
 import { boardRepo } from '../repos/boardRepo';
+import { outboxRepo } from '../repos/outboxRepo';
 import { peopleRepo } from '../repos/peopleRepo';
-import { triageRepo } from '../repos/triageRepo';
 import type { HandlerGroup } from './handlerTypes';
 
 export const boardHandlers: HandlerGroup = {
@@ -14,15 +16,52 @@ export const boardHandlers: HandlerGroup = {
 
   getBoardPage: (input, ctx) => {
     accountsRepo(ctx.db).require(input.accountId);
-    return boardRepo(ctx.db).page(input);
+    const page = boardRepo(ctx.db).page(input);
+    const actions = outboxRepo(ctx.db).latestFor(
+      input.accountId,
+      page.items.map((card) => card.personId),
+    );
+    if (actions.size === 0) return page;
+    return { ...page, items: page.items.map((card) => ({ ...card, ...(actions.has(card.personId) ? { action: actions.get(card.personId) } : {}) })) };
   },
 
-  moveCard: ({ accountId, personId, stage }, ctx) => {
+  /**
+   * The bulk step after a first import: every follower still in New becomes Evaluated, so New
+   * holds only people who follow from now on. Stages only; it never follows anyone.
+   */
+  markExistingFollowersEvaluated: ({ accountId }, ctx) => {
     accountsRepo(ctx.db).require(accountId);
-    const outcome = triageRepo(ctx.db).move(accountId, personId, stage, new Date(ctx.now()).toISOString());
-    const card = outcome && peopleRepo(ctx.db).card(accountId, personId);
-    if (!outcome || !card) throw new RapportError('NOT_FOUND', 'That person is not on this board any more.');
-    if (outcome.changed) ctx.emit('people.changed', { accountId, personIds: [personId] });
-    return { card, counts: boardRepo(ctx.db).counts(accountId), from: outcome.from };
+    const at = new Date(ctx.now()).toISOString();
+    const moved = ctx.db.transaction(() => {
+      ctx.db
+        .prepare(
+          `INSERT INTO events (account_id, person_id, kind, at, data)
+           SELECT account_id, person_id, 'stage_changed', ?, json_object('from', 'new', 'to', 'evaluated', 'bulk', 1)
+           FROM triage WHERE account_id = ? AND stage = 'new'`,
+        )
+        .run(at, accountId);
+      return ctx.db.prepare("UPDATE triage SET stage = 'evaluated', changed_at = ? WHERE account_id = ? AND stage = 'new'").run(at, accountId)
+        .changes;
+    })();
+    if (moved > 0) ctx.emit('people.changed', { accountId, personIds: null });
+    return { moved };
+  },
+
+  moveCard: ({ accountId, personId, stage, unfollow }, ctx) => {
+    const account = accountsRepo(ctx.db).require(accountId);
+    const moved = moveWithActions(ctx.db, { account, personId, stage, unfollow, nowMs: ctx.now() });
+    const card = moved && peopleRepo(ctx.db).card(accountId, personId);
+    if (!moved || !card) throw new RapportError('NOT_FOUND', 'That person is not on this board any more.');
+    if (moved.outcome.changed) ctx.emit('people.changed', { accountId, personIds: [personId] });
+    if (moved.changedActionIds.length > 0) {
+      ctx.emit('outbox.changed', { accountId, actionIds: moved.changedActionIds, personIds: [personId] });
+      ctx.outbox?.kick(accountId);
+    }
+    return {
+      card,
+      counts: boardRepo(ctx.db).counts(accountId),
+      from: moved.outcome.from,
+      ...(moved.action ? { action: moved.action } : {}),
+    };
   },
 };

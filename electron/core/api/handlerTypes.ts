@@ -13,6 +13,8 @@ export interface CoreContext {
   mediaDir: string;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   now(): number;
+  /** The outbox worker, told when actions were queued (absent in storage-only tests). */
+  outbox?: { kick(accountId: number): void };
 }
 
 /** The input after zod parsing (defaults applied, strings trimmed). */

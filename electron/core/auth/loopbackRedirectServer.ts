@@ -36,6 +36,8 @@ export class LoopbackRedirectServer {
   private resolveResult!: (grant: AuthorizationGrant) => void;
   private rejectResult!: (error: unknown) => void;
   private timer: NodeJS.Timeout | null = null;
+  /** Settles once the listening socket is closed. */
+  private closed: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly server: Server,
@@ -82,8 +84,6 @@ export class LoopbackRedirectServer {
     this.finish(new RapportError('CONFLICT', 'The sign-in was cancelled.'));
     await this.closed;
   }
-
-  private closed: Promise<void> = Promise.resolve();
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');

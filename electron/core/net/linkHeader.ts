@@ -56,9 +56,9 @@ export function sameResourceLink(value: string | null, rel: string, requestUrl: 
   try {
     target = new URL(href, requestUrl);
   } catch {
-    throw new Error(`the ${rel} link is not a valid address`);
+    throw new Error(`${rel} link is not a valid address`);
   }
-  if (target.origin !== requestUrl.origin) throw new Error(`the ${rel} link points to another server (${target.host})`);
-  if (target.pathname !== requestUrl.pathname) throw new Error(`the ${rel} link points to another list (${target.pathname})`);
+  if (target.origin !== requestUrl.origin) throw new Error(`${rel} link points to another server (${target.host})`);
+  if (target.pathname !== requestUrl.pathname) throw new Error(`${rel} link points to another list (${target.pathname})`);
   return target;
 }

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Network, PersonCard, PersonProfile, Post } from '../../../shared/domain';
 import { PERSON_CARD_COLUMNS, PERSON_CARD_JOINS, toPersonCard, type PersonCardRow } from './personCardRow';
+import { outboxRepo } from './outboxRepo';
 import { perDatabase } from './perDatabase';
 
 export const RECENT_POSTS_LIMIT = 20;
@@ -45,7 +46,9 @@ export const peopleRepo = perDatabase((db: Database.Database) => {
     /** The card of a person on this account's board, or null if they have none. */
     card(accountId: number, personId: number): PersonCard | null {
       const row = cardStatement.get(accountId, personId) as PersonCardRow | undefined;
-      return row ? toPersonCard(row) : null;
+      if (!row) return null;
+      const action = outboxRepo(db).latestFor(accountId, [personId]).get(personId);
+      return { ...toPersonCard(row), ...(action ? { action } : {}) };
     },
 
     profile(accountId: number, personId: number, postsLimit = RECENT_POSTS_LIMIT): PersonProfile | null {
@@ -61,8 +64,10 @@ export const peopleRepo = perDatabase((db: Database.Database) => {
           isRepost: p.is_repost === 1,
         }),
       );
+      const action = outboxRepo(db).latestFor(accountId, [personId]).get(personId);
       return {
         ...toPersonCard(row),
+        ...(action ? { action } : {}),
         network: row.network,
         remoteId: row.remote_id,
         bio: row.bio,

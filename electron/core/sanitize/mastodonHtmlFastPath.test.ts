@@ -66,4 +66,26 @@ describe('fastSanitizeMastodonHtml', () => {
     // The name payloads are plain text; nearly every HTML attack must take the DOMPurify path.
     expect(accepted).toBeLessThan(10);
   });
+
+  it('agrees with DOMPurify on thousands of random Mastodon-like fragments (seeded)', () => {
+    const pieces = ['<p>', '</p>', '<br>', '<br/>', '<span>', '</span>', '<span class="invisible">', '<span class="h-card mention x">', '<span translate="no">', '</a>',
+      '<a href="https://a.example/x y">', '<a href="https://a.example/">', '<a href=" https://a.example">', '<a href="HTTPS://A.example">', '<a href="http:x">',
+      '<a class="u-url mention" href="https://b.example/@b" rel="nofollow">', '<a href="">', '<a>', 'text', '  spaced  ', '\t', '\n', 'é', '🦣', '"q"', "'",
+      '&amp;', '&lt;', '&gt;', '&quot;', '&#39;', '&#x27;', '&#128512;', '&apos;', '&#x2028;', '&#173;', '&#8203;'];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    let accepted = 0;
+    for (let i = 0; i < 4000; i++) {
+      let input = '';
+      for (let j = 1 + Math.floor(random() * 10); j > 0; j--) input += pieces[Math.floor(random() * pieces.length)];
+      const fast = fastSanitizeMastodonHtml(input);
+      if (fast === null) continue;
+      accepted++;
+      expect(fast, input).toEqual(sanitizeWithDomPurify(input));
+    }
+    expect(accepted).toBeGreaterThan(300);
+  });
 });

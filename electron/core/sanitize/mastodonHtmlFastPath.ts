@@ -13,6 +13,7 @@ export interface FastSanitized {
 }
 
 const SPAN_CLASSES: ReadonlySet<string> = new Set(['mention', 'hashtag', 'h-card', 'invisible', 'ellipsis']);
+// eslint-disable-next-line no-control-regex -- control characters must send markup to the general path
 const TOKEN = /<(\/?)([a-z]+)((?:\s+[a-z-]+="[^"<>&\u0000-\u001f]*")*)\s*(\/?)>|([^<>&\u00a0\u0000-\u0008\u000b-\u001f\u007f]+)|&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-z]{2,6});/y;
 const ATTR = /([a-z-]+)="([^"]*)"/g;
 const ALLOWED_ATTRS: Record<string, ReadonlySet<string>> = {

@@ -1,39 +1,83 @@
 // Which Provider serves an account. One instance per account for the life of the core, so a
-// provider's session state (the sample network's in-memory follows, later a network's rate-limit
-// clock) is shared by the sync, on-demand media and the outbox.
+// provider's session state (the sample network's in-memory follows, Bluesky's refreshed tokens
+// and rate-limit clock) is shared by the sync, on-demand media and the outbox.
+import type Database from 'better-sqlite3';
 import type { Account } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
+import { AccountCredentialStorage } from '../accounts/credentialStorage';
+import type { SecretKeeper } from '../accounts/secretKeeper';
+import { HttpClient } from '../net/httpClient';
+import type { HttpClientOptions } from '../net/httpClientOptions';
+import { BlueskyProvider } from '../providers/bluesky/blueskyProvider';
+import { BlueskySession } from '../providers/bluesky/blueskySession';
+import { sealedBlueskySessionStore, type SessionStore } from '../providers/bluesky/blueskySessionStore';
 import type { Provider } from '../providers/provider';
 import { decodeSampleAccountConfig } from '../providers/sample/sampleAccountConfig';
 import { SampleProvider } from '../providers/sample/sampleProvider';
 
 export interface ProviderRegistryOptions {
   samplePageDelayMs?: number;
+  db?: Database.Database;
+  secrets?: SecretKeeper;
+  /** HTTP settings for real networks (tests shorten waits); defaults are the production ones. */
+  http?: HttpClientOptions;
+  now?: () => number;
 }
 
 export class ProviderRegistry {
-  private readonly providers = new Map<number, Provider>();
+  private readonly providers = new Map<number, Promise<Provider>>();
+  private readonly httpClients = new Map<string, HttpClient>();
 
   constructor(private readonly options: ProviderRegistryOptions = {}) {}
 
-  forAccount(account: Account): Provider {
+  forAccount(account: Account): Promise<Provider> {
     const cached = this.providers.get(account.id);
     if (cached) return cached;
     const provider = this.create(account);
     this.providers.set(account.id, provider);
+    // A provider that could not be built (no session, key unreadable) is tried again next time.
+    provider.catch(() => {
+      if (this.providers.get(account.id) === provider) this.providers.delete(account.id);
+    });
     return provider;
   }
 
-  /** Forgets an account's provider (the account was removed). */
+  /** Forgets an account's provider (the account was removed or signed in again). */
   drop(accountId: number): void {
     this.providers.delete(accountId);
   }
 
-  private create(account: Account): Provider {
+  /** One HTTP client per network, so its rate-limit clock covers every account on that server. */
+  http(serviceName: string): HttpClient {
+    let client = this.httpClients.get(serviceName);
+    if (!client) {
+      client = new HttpClient({ serviceName, ...this.options.http });
+      this.httpClients.set(serviceName, client);
+    }
+    return client;
+  }
+
+  /** The sealed session store of a Bluesky account. */
+  async blueskySessionStore(accountId: number): Promise<SessionStore> {
+    const { db, secrets } = this.options;
+    if (!db || !secrets) throw new RapportError('INTERNAL', 'Core was started without secret storage.');
+    const box = await secrets.open();
+    return sealedBlueskySessionStore(new AccountCredentialStorage(db, accountId, this.options.now), box, String(accountId));
+  }
+
+  private async create(account: Account): Promise<Provider> {
     if (account.network === 'sample') {
       const config = decodeSampleAccountConfig(account.serverUrl);
       if (!config) throw new RapportError('INTERNAL', 'The sample account is missing its settings. Remove it and add it again.');
       return new SampleProvider({ ...config, pageDelayMs: this.options.samplePageDelayMs ?? 0 });
+    }
+    if (account.network === 'bluesky') {
+      const http = this.http('Bluesky');
+      const session = await BlueskySession.resume(http, await this.blueskySessionStore(account.id));
+      if (!session) {
+        throw new RapportError('AUTH_EXPIRED', `Rapport is no longer signed in to Bluesky as @${account.handle}. Sign in again with your app password.`);
+      }
+      return new BlueskyProvider({ session, http });
     }
     throw new RapportError('NETWORK_ERROR', `Syncing ${account.network} accounts is not available in this version.`);
   }

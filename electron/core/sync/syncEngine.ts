@@ -18,6 +18,8 @@ export interface SyncEngineOptions {
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   now(): number;
   samplePageDelayMs?: number;
+  /** Builds providers; the engine makes a sample-only one when not given. */
+  providers?: ProviderRegistry;
 }
 
 export const INTERRUPTED_ERROR = {
@@ -49,7 +51,7 @@ export class SyncEngine {
   private closed = false;
 
   constructor(private readonly options: SyncEngineOptions) {
-    this.providers = new ProviderRegistry({ samplePageDelayMs: options.samplePageDelayMs });
+    this.providers = options.providers ?? new ProviderRegistry({ samplePageDelayMs: options.samplePageDelayMs });
     this.enrichment = new ProfileEnrichment(options.db, new MediaCache(options.mediaDir));
   }
 
@@ -145,7 +147,7 @@ export class SyncEngine {
     const missing = this.enrichment.avatarsMissing(personIds);
     if (missing.length === 0) return Promise.resolve([]);
     return this.track(async () => {
-      const provider = this.providers.forAccount(this.account(accountId));
+      const provider = await this.providers.forAccount(this.account(accountId));
       const cached = await this.enrichment.cacheAvatars(provider, missing, this.backgroundAbort.signal);
       if (cached.length > 0 && !this.closed) this.options.emit('people.changed', { accountId, personIds: cached });
       return cached;
@@ -158,7 +160,7 @@ export class SyncEngine {
     const candidate = this.enrichment.postsMissing(personId);
     if (!candidate) return Promise.resolve(false);
     return this.track(async () => {
-      const provider = this.providers.forAccount(this.account(accountId));
+      const provider = await this.providers.forAccount(this.account(accountId));
       const stored = await this.enrichment.fetchPosts(provider, [candidate], this.backgroundAbort.signal);
       if (stored.length > 0 && !this.closed) this.options.emit('people.changed', { accountId, personIds: stored });
       return stored.length > 0;

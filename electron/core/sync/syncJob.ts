@@ -26,7 +26,8 @@ export type AbortReason = 'cancel' | 'shutdown';
 export interface SyncJobDeps {
   db: Database.Database;
   account: Account;
-  provider: Provider;
+  /** A promise while the provider is still being built (a network session resumed from disk). */
+  provider: Provider | Promise<Provider>;
   enrichment: ProfileEnrichment;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   now(): number;
@@ -47,6 +48,7 @@ export class SyncJob {
   private requests = 0;
   private items = 0;
   private phase: SyncPhase = 'followers';
+  private providerReady: Provider | null = null;
 
   constructor(private readonly deps: SyncJobDeps) {
     this.accountId = deps.account.id;
@@ -93,9 +95,11 @@ export class SyncJob {
   private async execute(): Promise<void> {
     // Let start() return before any work: the caller gets the run id and can subscribe first.
     await Promise.resolve();
-    const { db, provider } = this.deps;
+    const { db } = this.deps;
     let deferredSearch = false;
     try {
+      const provider = await this.deps.provider;
+      this.providerReady = provider;
       const self = await provider.getSelf();
       this.requests++;
       for (const walk of ['followers', 'following'] as WalkName[]) {
@@ -128,8 +132,14 @@ export class SyncJob {
     }
   }
 
+  private get provider(): Provider {
+    if (!this.providerReady) throw new Error('the provider is used before it was ready');
+    return this.providerReady;
+  }
+
   private async walk(walk: WalkName, expected: number | null): Promise<void> {
-    const { db, provider, account } = this.deps;
+    const { db, account } = this.deps;
+    const provider = this.provider;
     const existing = syncStateRepo(db).getWalk(this.accountId, walk);
     const resuming = existing !== undefined && !existing.done;
     this.setPhase(walk, expected, resuming ? existing.itemsDone : 0, resuming ? existing.pagesDone : 0);
@@ -165,7 +175,8 @@ export class SyncJob {
   }
 
   private async enrich(): Promise<void> {
-    const { provider, enrichment } = this.deps;
+    const { enrichment } = this.deps;
+    const provider = this.provider;
     const posts = enrichment.postsCandidates(this.accountId);
     this.setPhase('posts', posts.length);
     await enrichment.fetchPosts(provider, posts, this.signal, (done) => {

@@ -23,6 +23,8 @@ export interface FakeMastodonKnobs {
   /** The next `count` writes on these routes are applied, then the connection is destroyed. */
   dropAfterCommit: { count: number; routes: string[] };
   malformed: MastodonMalformedKind | null;
+  /** The next list page's `Link: rel="next"` points at this origin instead of the fake itself. */
+  foreignNextLink: string | null;
   /** GET /api/v1/accounts?id[]= exists (Mastodon ≥ 4.3); older servers answer 404. */
   batchAccounts: boolean;
   /** Serves /.well-known/oauth-authorization-server (Mastodon ≥ 4.3). */
@@ -44,6 +46,7 @@ export function defaultMastodonKnobs(): FakeMastodonKnobs {
     serverErrors: { count: 0, status: 500 },
     dropAfterCommit: { count: 0, routes: [] },
     malformed: null,
+    foreignNextLink: null,
     batchAccounts: true,
     discovery: true,
     codeChallengeMethods: ['S256'],

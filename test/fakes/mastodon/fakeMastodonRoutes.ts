@@ -78,7 +78,8 @@ function listPage(ctx: RouteContext, req: RouteRequest, edges: ReadonlyArray<{ f
   const links: string[] = [];
   const last = page[page.length - 1];
   if (last && page.length === limit) {
-    const next = new URL(req.url.pathname, ctx.origin);
+    const next = new URL(req.url.pathname, ctx.knobs.foreignNextLink ?? ctx.origin);
+    ctx.knobs.foreignNextLink = null;
     next.searchParams.set('limit', String(limit));
     next.searchParams.set('max_id', String(last.followId));
     links.push(`<${next.href}>; rel="next"`);

@@ -4,8 +4,14 @@ import type { Migration } from '../migration';
 import { initialSchema } from './0001-initial-schema';
 import { deferrableSearchDelete } from './0002-deferrable-search-delete';
 import { unicodeNameSort } from './0003-unicode-name-sort';
+import { credentialsAndOutboxSchedule } from './0004-credentials-and-outbox-schedule';
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, deferrableSearchDelete, unicodeNameSort];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  deferrableSearchDelete,
+  unicodeNameSort,
+  credentialsAndOutboxSchedule,
+];
 
 /** The schema version this build of Rapport writes. */
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

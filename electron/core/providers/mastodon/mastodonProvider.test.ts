@@ -46,7 +46,7 @@ describe('MastodonProvider reads', () => {
     expect(edges).toHaveLength(5000);
     expect(new Set(edges.map((e) => e.profile.remoteId)).size).toBe(5000);
     expect(fake.countOf(FOLLOWERS_ROUTE)).toBe(Math.ceil(5000 / 80));
-    expect(kit.http.counter.total()).toBe(Math.ceil(5000 / 80));
+    expect(kit.http.counter.snapshot()).toEqual({ [`${new URL(fake.url).host}/api/v1/accounts/:id/followers`]: Math.ceil(5000 / 80) });
     // Newest first, and keyed by instance host + instance-local id.
     const newest = fake.state.followers[fake.state.followers.length - 1]!;
     expect(edges[0]!.profile.remoteId).toBe(kit.remoteId(newest.accountId));
@@ -126,25 +126,14 @@ describe('MastodonProvider reads', () => {
     expect((await rapportError(kit.provider.getRelationships([id]))).message).toMatch(/relationships: \[0\]\.following /);
   });
 
-  it('refuses a next link that leaves the instance', async () => {
+  it('refuses a next link that leaves the instance, so the token is never sent elsewhere', async () => {
     kit = await startMastodonKit({ followers: 200 });
-    const { fake, provider } = kit;
-    const realRequest = provider['rest'].http.request;
-    // A server (or a proxy in front of it) that points the next page at another host.
-    provider['rest'].http['options'].http = new Proxy(kit.http, {
-      get(target, prop, receiver) {
-        if (prop !== 'request') return Reflect.get(target, prop, receiver);
-        return async (...args: Parameters<typeof target.request>) => {
-          const response = await target.request(...args);
-          const headers = new Headers(response.headers);
-          headers.set('link', `<https://evil.example/api/v1/accounts/${fake.state.self.id}/followers?max_id=5>; rel="next"`);
-          return new Response(await response.text(), { status: response.status, headers });
-        };
-      },
-    });
-    expect(realRequest).toBeTypeOf('function');
-    const error = await rapportError(provider.listFollowers(null, 80));
-    expect(error.message).toMatch(/Link header the next link points to another server \(evil\.example\)/);
+    kit.fake.knobs.foreignNextLink = 'https://evil.example';
+    const error = await rapportError(kit.provider.listFollowers(null, 80));
+    expect(error.message).toBe(
+      "Mastodon sent a malformed answer to GET /api/v1/accounts/:id/followers: Link header's next link points to another server (evil.example). Nothing from it was saved.",
+    );
+    expect(kit.http.counter.total()).toBe(1);
   });
 
   it('honours 429 Retry-After (real timer) and completes', async () => {

@@ -6,6 +6,7 @@
 import type { mastodon } from 'masto';
 import type { z } from 'zod';
 import { RapportError } from '../../../../shared/api/errors';
+import type { MastodonGrant } from '../../auth/mastodonCredentialStore';
 import type { HttpClient } from '../../net/httpClient';
 import { downloadImage } from '../../net/imageDownload';
 import { sameResourceLink } from '../../net/linkHeader';
@@ -89,6 +90,16 @@ export class MastodonProvider implements Provider {
     };
   }
 
+  /** The provider for a stored sign-in (see auth/mastodonSignIn). */
+  static fromGrant(http: HttpClient, grant: MastodonGrant, dailyActions?: number): MastodonProvider {
+    return new MastodonProvider({ http, origin: grant.origin, accessToken: grant.accessToken, accountId: grant.accountId, dailyActions });
+  }
+
+  /** Whether this sign-in may write private notes (note sync needs write:accounts). */
+  static canSyncNotes(grant: MastodonGrant): boolean {
+    return grant.scope.split(/\s+/).some((s) => s === 'write:accounts' || s === 'write');
+  }
+
   private get api(): mastodon.rest.Client {
     return this.rest.client;
   }
@@ -133,10 +144,10 @@ export class MastodonProvider implements Provider {
     try {
       next = sameResourceLink(response.headers.get('link'), 'next', new URL(path, this.origin));
     } catch (error) {
-      throw new MastodonMalformedAnswer(endpoint, 'Link header', (error as Error).message);
+      throw new MastodonMalformedAnswer(endpoint, "Link header's", (error as Error).message);
     }
     const nextCursor = next?.searchParams.get('max_id') ?? null;
-    if (next && !nextCursor) throw new MastodonMalformedAnswer(endpoint, 'Link header', 'has a next page without max_id');
+    if (next && !nextCursor) throw new MastodonMalformedAnswer(endpoint, "Link header's", 'next link has no max_id');
     // An empty page that still points onwards ends the walk, as for Bluesky.
     return {
       items: accounts.map((a) => ({ profile: this.profile(a), followedAt: null, followRef: null })),

@@ -1,0 +1,76 @@
+// What a stage move does on the network. One move queues at most one action, never a bulk:
+// - to Connected, someone I do not follow, on a network that can follow → one follow;
+// - out of Connected, someone I follow, only with an explicit `unfollow` → one unfollow (the UI
+//   asks; a drag alone never unfollows anyone);
+// - out of Connected while that person's follow is still queued → the follow is cancelled, which
+//   is how undo of a move to Connected works.
+// The stage change and the queued action are written in one transaction, after the budget check.
+import type Database from 'better-sqlite3';
+import type { Account, ActionSummary, Stage } from '../../../shared/domain';
+import { RapportError } from '../../../shared/api/errors';
+import { outboxRepo, actionSummary, publicAction } from '../repos/outboxRepo';
+import { perDatabase } from '../repos/perDatabase';
+import { triageRepo, type MoveOutcome } from '../repos/triageRepo';
+import { requireBudget } from './actionBudget';
+import { NETWORK_ACTION_POLICIES } from './networkActionPolicy';
+
+export interface MoveRequest {
+  account: Account;
+  personId: number;
+  stage: Stage;
+  unfollow?: boolean;
+  nowMs: number;
+}
+
+export interface MoveWithAction {
+  outcome: MoveOutcome;
+  /** The action the move queued, if any. */
+  action: ActionSummary | null;
+  /** Ids of actions whose state changed (queued or cancelled), for outbox.changed. */
+  changedActionIds: number[];
+}
+
+const moveStatements = perDatabase((db: Database.Database) => ({
+  iFollow: db.prepare('SELECT i_follow AS iFollow FROM relationships WHERE account_id = ? AND person_id = ?'),
+}));
+
+export function moveWithActions(db: Database.Database, request: MoveRequest): MoveWithAction | null {
+  const { account, personId, stage, nowMs } = request;
+  const at = new Date(nowMs).toISOString();
+  const policy = NETWORK_ACTION_POLICIES[account.network];
+  const outbox = outboxRepo(db);
+  const triage = triageRepo(db);
+
+  return db.transaction((): MoveWithAction | null => {
+    const from = triage.stageOf(account.id, personId);
+    if (from === null) return null;
+    const row = moveStatements(db).iFollow.get(account.id, personId) as { iFollow: number } | undefined;
+    const iFollow = row?.iFollow === 1;
+    const changedActionIds: number[] = [];
+    let action: ActionSummary | null = null;
+
+    const pendingFollow = outbox.pending(account.id, personId, 'follow');
+    const pendingUnfollow = outbox.pending(account.id, personId, 'unfollow');
+    if (stage === 'connected' && from !== 'connected' && policy.canFollow && !iFollow && !pendingFollow) {
+      requireBudget(db, account.id, account.network, nowMs);
+      action = actionSummary(publicAction(outbox.enqueue({ accountId: account.id, personId, kind: 'follow', at })));
+      changedActionIds.push(action.id);
+    } else if (stage !== 'connected' && from === 'connected') {
+      if (pendingFollow && pendingFollow.status === 'queued' && outbox.cancel(pendingFollow.id)) {
+        changedActionIds.push(pendingFollow.id);
+      } else if (request.unfollow === true && policy.canFollow && (iFollow || pendingFollow) && !pendingUnfollow) {
+        requireBudget(db, account.id, account.network, nowMs);
+        action = actionSummary(publicAction(outbox.enqueue({ accountId: account.id, personId, kind: 'unfollow', at })));
+        changedActionIds.push(action.id);
+      }
+    } else if (request.unfollow === true && stage !== 'connected' && iFollow && policy.canFollow && !pendingUnfollow) {
+      // Not in Connected but followed (e.g. a declined follower I follow): the explicit ask still counts.
+      requireBudget(db, account.id, account.network, nowMs);
+      action = actionSummary(publicAction(outbox.enqueue({ accountId: account.id, personId, kind: 'unfollow', at })));
+      changedActionIds.push(action.id);
+    }
+    const outcome = triage.move(account.id, personId, stage, at);
+    if (!outcome) throw new RapportError('NOT_FOUND', 'That person is not on this board any more.');
+    return { outcome, action, changedActionIds };
+  })();
+}

@@ -1,0 +1,27 @@
+// What each network lets the outbox do, known without a signed-in provider (a move must decide
+// whether to queue a follow while the network is unreachable). Providers report the same figures
+// in their capabilities; these are the defaults the budget starts from.
+import type { Network } from '../../../shared/domain';
+
+export interface NetworkActionPolicy {
+  canFollow: boolean;
+  canDm: boolean;
+  /** Default daily budget of follow/unfollow/message actions; the user may only lower it. */
+  dailyActions: number;
+}
+
+export const NETWORK_ACTION_POLICIES: Record<Network, NetworkActionPolicy> = {
+  // Invented people: generous, nothing real is at stake.
+  sample: { canFollow: true, canDm: true, dailyActions: 200 },
+  // Bluesky's documented write limits are 5,000 points/hour and 35,000/day per account, a record
+  // create costing 3 points (~1,600 creates/hour, ~11,600/day). Following back people one by one
+  // from a board needs a small fraction of that, and accounts that follow in bulk are flagged as
+  // spam long before the hard cap, so 100 a day keeps a user far inside both.
+  bluesky: { canFollow: true, canDm: true, dailyActions: 100 },
+  // Mastodon servers cap follows (mastodon.social: 400/day via rate limits); 100 keeps well under.
+  mastodon: { canFollow: true, canDm: true, dailyActions: 100 },
+  // The X API offers no follow or DM writes on the tiers Rapport can use.
+  x: { canFollow: false, canDm: false, dailyActions: 0 },
+  // GitHub has follows but no messages; its secondary rate limits punish bursts of writes.
+  github: { canFollow: true, canDm: false, dailyActions: 100 },
+};

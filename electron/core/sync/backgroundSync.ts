@@ -1,0 +1,40 @@
+// Syncs every account every N minutes while core runs, so new followers appear without a click.
+// An account whose sync is already running is skipped; failures show in its sync status as usual.
+import type { Account } from '../../../shared/domain';
+import type { SyncEngine } from './syncEngine';
+
+export class BackgroundSync {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly engine: SyncEngine,
+    private readonly accounts: () => Account[],
+    private readonly everyMinutes: number,
+  ) {}
+
+  start(): void {
+    if (this.everyMinutes <= 0 || this.timer) return;
+    this.timer = setInterval(() => this.tick(), this.everyMinutes * 60_000);
+    this.timer.unref();
+  }
+
+  /** Starts a sync of each idle account; returns the ids started. */
+  tick(): number[] {
+    const started: number[] = [];
+    for (const account of this.accounts()) {
+      if (this.engine.isRunning(account.id)) continue;
+      try {
+        this.engine.start(account.id);
+        started.push(account.id);
+      } catch (error) {
+        console.error(`[rapport core] background sync of account ${account.id} did not start:`, error);
+      }
+    }
+    return started;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
