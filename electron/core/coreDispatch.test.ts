@@ -23,6 +23,20 @@ const everyMethod: HandlerGroup = {
     throw new RapportError('NOT_FOUND', 'gone');
   },
   searchPeople: async () => [],
+  addBlueskyAccount: () => {
+    throw new RapportError('AUTH_EXPIRED', 'no');
+  },
+  markExistingFollowersEvaluated: () => ({ moved: 0 }),
+  sendMessage: () => {
+    throw new RapportError('BUDGET_EXCEEDED', 'spent');
+  },
+  listActions: () => [],
+  retryAction: () => {
+    throw new RapportError('NOT_FOUND', 'gone');
+  },
+  cancelAction: () => ({ cancelled: true }),
+  getActionBudget: () => ({ network: 'bluesky', limit: 100, maxLimit: 100, used: 0, resetsAt: null }),
+  setActionBudget: () => ({ network: 'bluesky', limit: 10, maxLimit: 100, used: 0, resetsAt: null }),
 };
 
 // Handlers above never touch the context.

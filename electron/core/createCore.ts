@@ -27,7 +27,11 @@ import { accountsRepo } from './repos/accountsRepo';
 export const DATABASE_FILE = 'rapport.db';
 
 function logBackgroundFailure(what: string) {
-  return (error: unknown): void => console.error(`[rapport core] ${what} failed:`, error);
+  return (error: unknown): void => {
+    // Closing core aborts on-demand work; that is not a failure worth a log line.
+    if (error instanceof Error && error.name === 'AbortError') return;
+    console.error(`[rapport core] ${what} failed:`, error);
+  };
 }
 
 /**

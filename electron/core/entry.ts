@@ -105,7 +105,12 @@ async function main(): Promise<void> {
 
   let core: CoreHandle;
   try {
-    core = await createCore({ dataDir: args.dataDir, samplePageDelayMs: args.samplePageDelayMs, dataKey });
+    core = await createCore({
+      dataDir: args.dataDir,
+      samplePageDelayMs: args.samplePageDelayMs,
+      backgroundSyncMinutes: args.backgroundSyncMinutes,
+      dataKey,
+    });
   } catch (error) {
     const shape =
       error instanceof RapportError

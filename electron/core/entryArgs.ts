@@ -3,6 +3,8 @@
 export interface EntryArgs {
   dataDir: string;
   samplePageDelayMs?: number;
+  /** Minutes between background syncs; absent: none. */
+  backgroundSyncMinutes?: number;
 }
 
 /** Reads `--data-dir <dir>` (or `--data-dir=<dir>`) and the optional `--sample-page-delay-ms`. */
@@ -16,5 +18,10 @@ export function parseEntryArgs(argv: readonly string[]): EntryArgs | null {
   const dataDir = value('--data-dir');
   if (!dataDir || dataDir.startsWith('--')) return null;
   const delay = Number(value('--sample-page-delay-ms') ?? '0');
-  return { dataDir, samplePageDelayMs: Number.isFinite(delay) && delay > 0 ? delay : undefined };
+  const every = Number(value('--background-sync-minutes') ?? '0');
+  return {
+    dataDir,
+    samplePageDelayMs: Number.isFinite(delay) && delay > 0 ? delay : undefined,
+    ...(Number.isFinite(every) && every > 0 ? { backgroundSyncMinutes: every } : {}),
+  };
 }

@@ -37,17 +37,28 @@ const { startCoreProcess } = await import('./coreProcess');
 describe('startCoreProcess', () => {
   it('forks core.js in a utilityProcess with the data dir and speaks the wire protocol to it', async () => {
     const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-    const client = startCoreProcess({ dataDir: '/home/ada/.config/Rapport', log });
+    const client = startCoreProcess({ dataDir: '/home/ada/.config/Rapport', log, dataKey: () => 'a2V5' });
     const forked = electron.forked[0];
     if (!forked) throw new Error('nothing forked');
     expect(basename(forked.modulePath)).toBe('core.js');
-    expect(forked.args).toEqual(['--data-dir', '/home/ada/.config/Rapport', '--sample-page-delay-ms', '40']);
+    expect(forked.args).toEqual([
+      '--data-dir',
+      '/home/ada/.config/Rapport',
+      '--sample-page-delay-ms',
+      '40',
+      '--background-sync-minutes',
+      '30',
+    ]);
     expect(forked.options?.serviceName).toBe('Rapport core');
 
     const call = client.call('listAccounts', {});
-    expect(forked.child.posted).toEqual([]);
+    // The data key goes first, before any call.
+    expect(forked.child.posted).toEqual([{ type: 'init', dataKey: 'a2V5' }]);
     forked.child.emit('message', { type: 'ready' });
-    expect(forked.child.posted).toEqual([{ type: 'call', id: 1, method: 'listAccounts', input: {} }]);
+    expect(forked.child.posted).toEqual([
+      { type: 'init', dataKey: 'a2V5' },
+      { type: 'call', id: 1, method: 'listAccounts', input: {} },
+    ]);
     forked.child.emit('message', { type: 'result', id: 1, envelope: { ok: true, value: [] } });
     expect(await call).toEqual({ ok: true, value: [] });
 
@@ -57,7 +68,7 @@ describe('startCoreProcess', () => {
 
   it("sends core's console output to the app log, line by line", async () => {
     const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-    startCoreProcess({ dataDir: '/tmp/rapport', log });
+    startCoreProcess({ dataDir: '/tmp/rapport', log, dataKey: () => null });
     const forked = electron.forked.at(-1);
     if (!forked) throw new Error('nothing forked');
     expect(forked.options?.stdio).toBe('pipe');

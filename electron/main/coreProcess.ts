@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { utilityProcess } from 'electron';
 import { CoreClient, type CoreChannel } from './coreClient';
+import { loadOrCreateDataKey } from './dataKey';
 import type { MainLog } from './mainLog';
 
 /**
@@ -11,13 +12,34 @@ import type { MainLog } from './mainLog';
  * new user see the first sync progress instead of a flash.
  */
 const SAMPLE_PAGE_DELAY_MS = 40;
+/** New followers show up on their own while the app is open; a head-scan costs a request or two. */
+export const BACKGROUND_SYNC_MINUTES = 30;
 
-export function spawnUtilityCore(modulePath: string, dataDir: string, log: MainLog): CoreChannel {
-  const args = ['--data-dir', dataDir, '--sample-page-delay-ms', String(SAMPLE_PAGE_DELAY_MS)];
+/** A key that cannot be read must not keep core from starting: it then runs without network accounts. */
+function keyFor(dataKey: () => string | null, log: MainLog): string | null {
+  try {
+    return dataKey();
+  } catch (error) {
+    log.warn('[data key] unavailable; network accounts are disabled:', error instanceof Error ? error.message : String(error));
+    return null;
+  }
+}
+
+export function spawnUtilityCore(modulePath: string, dataDir: string, log: MainLog, dataKey: () => string | null): CoreChannel {
+  const args = [
+    '--data-dir',
+    dataDir,
+    '--sample-page-delay-ms',
+    String(SAMPLE_PAGE_DELAY_MS),
+    '--background-sync-minutes',
+    String(BACKGROUND_SYNC_MINUTES),
+  ];
   // Piped, so core's console output lands in the app's log file, not in a terminal nobody sees.
   const child = utilityProcess.fork(modulePath, args, { serviceName: 'Rapport core', stdio: 'pipe' });
   if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => log.info('[core]', line));
   if (child.stderr) createInterface({ input: child.stderr }).on('line', (line) => log.warn('[core]', line));
+  // First message, before any call: core waits for it before opening the database.
+  child.postMessage({ type: 'init', dataKey: keyFor(dataKey, log) });
   return {
     send: (message) => child.postMessage(message),
     onMessage: (listener) => child.on('message', listener),
@@ -31,9 +53,16 @@ export interface StartCoreOptions {
   log: MainLog;
   /** Defaults to core.js beside the built main bundle. */
   modulePath?: string;
+  /** The data key for core (base64) or null; defaults to the safeStorage-protected key file. */
+  dataKey?: () => string | null;
 }
 
 /** Forks core and returns the client main talks to; call after app `ready`. */
-export function startCoreProcess({ dataDir, log, modulePath = join(__dirname, 'core.js') }: StartCoreOptions): CoreClient {
-  return new CoreClient({ spawn: () => spawnUtilityCore(modulePath, dataDir, log), log });
+export function startCoreProcess({
+  dataDir,
+  log,
+  modulePath = join(__dirname, 'core.js'),
+  dataKey = () => loadOrCreateDataKey(dataDir, log),
+}: StartCoreOptions): CoreClient {
+  return new CoreClient({ spawn: () => spawnUtilityCore(modulePath, dataDir, log, dataKey), log });
 }

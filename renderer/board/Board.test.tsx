@@ -201,6 +201,41 @@ describe('Board', () => {
     expect(cardsIn('connected')).toHaveLength(0);
   });
 
+  it('re-reads only the column showing the people core names in people.changed', async () => {
+    const people = [...makePeople(300, 'new'), ...makePeople(5, 'connected', 1000)];
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people });
+    renderWithApi(api);
+    await waitFor(() => expect(cardsIn('connected')).toHaveLength(5));
+    await waitFor(() => expect(cardsIn('new').length).toBeGreaterThan(0));
+    const stagesRead = (from: number) =>
+      api
+        .callsOf('getBoardPage')
+        .slice(from)
+        .map((input) => (input as { stage: string }).stage);
+    await waitFor(() => expect(api.callsOf('getBoardCounts').length).toBeGreaterThan(0));
+
+    // An avatar of someone in Connected was cached: Connected re-reads, New does not.
+    let before = api.callsOf('getBoardPage').length;
+    const countsBefore = api.callsOf('getBoardCounts').length;
+    act(() => api.emit('people.changed', { accountId: 1, personIds: [1002] }));
+    await waitFor(() => expect(stagesRead(before)).toEqual(['connected']));
+    await waitFor(() => expect(api.callsOf('getBoardCounts').length).toBe(countsBefore + 1));
+
+    // People no column has loaded (far down New): counts only, no page re-read.
+    before = api.callsOf('getBoardPage').length;
+    act(() => api.emit('people.changed', { accountId: 1, personIds: [290, 291] }));
+    await waitFor(() => expect(api.callsOf('getBoardCounts').length).toBe(countsBefore + 2));
+    expect(stagesRead(before)).toEqual([]);
+
+    // Someone far down New was moved elsewhere (another window): the counts change, so the
+    // columns whose count changed re-read what they show.
+    await api.moveCard({ accountId: 1, personId: 295, stage: 'declined' });
+    before = api.callsOf('getBoardPage').length;
+    act(() => api.emit('people.changed', { accountId: 1, personIds: [295] }));
+    await waitFor(() => expect(screen.getByTestId('count-declined').textContent).toBe('1'));
+    await waitFor(() => expect([...stagesRead(before)].sort()).toEqual(['declined', 'new']));
+  });
+
   it('does not re-render untouched cards when a move refreshes the board', async () => {
     const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(6) });
     renderWithApi(api);

@@ -250,5 +250,24 @@ export class InMemoryRapportApi implements RapportApi {
       const query = input.query.toLowerCase();
       return this.people.filter((c) => c.displayName.toLowerCase().includes(query)).slice(0, input.limit ?? 50);
     });
+
+  // Methods of later issues (accounts on real networks, the outbox) that no renderer screen calls
+  // yet: they answer with an error, so a screen that starts calling them fails its test visibly
+  // until this double learns them.
+  addBlueskyAccount = (input: MethodInput<'addBlueskyAccount'>) => this.run('addBlueskyAccount', input, notInDouble('addBlueskyAccount'));
+  markExistingFollowersEvaluated = (input: MethodInput<'markExistingFollowersEvaluated'>) =>
+    this.run('markExistingFollowersEvaluated', input, notInDouble('markExistingFollowersEvaluated'));
+  sendMessage = (input: MethodInput<'sendMessage'>) => this.run('sendMessage', input, notInDouble('sendMessage'));
+  listActions = (input: MethodInput<'listActions'>) => this.run('listActions', input, notInDouble('listActions'));
+  retryAction = (input: MethodInput<'retryAction'>) => this.run('retryAction', input, notInDouble('retryAction'));
+  cancelAction = (input: MethodInput<'cancelAction'>) => this.run('cancelAction', input, notInDouble('cancelAction'));
+  getActionBudget = (input: MethodInput<'getActionBudget'>) => this.run('getActionBudget', input, notInDouble('getActionBudget'));
+  setActionBudget = (input: MethodInput<'setActionBudget'>) => this.run('setActionBudget', input, notInDouble('setActionBudget'));
+}
+
+function notInDouble(method: MethodName): () => never {
+  return () => {
+    throw new RapportError('INTERNAL', `${method} is not implemented by InMemoryRapportApi`);
+  };
 }
 

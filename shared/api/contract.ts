@@ -56,7 +56,11 @@ export const contract = {
   /** Removes the account and everything only it refers to (people, media) in one step. */
   removeAccount: method<{ removed: true }>()(z.strictObject({ accountId: id })),
 
-  startSync: method<SyncProgress>()(z.strictObject({ accountId: id })),
+  /**
+   * Between daily full walks a sync only scans the head of each list for new people; `full`
+   * walks everything and re-checks who is gone (how unfollows are found).
+   */
+  startSync: method<SyncProgress>()(z.strictObject({ accountId: id, full: z.boolean().optional() })),
   cancelSync: method<{ cancelled: boolean }>()(z.strictObject({ accountId: id })),
   /** The current or last sync of the account, or null if it never synced. */
   getSyncStatus: method<SyncProgress | null>()(z.strictObject({ accountId: id })),

@@ -73,6 +73,11 @@ describe('parseEntryArgs', () => {
   it('reads --data-dir in both spellings and the optional page delay', () => {
     expect(parseEntryArgs(['--data-dir', '/tmp/a'])).toEqual({ dataDir: '/tmp/a', samplePageDelayMs: undefined });
     expect(parseEntryArgs(['--data-dir=/tmp/b', '--sample-page-delay-ms', '40'])).toEqual({ dataDir: '/tmp/b', samplePageDelayMs: 40 });
+    expect(parseEntryArgs(['--data-dir', '/tmp/c', '--background-sync-minutes', '30'])).toEqual({
+      dataDir: '/tmp/c',
+      samplePageDelayMs: undefined,
+      backgroundSyncMinutes: 30,
+    });
     expect(parseEntryArgs([])).toBeNull();
     expect(parseEntryArgs(['--data-dir'])).toBeNull();
     expect(parseEntryArgs(['--data-dir', '--other'])).toBeNull();

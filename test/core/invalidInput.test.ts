@@ -11,7 +11,7 @@ const VALID: { [M in MethodName]: MethodInput<M> } = {
   listAccounts: {},
   addSampleAccount: { followers: 10, following: 2, seed: 1 },
   removeAccount: { accountId: 1 },
-  startSync: { accountId: 1 },
+  startSync: { accountId: 1, full: true },
   cancelSync: { accountId: 1 },
   getSyncStatus: { accountId: 1 },
   getBoardCounts: { accountId: 1 },

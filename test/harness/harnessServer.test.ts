@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Account, SyncProgress } from '../../shared/domain';
 import type { Envelope } from '../../shared/api/errors';
-import { startHarness } from './harnessServer';
+import { BRIDGE_SCRIPT_TAG, startHarness } from './harnessServer';
 import type { Harness } from './harnessServer';
 import { tokenCookieName } from './requestGuards';
 
@@ -195,7 +195,7 @@ describe('browser harness', () => {
   it('serves index.html with the bridge before the renderer, under a strict CSP', async () => {
     const page = await rawRequest(harness.port, `/?token=${harness.token}`);
     expect(page.status).toBe(200);
-    const bridgeAt = page.body.indexOf('<script src="./harness-bridge.js"></script>');
+    const bridgeAt = page.body.indexOf(BRIDGE_SCRIPT_TAG);
     expect(bridgeAt).toBeGreaterThan(0);
     expect(bridgeAt).toBeLessThan(page.body.indexOf('type="module"'));
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");

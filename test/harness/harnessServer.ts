@@ -44,7 +44,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const BRIDGE_SCRIPT_TAG = '<script src="./harness-bridge.js"></script>';
+/**
+ * Deferred, not blocking: the parser goes on to fetch the renderer's bundle and styles while the
+ * bridge downloads, and deferred scripts still run in document order, before the module script.
+ */
+export const BRIDGE_SCRIPT_TAG = '<script defer src="./harness-bridge.js"></script>';
 
 /** Puts the bridge before the first module script, so window.rapport exists before the renderer runs. */
 export function injectBridge(html: string): string {

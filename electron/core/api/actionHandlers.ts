@@ -12,7 +12,7 @@ import type { CoreContext, HandlerGroup } from './handlerTypes';
 
 function requireAction(ctx: CoreContext, actionId: number): StoredAction {
   const action = outboxRepo(ctx.db).get(actionId);
-  if (!action || action.kind as string === 'note') throw new RapportError('NOT_FOUND', 'That action does not exist any more.');
+  if (!action || (action.kind as string) === 'note') throw new RapportError('NOT_FOUND', 'That action does not exist any more.');
   return action;
 }
 

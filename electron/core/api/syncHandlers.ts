@@ -4,7 +4,7 @@ import type { HandlerGroup } from './handlerTypes';
 
 export function createSyncHandlers(engine: SyncEngine): HandlerGroup {
   return {
-    startSync: ({ accountId }) => engine.start(accountId),
+    startSync: ({ accountId, full }) => engine.start(accountId, { full }),
     cancelSync: ({ accountId }) => ({ cancelled: engine.cancel(accountId) }),
     getSyncStatus: ({ accountId }) => engine.status(accountId),
   };

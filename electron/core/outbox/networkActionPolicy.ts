@@ -11,8 +11,10 @@ export interface NetworkActionPolicy {
 }
 
 export const NETWORK_ACTION_POLICIES: Record<Network, NetworkActionPolicy> = {
-  // Invented people: generous, nothing real is at stake.
-  sample: { canFollow: true, canDm: true, dailyActions: 200 },
+  // Invented people live only in the sample provider's memory: a follow would be forgotten at the
+  // next start and the following sync would then report an unfollow. So the sample board only
+  // triages; it never acts.
+  sample: { canFollow: false, canDm: false, dailyActions: 0 },
   // Bluesky's documented write limits are 5,000 points/hour and 35,000/day per account, a record
   // create costing 3 points (~1,600 creates/hour, ~11,600/day). Following back people one by one
   // from a board needs a small fraction of that, and accounts that follow in bulk are flagged as

@@ -7,7 +7,6 @@
 // the user decides (retryAction) after looking at the conversation.
 import type Database from 'better-sqlite3';
 import type { EventMap, EventName } from '../../../shared/api/events';
-import { RapportError } from '../../../shared/api/errors';
 import { fullJitterDelay, type BackoffPolicy } from '../net/backoff';
 import { findRapportError, NetworkFailure } from '../net/networkFailure';
 import type { Provider } from '../providers/provider';
@@ -234,7 +233,8 @@ export class OutboxWorker {
         ours.code === 'OFFLINE' ? 'Waiting for the network to come back; it will be sent then.' : `${ours.message} It will be tried again shortly.`;
       return { kind: 'wait', error: { code: ours.code, message }, retryAt };
     }
-    if (ours instanceof RapportError && ours.code === 'AUTH_EXPIRED') return { kind: 'failed', error: shape };
+    // AUTH_EXPIRED, NOT_FOUND, CONFLICT (messages refused by the recipient's settings)…: the user
+    // reads the sentence and decides; retryAction puts it back in the queue.
     return { kind: 'failed', error: shape };
   }
 }

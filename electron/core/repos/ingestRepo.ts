@@ -45,6 +45,12 @@ export interface IngestPageInput {
   at: string;
   /** The run's counters after this page, written with the data. */
   run: { id: number; requests: number; items: number };
+  /**
+   * A head-scan batch (new followers found at the head of the list between full walks): ranks
+   * count down from rankBase (above every stored follower), and the walk checkpoint is left as it
+   * is, since only a full walk moves generations.
+   */
+  headScan?: { rankBase: number };
 }
 
 export interface IngestPageResult {
@@ -165,7 +171,7 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
       // On a first import nothing exists yet, so the lookup would only cost time.
       const before = initialImport ? undefined : (selectEdge.get(accountId, personId) as ExistingEdge | undefined);
       if (walk === 'followers') {
-        const rank = rankFor(checkpoint.generation, checkpoint.itemsDone + i);
+        const rank = input.headScan ? input.headScan.rankBase - i : rankFor(checkpoint.generation, checkpoint.itemsDone + i);
         upsertFollower.run({ accountId, personId, followedAt: edge.followedAt, rank, generation: checkpoint.generation });
         // Mirrors upsertFollower: a follower already known keeps the rank it had.
         const storedRank = before && before.follows_me === 1 && before.follow_rank > 0 ? before.follow_rank : rank;
@@ -200,6 +206,10 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
         }
       }
     });
+    if (input.headScan) {
+      states.recordProgress(input.run.id, walk, input.run.requests, input.run.items);
+      return { personIds, checkpoint, added };
+    }
     const next: WalkCheckpoint = {
       ...checkpoint,
       cursor: input.nextCursor,

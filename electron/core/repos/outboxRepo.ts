@@ -118,7 +118,7 @@ export const outboxRepo = perDatabase((db: Database.Database) => {
      WHERE id = ? AND status IN ('failed', 'queued')`,
   );
   const remove = db.prepare("DELETE FROM outbox WHERE id = ? AND status = 'queued'");
-  const interrupted = db.prepare("UPDATE outbox SET status = 'queued', updated_at = ? WHERE status = 'sending'");
+  const interrupted = db.prepare("UPDATE outbox SET status = 'queued', updated_at = ?, next_attempt_at = NULL WHERE status = 'sending'");
   const latestPerPerson = db.prepare(
     `SELECT * FROM outbox WHERE id IN (
        SELECT max(id) FROM outbox WHERE account_id = ? AND kind <> 'note'

@@ -11,7 +11,7 @@ export const PERSON_CARD_COLUMNS = `
   p.id AS person_id, p.handle, p.display_name, p.avatar_file, p.followers_count, p.following_count,
   substr(p.bio, 1, ${BIO_SNIPPET_MAX * 2}) AS bio_head,
   t.stage, t.changed_at, coalesce(r.follows_me, 0) AS follows_me, coalesce(r.i_follow, 0) AS i_follow,
-  r.followed_me_at`;
+  r.followed_me_at, p.gone_at`;
 
 export const PERSON_CARD_JOINS = `
   CROSS JOIN people p ON p.id = t.person_id
@@ -30,6 +30,7 @@ export interface PersonCardRow {
   follows_me: number;
   i_follow: number;
   followed_me_at: string | null;
+  gone_at: string | null;
 }
 
 /** Plain-text bio reduced to one line of at most BIO_SNIPPET_MAX characters (code points). */
@@ -59,5 +60,6 @@ export function toPersonCard(row: PersonCardRow): PersonCard {
     iFollow: row.i_follow === 1,
     followedMeAt: row.followed_me_at,
     stageChangedAt: row.changed_at,
+    ...(row.gone_at ? { goneAt: row.gone_at } : {}),
   };
 }

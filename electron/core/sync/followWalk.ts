@@ -50,7 +50,7 @@ export interface WalkOutcome {
 }
 
 /** Lists without full profiles are hydrated before the page is written, inside the same unit. */
-async function hydrate(ctx: WalkContext, edges: RemoteEdge[]): Promise<RemoteEdge[]> {
+export async function hydrate(ctx: WalkContext, edges: RemoteEdge[]): Promise<RemoteEdge[]> {
   const { provider, signal } = ctx;
   const batch = Math.max(1, provider.capabilities.profileBatch);
   const full = new Map<string, RemoteEdge['profile']>();

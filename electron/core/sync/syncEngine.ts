@@ -62,7 +62,7 @@ export class SyncEngine {
   }
 
   /** Starts a sync in the background and returns its first progress. CONFLICT if one runs. */
-  start(accountId: number): SyncProgress {
+  start(accountId: number, options: { full?: boolean } = {}): SyncProgress {
     if (this.closed) throw new RapportError('CONFLICT', 'Rapport is shutting down.');
     const account = this.account(accountId);
     if (this.jobs.has(accountId)) throw new RapportError('CONFLICT', 'A sync of this account is already running.');
@@ -73,6 +73,7 @@ export class SyncEngine {
       enrichment: this.enrichment,
       emit: this.options.emit,
       now: this.options.now,
+      walkMode: options.full ? 'full' : 'auto',
     });
     this.jobs.set(accountId, job);
     void job.finished.then(() => {

@@ -9,7 +9,8 @@ import { deferSearchIndex, isSearchIndexDeferred, rebuildSearchIndex } from '../
 import type { Provider } from '../providers/provider';
 import { accountsRepo } from '../repos/accountsRepo';
 import { syncStateRepo, type SyncRun, type WalkName } from '../repos/syncStateRepo';
-import { runWalk } from './followWalk';
+import { runWalk, type WalkContext } from './followWalk';
+import { headScanAllowed, runHeadScan } from './headScan';
 import type { ProfileEnrichment } from './profileEnrichment';
 import { ProgressReporter } from './progressReporter';
 import { checkRemovals } from './removalCheck';
@@ -31,6 +32,11 @@ export interface SyncJobDeps {
   enrichment: ProfileEnrichment;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   now(): number;
+  /**
+   * 'full' (default): walk every list and re-check what was missing. 'auto': a head-scan for new
+   * edges when a full walk completed within a day, else a full walk.
+   */
+  walkMode?: 'full' | 'auto';
 }
 
 function errorShape(error: unknown): { code: string; message: string } {
@@ -53,15 +59,18 @@ export class SyncJob {
   constructor(private readonly deps: SyncJobDeps) {
     this.accountId = deps.account.id;
     this.run = syncStateRepo(deps.db).startRun(this.accountId, this.iso(), 'followers');
+    // A resumed walk reports what is already in from its first event on.
+    const resuming = syncStateRepo(deps.db).getWalk(this.accountId, 'followers');
+    const carried = resuming && !resuming.done ? resuming : null;
     this.reporter = new ProgressReporter(
       {
         accountId: this.accountId,
         runId: this.run.id,
         state: 'running',
         phase: 'followers',
-        done: 0,
+        done: carried?.itemsDone ?? 0,
         total: null,
-        pages: 0,
+        pages: carried?.pagesDone ?? 0,
         startedAt: this.run.startedAt,
         error: null,
       },
@@ -143,24 +152,26 @@ export class SyncJob {
     const existing = syncStateRepo(db).getWalk(this.accountId, walk);
     const resuming = existing !== undefined && !existing.done;
     this.setPhase(walk, expected, resuming ? existing.itemsDone : 0, resuming ? existing.pagesDone : 0);
-    const outcome = await runWalk(
-      {
-        db,
-        provider,
-        network: account.network,
-        accountId: this.accountId,
-        runId: this.run.id,
-        signal: this.signal,
-        now: () => this.iso(),
-        onRequest: () => this.requests++,
-        onItems: (count) => (this.items += count),
-        requests: () => this.requests,
-        items: () => this.items,
-        onFetched: ({ itemsSeen, pagesSeen }) => this.reporter.update({ done: itemsSeen, pages: pagesSeen }),
-        onCommit: () => this.reporter.peopleChanged(),
-      },
-      walk,
-    );
+    const walkContext: WalkContext = {
+      db,
+      provider,
+      network: account.network,
+      accountId: this.accountId,
+      runId: this.run.id,
+      signal: this.signal,
+      now: () => this.iso(),
+      onRequest: () => this.requests++,
+      onItems: (count) => (this.items += count),
+      requests: () => this.requests,
+      items: () => this.items,
+      onFetched: ({ itemsSeen, pagesSeen }) => this.reporter.update({ done: itemsSeen, pages: pagesSeen }),
+      onCommit: () => this.reporter.peopleChanged(),
+    };
+    if (this.deps.walkMode === 'auto' && headScanAllowed(db, this.accountId, walk, this.deps.now())) {
+      const scan = await runHeadScan(walkContext, walk);
+      if (scan.completed) return;
+    }
+    const outcome = await runWalk(walkContext, walk);
     const removals = await checkRemovals({
       db,
       provider,
