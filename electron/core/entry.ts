@@ -14,6 +14,11 @@ import { KeyFileDataKeySource } from './secrets/keyFile';
 /** How long core waits for main's init message before going on without network secrets. */
 const INIT_TIMEOUT_MS = 10_000;
 export const KEY_FILE_NAME = 'secret.key';
+/**
+ * In the app, new followers show up on their own while it is open (a head-scan costs a request or
+ * two); tests and the harness sync only when asked unless --background-sync-minutes says so.
+ */
+const APP_BACKGROUND_SYNC_MINUTES = 30;
 
 interface ParentPortLike {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
@@ -108,7 +113,7 @@ async function main(): Promise<void> {
     core = await createCore({
       dataDir: args.dataDir,
       samplePageDelayMs: args.samplePageDelayMs,
-      backgroundSyncMinutes: args.backgroundSyncMinutes,
+      backgroundSyncMinutes: args.backgroundSyncMinutes ?? (channel.fromElectron ? APP_BACKGROUND_SYNC_MINUTES : undefined),
       dataKey,
     });
   } catch (error) {

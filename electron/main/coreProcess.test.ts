@@ -41,14 +41,7 @@ describe('startCoreProcess', () => {
     const forked = electron.forked[0];
     if (!forked) throw new Error('nothing forked');
     expect(basename(forked.modulePath)).toBe('core.js');
-    expect(forked.args).toEqual([
-      '--data-dir',
-      '/home/ada/.config/Rapport',
-      '--sample-page-delay-ms',
-      '40',
-      '--background-sync-minutes',
-      '30',
-    ]);
+    expect(forked.args).toEqual(['--data-dir', '/home/ada/.config/Rapport', '--sample-page-delay-ms', '40']);
     expect(forked.options?.serviceName).toBe('Rapport core');
 
     const call = client.call('listAccounts', {});

@@ -12,8 +12,6 @@ import type { MainLog } from './mainLog';
  * new user see the first sync progress instead of a flash.
  */
 const SAMPLE_PAGE_DELAY_MS = 40;
-/** New followers show up on their own while the app is open; a head-scan costs a request or two. */
-export const BACKGROUND_SYNC_MINUTES = 30;
 
 /** A key that cannot be read must not keep core from starting: it then runs without network accounts. */
 function keyFor(dataKey: () => string | null, log: MainLog): string | null {
@@ -26,14 +24,7 @@ function keyFor(dataKey: () => string | null, log: MainLog): string | null {
 }
 
 export function spawnUtilityCore(modulePath: string, dataDir: string, log: MainLog, dataKey: () => string | null): CoreChannel {
-  const args = [
-    '--data-dir',
-    dataDir,
-    '--sample-page-delay-ms',
-    String(SAMPLE_PAGE_DELAY_MS),
-    '--background-sync-minutes',
-    String(BACKGROUND_SYNC_MINUTES),
-  ];
+  const args = ['--data-dir', dataDir, '--sample-page-delay-ms', String(SAMPLE_PAGE_DELAY_MS)];
   // Piped, so core's console output lands in the app's log file, not in a terminal nobody sees.
   const child = utilityProcess.fork(modulePath, args, { serviceName: 'Rapport core', stdio: 'pipe' });
   if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => log.info('[core]', line));

@@ -2,7 +2,7 @@
 // arithmetic on scrollTop: O(1) per scroll, no per-row bookkeeping. A general virtualiser keeps a
 // measurement per row, which for a 100,000-follower column means rebuilding a 100,000-entry array
 // whenever the row count changes (each sync page, each move) and a long task each time.
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { RefObject } from 'react';
 
 export interface RowRange {
@@ -42,7 +42,9 @@ export function useFixedRowRange(
 ): RowRange {
   const [range, setRange] = useState<RowRange>(() => rowRangeFor({ scrollTop: 0, clientHeight: 0 }, rowCount, rowHeight, overscan));
 
-  useEffect(() => {
+  // A layout effect: when the row count changes (the counts or the first page arrived), the rows
+  // are computed before the browser paints, not one empty frame later.
+  useLayoutEffect(() => {
     const el = listRef.current;
     if (!el) return undefined;
     // The viewport's height is read when it is resized, not on every scroll: reading layout in a
