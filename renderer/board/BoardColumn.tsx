@@ -1,6 +1,7 @@
 // One stage of the board: header with the live count, and a virtualised list that shows only the
 // rows on screen (plus a small overscan) out of a bounded window of loaded cards.
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { STAGE_LABELS } from '../../shared/domain';
 import type { Stage } from '../../shared/domain';
@@ -10,7 +11,6 @@ import { formatGrouped } from '../format/numberFormat';
 import { cardAt, virtualRowCount } from './columnWindow';
 import { columnDropData, isCardDragData } from './dragData';
 import { BoardCard } from './BoardCard';
-import { useFixedRowRange } from './useFixedRowRange';
 
 /** Card height plus the gap below it; cards have a fixed height so rows need no measuring. */
 export const ROW_HEIGHT = 136;
@@ -30,9 +30,28 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
 
   const w = column.window;
   const rowCount = virtualRowCount(w, count ?? 0);
-  const { first, last } = useFixedRowRange(listRef, rowCount, ROW_HEIGHT, OVERSCAN_ROWS);
-  const rowIndexes: number[] = [];
-  for (let index = first; index <= last; index++) rowIndexes.push(index);
+  // The virtualizer rebuilds its per-row table whenever getItemKey changes identity, which for a
+  // 100,000-row column is a long task per render; so the key function stays the same for the
+  // column's life and reads the current window through a ref.
+  const windowRef = useRef(w);
+  windowRef.current = w;
+  const getItemKey = useCallback((index: number) => {
+    const card = cardAt(windowRef.current, index);
+    return card ? `p${card.personId}` : `row${index}`;
+  }, []);
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => listRef.current,
+    estimateSize: estimateRowSize,
+    getItemKey,
+    overscan: OVERSCAN_ROWS,
+    // Rows are not measured yet on the first render: assume the window's height so the first
+    // frame already has its cards instead of one empty frame.
+    initialRect: { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight },
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? -1;
 
   // Re-reported when the window is reset (another sort or account) even if the rows stayed.
   const loaded = w.loaded;
@@ -93,11 +112,12 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
       ) : null}
       <div ref={listRef} className="column-list" data-testid={`list-${stage}`} role="list" aria-label={`${label} followers`} tabIndex={-1}>
         {empty ? <p className="column-empty">{emptyText(stage)}</p> : null}
-        <div className="column-rows" style={{ height: rowCount * ROW_HEIGHT }}>
-          {rowIndexes.map((index) => {
+        <div className="column-rows" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map(({ index, start }) => {
             const card = cardAt(w, index);
             // Keyed by person, so a card keeps its component (and its menu or drag state) when
-            // rows shift under it after a move; placeholders are keyed by row.
+            // rows shift under it after a move; placeholders are keyed by row. Computed here, not
+            // taken from the virtualizer, whose keys are only refreshed when the row count changes.
             return (
               <div
                 key={card ? `p${card.personId}` : `row${index}`}
@@ -105,7 +125,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
                 role="listitem"
                 aria-posinset={index + 1}
                 aria-setsize={count ?? -1}
-                style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+                style={{ transform: `translateY(${start}px)` }}
               >
                 {card ? <BoardCard card={card} accountId={accountId} /> : <div className="card card-placeholder" aria-hidden="true" />}
               </div>
@@ -116,6 +136,10 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
     </section>
   );
 });
+
+function estimateRowSize(): number {
+  return ROW_HEIGHT;
+}
 
 function emptyText(stage: Stage): string {
   switch (stage) {

@@ -38,7 +38,10 @@ describe('Bluesky accounts in core', () => {
   it('keeps the app password and tokens out of the database and the logs', async () => {
     kit = await startBlueskyCore({ followers: 10, follows: 3 });
     const { core, account, fake, dataDir, logs } = kit;
-    await callOk(core, 'startSync', { accountId: account.id });
+    // A retry and an expired token on the way, so the log has lines and the tokens rotate.
+    fake.knobs.serverErrors = { count: 1, status: 503, methods: ['app.bsky.graph.getFollowers'] };
+    fake.sessions.expireAccessTokens();
+    await callOk(core, 'startSync', { accountId: account.id, full: true });
     await syncEnd(core, account.id);
     await core.close();
     const bytes = databaseBytes(dataDir);
@@ -49,6 +52,8 @@ describe('Bluesky accounts in core', () => {
       expect(logs.some((line) => line.includes(secret)), 'a log line holds a secret').toBe(false);
     }
     expect(bytes).toContain('rsb1.');
+    expect(logs.some((line) => line.includes('[rapport net] retrying'))).toBe(true);
+    expect(fake.countOf('com.atproto.server.refreshSession')).toBe(1);
     await kit.reopen();
   });
 

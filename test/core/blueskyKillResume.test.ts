@@ -1,6 +1,7 @@
 // SIGKILL the core process during a 50,000-follower Bluesky walk, start it again: it resumes from
 // the checkpoint (fewer list requests than a full walk) and ends in the state an uninterrupted
 // sync of the same fake reaches.
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +90,8 @@ describe('SIGKILL during a 50,000-follower Bluesky walk', () => {
     }
     const killed = await first.kill();
     expect(killed.signal).toBe('SIGKILL');
+    // Under Node the data key lives beside the database, readable by its owner only.
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dataDir, 'secret.key')).mode & 0o777).toBe(0o600);
     const atKill = checkpoint(dataDir);
     expect(atKill.done).toBe(0);
     expect(atKill.items_done).toBeLessThan(FOLLOWERS);

@@ -8,6 +8,7 @@ import { AccountCredentialStorage } from '../accounts/credentialStorage';
 import type { SecretKeeper } from '../accounts/secretKeeper';
 import { HttpClient } from '../net/httpClient';
 import type { HttpClientOptions } from '../net/httpClientOptions';
+import type { NetLogger } from '../net/netLogger';
 import { BlueskyProvider } from '../providers/bluesky/blueskyProvider';
 import { BlueskySession } from '../providers/bluesky/blueskySession';
 import { sealedBlueskySessionStore, type SessionStore } from '../providers/bluesky/blueskySessionStore';
@@ -23,6 +24,15 @@ export interface ProviderRegistryOptions {
   http?: HttpClientOptions;
   now?: () => number;
 }
+
+/**
+ * Retries, rate-limit waits and failures go to core's stderr (the app's log). The HTTP layer only
+ * ever passes scalar fields (no headers, bodies or queries), so no secret can reach it.
+ */
+const coreNetLogger: NetLogger = {
+  debug: () => {},
+  warn: (message, fields) => console.warn(`[rapport net] ${message}`, JSON.stringify(fields ?? {})),
+};
 
 export class ProviderRegistry {
   private readonly providers = new Map<number, Promise<Provider>>();
@@ -51,7 +61,7 @@ export class ProviderRegistry {
   http(serviceName: string): HttpClient {
     let client = this.httpClients.get(serviceName);
     if (!client) {
-      client = new HttpClient({ serviceName, ...this.options.http });
+      client = new HttpClient({ serviceName, logger: coreNetLogger, ...this.options.http });
       this.httpClients.set(serviceName, client);
     }
     return client;

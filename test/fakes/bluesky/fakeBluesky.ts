@@ -1,8 +1,8 @@
 // A fake Bluesky (PDS + AppView + chat service in one) on 127.0.0.1, serving the XRPC methods
 // Rapport uses from in-memory state. Tests drive the real provider against it and bend it through
 // `knobs`; `requests` records what was asked, per method, without any credentials.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { countBy, LoopbackServer } from '../loopbackServer';
 import { FakeSessions } from './fakeBlueskyAuth';
 import { chatRoutes } from './fakeBlueskyChatRoutes';
 import { graphRoutes } from './fakeBlueskyGraphRoutes';
@@ -40,8 +40,7 @@ export class FakeBluesky {
   readonly knobs: FakeBlueskyKnobs = defaultKnobs();
   readonly sessions = new FakeSessions();
   readonly requests: FakeRequestLogEntry[] = [];
-  private server: Server | null = null;
-  private origin = '';
+  private readonly http = new LoopbackServer('fake bluesky', (req, res) => void this.handle(req, res));
   private window = { startedAt: 0, used: 0 };
   private readonly routes: Record<string, XrpcHandler>;
 
@@ -57,27 +56,19 @@ export class FakeBluesky {
   }
 
   get url(): string {
-    if (!this.server) throw new Error('fake bluesky is not started');
-    return this.origin;
+    return this.http.url;
   }
 
-  async start(port = 0): Promise<string> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return this.origin;
+  private get origin(): string {
+    return this.http.origin;
   }
 
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  start(port = 0): Promise<string> {
+    return this.http.start(port);
+  }
+
+  stop(): Promise<void> {
+    return this.http.stop();
   }
 
   /** Requests per endpoint so far. */
@@ -86,9 +77,7 @@ export class FakeBluesky {
   }
 
   countsByEndpoint(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const r of this.requests) counts[r.endpoint] = (counts[r.endpoint] ?? 0) + 1;
-    return counts;
+    return countBy(this.requests, (r) => r.endpoint);
   }
 
   private createSession(req: XrpcRequest): unknown {

@@ -2,8 +2,8 @@
 // the REST endpoints Rapport uses, from in-memory state. Tests drive the real provider and sign-in
 // flow against it and bend it through `knobs`; `requests` logs each request by normalised route
 // (never with credentials).
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { countBy, LoopbackServer } from '../loopbackServer';
 import { defaultMastodonKnobs, type FakeMastodonKnobs } from './fakeMastodonKnobs';
 import { FakeOAuth, hasScope, OAuthFailure } from './fakeMastodonOAuth';
 import { mastodonRoutes, RouteFailure, type Route, type RouteAnswer, type RouteContext } from './fakeMastodonRoutes';
@@ -31,8 +31,7 @@ export class FakeMastodon {
   readonly knobs: FakeMastodonKnobs = defaultMastodonKnobs();
   readonly oauth: FakeOAuth;
   readonly requests: FakeMastodonRequestLogEntry[] = [];
-  private server: Server | null = null;
-  private origin = '';
+  private readonly http = new LoopbackServer('fake mastodon', (req, res) => void this.handle(req, res));
   private window = { startedAt: 0, used: 0 };
 
   constructor(options: FakeMastodonOptions = {}) {
@@ -41,27 +40,19 @@ export class FakeMastodon {
   }
 
   get url(): string {
-    if (!this.server) throw new Error('fake mastodon is not started');
-    return this.origin;
+    return this.http.url;
   }
 
-  async start(port = 0): Promise<string> {
-    const server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return this.origin;
+  private get origin(): string {
+    return this.http.origin;
   }
 
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  start(port = 0): Promise<string> {
+    return this.http.start(port);
+  }
+
+  stop(): Promise<void> {
+    return this.http.stop();
   }
 
   countOf(route: string): number {
@@ -69,9 +60,7 @@ export class FakeMastodon {
   }
 
   countsByRoute(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const r of this.requests) counts[r.route] = (counts[r.route] ?? 0) + 1;
-    return counts;
+    return countBy(this.requests, (r) => r.route);
   }
 
   /** An access token for the signed-in user without the browser dance (for provider tests). */
