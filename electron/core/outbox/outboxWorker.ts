@@ -17,6 +17,8 @@ import { perDatabase } from '../repos/perDatabase';
 export const OUTBOX_BACKOFF: BackoffPolicy = { baseMs: 5_000, capMs: 10 * 60_000 };
 /** After this many attempts a transient failure becomes a failure the user sees and can retry. */
 export const OUTBOX_MAX_ATTEMPTS = 8;
+/** How long close() waits for an action that is being sent. */
+const CLOSE_GRACE_MS = 2_000;
 
 export interface OutboxWorkerOptions {
   db: Database.Database;
@@ -109,11 +111,23 @@ export class OutboxWorker {
     for (let run = this.draining.get(accountId); run; run = this.draining.get(accountId)) await run;
   }
 
+  /**
+   * Stops sending. An action in flight gets a short grace to settle; one still out after that stays
+   * 'sending' in the database and is re-checked (not resent) at the next start, so quitting never
+   * waits on a slow network.
+   */
   async close(): Promise<void> {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    await Promise.allSettled([...this.draining.values()]);
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.draining.values()]),
+      new Promise<void>((resolve) => {
+        grace = setTimeout(resolve, CLOSE_GRACE_MS);
+      }),
+    ]);
+    clearTimeout(grace);
   }
 
   private schedule(accountId: number): void {
