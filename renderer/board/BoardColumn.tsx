@@ -1,6 +1,18 @@
 // One stage of the board: header with the live count, and a virtualised list that shows only the
 // rows on screen (plus a small overscan) out of a bounded window of loaded cards.
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+//
+// Why @tanstack/react-virtual and not a hand-written fixed-height row range (H11, 2026-11-25):
+// bench/boardBench.ts, 100k followers, both builds alternated in one session (2 cores shared with
+// other work, load 1.5-8), 4 runs each of this configuration (index keys, no flushSync) vs the
+// hand-written range: drags with a task > 50 ms 2 of 36 vs 0 of 36 (longest 82 vs 50 ms); tasks
+// > 50 ms while wheel-scrolling 0/2/1/4 vs 0/1/1/1 per run, longest 0-70 vs 0-73 ms; first cards
+// painted p50 1217-1734 vs 1245-1413 ms. The range's own runs spread 0-10 scroll tasks and a
+// 0-56 ms longest drag task across the session, so the gap is inside the noise and the library
+// stays. The one cost left is TanStack's O(count) table rebuild when the count changes: cold,
+// on a load's first move, it can reach ~50-80 ms here. What did matter, measured: person keys in
+// getItemKey (even a stable function) rebuild 100,000 string keys on every count change: a
+// 51-171 ms task on 20 of 36 drags.
+import { memo, useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { STAGE_LABELS } from '../../shared/domain';
@@ -30,21 +42,17 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
 
   const w = column.window;
   const rowCount = virtualRowCount(w, count ?? 0);
-  // The virtualizer rebuilds its per-row table whenever getItemKey changes identity, which for a
-  // 100,000-row column is a long task per render; so the key function stays the same for the
-  // column's life and reads the current window through a ref.
-  const windowRef = useRef(w);
-  windowRef.current = w;
-  const getItemKey = useCallback((index: number) => {
-    const card = cardAt(windowRef.current, index);
-    return card ? `p${card.personId}` : `row${index}`;
-  }, []);
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => listRef.current,
     estimateSize: estimateRowSize,
-    getItemKey,
+    // No getItemKey: TanStack's default (the row index) is stable and cheap. Its keys only name
+    // measurements, and rows are never measured (fixed height, no measureElement). A key per
+    // person costs a 100,000-string rebuild whenever the count changes, i.e. on every move.
     overscan: OVERSCAN_ROWS,
+    // A scroll that brings new rows renders them in React's own (batched) update rather than
+    // synchronously inside each scroll event.
+    useFlushSync: false,
     // Rows are not measured yet on the first render: assume the window's height so the first
     // frame already has its cards instead of one empty frame.
     initialRect: { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight },
@@ -116,8 +124,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
           {rows.map(({ index, start }) => {
             const card = cardAt(w, index);
             // Keyed by person, so a card keeps its component (and its menu or drag state) when
-            // rows shift under it after a move; placeholders are keyed by row. Computed here, not
-            // taken from the virtualizer, whose keys are only refreshed when the row count changes.
+            // rows shift under it after a move; placeholders are keyed by row.
             return (
               <div
                 key={card ? `p${card.personId}` : `row${index}`}
