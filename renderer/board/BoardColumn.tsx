@@ -1,7 +1,7 @@
 // One stage of the board: header with the live count, and a virtualised list that shows only the
 // rows on screen (plus a small overscan) out of a bounded window of loaded cards.
 //
-// Why @tanstack/react-virtual and not a hand-written fixed-height row range (H11, 2026-11-25):
+// Why @tanstack/react-virtual and not a hand-written fixed-height row range (measured 2026-11-25):
 // bench/boardBench.ts, 100k followers, both builds alternated in one session (2 cores shared with
 // other work, load 1.5-8), 4 runs each of this configuration (index keys, no flushSync) vs the
 // hand-written range: drags with a task > 50 ms 2 of 36 vs 0 of 36 (longest 82 vs 50 ms); tasks

@@ -17,7 +17,7 @@ import { checkRemovals } from './removalCheck';
 
 /**
  * Walks at least this long build the search index once at the end instead of row by row
- * (measured by H1: 5x faster on 200k people); small incremental walks keep the triggers on.
+ * (measured: 5x faster on 200k people); small incremental walks keep the triggers on.
  */
 export const DEFER_SEARCH_INDEX_FROM = 5_000;
 

@@ -1,5 +1,5 @@
-// 0001 — the whole data model of DESIGN.md. PUBLISHED: from now on change this file only
-// additively (new nullable columns/indexes are fine, renames are not) and tell H2 (sync) here.
+// 0001 — the whole data model of DESIGN.md. Released: never edit what it creates; every later
+// change is a new migration file.
 //
 // Tables (all timestamps are ISO-8601 UTC TEXT, booleans are INTEGER 0/1):
 //   accounts        id, network, remote_id, handle, display_name, server_url, created_at, last_synced_at
@@ -22,7 +22,7 @@
 //   people_fts      FTS5, contentless (rowid = people.id) over handle, display_name, bio, notes
 //   search_index_state  one row: deferred flag for bulk ingest (see below)
 //
-// Notes for writers (H2's ingest):
+// Notes for writers (the sync engine's ingest):
 // - Insert triage rows WITH their sort keys: sort_rank = follow_rank, sort_followers =
 //   followers_count, sort_name = SORT_NAME_SQL (since 0003: rapport_sort_name(display_name, handle),
 //   Unicode-folded in JS, registered by openDatabase; sortNameSql(nameExpr, handleExpr) in
