@@ -4,7 +4,7 @@
 import type { Account } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
 import { readActionBudget, requireBudget, writeActionBudget } from '../outbox/actionBudget';
-import { NETWORK_ACTION_POLICIES } from '../outbox/networkActionPolicy';
+import { NETWORK_ACTION_POLICIES } from '../providers/networkActionPolicy';
 import { accountsRepo } from '../repos/accountsRepo';
 import { outboxRepo, publicAction, type StoredAction } from '../repos/outboxRepo';
 import { triageRepo } from '../repos/triageRepo';

@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import type { ActionBudget, Network } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
 import { perDatabase } from '../repos/perDatabase';
-import { NETWORK_ACTION_POLICIES } from './networkActionPolicy';
+import { NETWORK_ACTION_POLICIES } from '../providers/networkActionPolicy';
 
 export const BUDGET_WINDOW_MS = 24 * 60 * 60 * 1000;
 

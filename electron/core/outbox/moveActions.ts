@@ -12,7 +12,7 @@ import { outboxRepo, actionSummary, publicAction } from '../repos/outboxRepo';
 import { perDatabase } from '../repos/perDatabase';
 import { triageRepo, type MoveOutcome } from '../repos/triageRepo';
 import { requireBudget } from './actionBudget';
-import { NETWORK_ACTION_POLICIES } from './networkActionPolicy';
+import { NETWORK_ACTION_POLICIES } from '../providers/networkActionPolicy';
 
 export interface MoveRequest {
   account: Account;

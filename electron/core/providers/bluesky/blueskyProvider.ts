@@ -30,6 +30,7 @@ import {
   relationshipsSchema,
 } from './blueskySchemas';
 import type { BlueskySession } from './blueskySession';
+import { NETWORK_ACTION_POLICIES } from '../networkActionPolicy';
 
 export const BLUESKY_PAGE_MAX = 100;
 export const BLUESKY_PROFILE_BATCH = 25;
@@ -72,10 +73,10 @@ export class BlueskyProvider implements Provider {
     this.capabilities = {
       pageMax: BLUESKY_PAGE_MAX,
       profileBatch: BLUESKY_PROFILE_BATCH,
-      canFollow: true,
-      canDm: true,
+      canFollow: NETWORK_ACTION_POLICIES.bluesky.canFollow,
+      canDm: NETWORK_ACTION_POLICIES.bluesky.canDm,
       listsCarryFullProfiles: false,
-      limits: { dailyActions: options.dailyActions ?? 100 },
+      limits: { dailyActions: options.dailyActions ?? NETWORK_ACTION_POLICIES.bluesky.dailyActions },
     };
   }
 

@@ -16,6 +16,7 @@ import { MastodonMalformedAnswer, MastodonRefusal, parseMastodonAnswer } from '.
 import { toMastodonProfile, toRemotePost, type MastodonProfile } from './mastodonMapping';
 import { localAccountId, mastodonRemoteId } from './mastodonRemoteId';
 import { accountListSchema, accountSchema, familiarFollowersSchema, relationshipListSchema, relationshipSchema, statusListSchema, statusSchema } from './mastodonSchemas';
+import { NETWORK_ACTION_POLICIES } from '../networkActionPolicy';
 
 /** Mastodon caps followers/following pages at 80. */
 export const MASTODON_PAGE_MAX = 80;
@@ -23,8 +24,8 @@ export const MASTODON_PAGE_MAX = 80;
 export const MASTODON_ACCOUNT_BATCH = 40;
 export const MASTODON_STATUS_LIMIT = 20;
 export const MASTODON_MEDIA_MAX_BYTES = 5 * 1024 * 1024;
-/** Mastodon allows 400 follows a day; we default far below, and every action is a deliberate one. */
-export const MASTODON_DEFAULT_DAILY_ACTIONS = 100;
+/** Mastodon allows 400 follows a day; we default far below (see networkActionPolicy). */
+export const MASTODON_DEFAULT_DAILY_ACTIONS = NETWORK_ACTION_POLICIES.mastodon.dailyActions;
 
 export interface MastodonProviderOptions {
   http: HttpClient;
@@ -82,8 +83,8 @@ export class MastodonProvider implements Provider {
     this.capabilities = {
       pageMax: MASTODON_PAGE_MAX,
       profileBatch: MASTODON_ACCOUNT_BATCH,
-      canFollow: true,
-      canDm: true,
+      canFollow: NETWORK_ACTION_POLICIES.mastodon.canFollow,
+      canDm: NETWORK_ACTION_POLICIES.mastodon.canDm,
       // Follower lists carry full accounts (counts, bio, fields): no hydration round trips.
       listsCarryFullProfiles: true,
       limits: { dailyActions: options.dailyActions ?? MASTODON_DEFAULT_DAILY_ACTIONS },

@@ -19,6 +19,7 @@ import {
   type SamplePerson,
   type SamplePersonKey,
 } from './samplePerson';
+import { NETWORK_ACTION_POLICIES } from '../networkActionPolicy';
 
 export const SAMPLE_PAGE_MAX = 500;
 
@@ -67,10 +68,10 @@ export class SampleProvider implements Provider {
   readonly capabilities: ProviderCapabilities = {
     pageMax: SAMPLE_PAGE_MAX,
     profileBatch: 100,
-    canFollow: true,
-    canDm: true,
+    canFollow: NETWORK_ACTION_POLICIES.sample.canFollow,
+    canDm: NETWORK_ACTION_POLICIES.sample.canDm,
     listsCarryFullProfiles: true,
-    limits: { dailyActions: 200 },
+    limits: { dailyActions: NETWORK_ACTION_POLICIES.sample.dailyActions },
   };
   readonly graph: SampleNetwork;
   private readonly pageDelayMs: number;

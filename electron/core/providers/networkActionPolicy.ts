@@ -1,6 +1,6 @@
 // What each network lets the outbox do, known without a signed-in provider (a move must decide
-// whether to queue a follow while the network is unreachable). Providers report the same figures
-// in their capabilities; these are the defaults the budget starts from.
+// whether to queue a follow while the network is unreachable). The single source of truth:
+// providers declare these same figures in their capabilities, and the budget starts from them.
 import type { Network } from '../../../shared/domain';
 
 export interface NetworkActionPolicy {
