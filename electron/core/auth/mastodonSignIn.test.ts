@@ -6,7 +6,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RapportError } from '../../../shared/api/errors';
 import { openDatabase } from '../db/openDatabase';
 import { HttpClient } from '../net/httpClient';
 import { MastodonProvider } from '../providers/mastodon/mastodonProvider';
@@ -17,6 +16,7 @@ import { MastodonCredentialStore } from './mastodonCredentialStore';
 import { beginMastodonSignIn, type MastodonSignInOptions, type PendingMastodonSignIn } from './mastodonSignIn';
 import { signOutOfMastodon } from './mastodonSignOut';
 import { createPkcePair } from './pkce';
+import { rapportError } from '../../../test/rapportErrorOf';
 
 const fakes: FakeMastodon[] = [];
 const pendings: PendingMastodonSignIn[] = [];
@@ -53,16 +53,6 @@ async function playBrowser(authorizeUrl: string): Promise<Response> {
   const location = authorize.headers.get('location')!;
   expect(location).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\?code=.+&state=.+$/);
   return fetch(location);
-}
-
-async function rapportError(promise: Promise<unknown>): Promise<RapportError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RapportError) return error;
-    throw error;
-  }
-  throw new Error('expected a RapportError');
 }
 
 function storedNames(storage: MemorySecretStorage): string[] {

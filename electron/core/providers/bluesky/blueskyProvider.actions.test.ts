@@ -1,25 +1,15 @@
 // The provider's write side against the fake: follow (with a lost answer), unfollow, DMs through
 // the chat proxy with refusals as sentences, and media downloads.
 import { afterEach, describe, expect, it } from 'vitest';
-import { RapportError } from '../../../../shared/api/errors';
 import { NetworkFailure } from '../../net/networkFailure';
 import { startBlueskyKit, type BlueskyKit } from '../../../../test/fakes/bluesky/blueskyTestKit';
+import { rapportError } from '../../../../test/rapportErrorOf';
 
 let kit: BlueskyKit | null = null;
 afterEach(async () => {
   await kit?.close();
   kit = null;
 });
-
-async function rapportError(promise: Promise<unknown>): Promise<RapportError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RapportError) return error;
-    throw error;
-  }
-  throw new Error('expected a RapportError');
-}
 
 describe('BlueskyProvider actions', () => {
   it('follows back with one createRecord and unfollows by the stored record key', async () => {

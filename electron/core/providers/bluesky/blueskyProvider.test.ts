@@ -1,10 +1,10 @@
 // The provider's read side against the fake over real loopback HTTP: walks, hydration, request
 // budgets, rate limits, server errors, token expiry, malformed pages and gone accounts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { RapportError } from '../../../../shared/api/errors';
 import type { RemoteEdge, RemotePage } from '../provider';
 import { BLUESKY_PAGE_MAX, BLUESKY_PROFILE_BATCH, type BlueskyProvider } from './blueskyProvider';
 import { startBlueskyKit, type BlueskyKit } from '../../../../test/fakes/bluesky/blueskyTestKit';
+import { rapportError } from '../../../../test/rapportErrorOf';
 
 let kit: BlueskyKit | null = null;
 afterEach(async () => {
@@ -24,16 +24,6 @@ async function walk(provider: BlueskyProvider, list: 'followers' | 'following'):
     cursor = page.cursor;
   } while (cursor !== null);
   return edges;
-}
-
-async function rapportError(promise: Promise<unknown>): Promise<RapportError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RapportError) return error;
-    throw error;
-  }
-  throw new Error('expected a RapportError');
 }
 
 describe('BlueskyProvider reads', () => {

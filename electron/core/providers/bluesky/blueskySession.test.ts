@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/openDatabase';
 import { SecretBox } from '../../secrets/secretBox';
 import { SettingsSecretStorage } from '../../secrets/secretStorage';
-import { RapportError } from '../../../../shared/api/errors';
 import { FakeBluesky } from '../../../../test/fakes/bluesky/fakeBluesky';
 import { HttpClient } from '../../net/httpClient';
 import { BlueskyProvider } from './blueskyProvider';
 import { BlueskySession } from './blueskySession';
 import { MemorySessionStore, sealedBlueskySessionStore } from './blueskySessionStore';
+import { rapportError } from '../../../../test/rapportErrorOf';
 
 let fake: FakeBluesky | null = null;
 afterEach(async () => {
@@ -23,16 +23,6 @@ async function started(): Promise<FakeBluesky> {
   fake.state.generate({ followers: 5, follows: 0 });
   await fake.start();
   return fake;
-}
-
-async function rapportError(promise: Promise<unknown>): Promise<RapportError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RapportError) return error;
-    throw error;
-  }
-  throw new Error('expected a RapportError');
 }
 
 describe('BlueskySession', () => {

@@ -2,25 +2,15 @@
 // approve), unfollow, direct messages with an Idempotency-Key surviving a lost answer, private
 // notes, familiar followers and media downloads.
 import { afterEach, describe, expect, it } from 'vitest';
-import { RapportError } from '../../../../shared/api/errors';
 import { NetworkFailure } from '../../net/networkFailure';
 import { startMastodonKit, type MastodonKit } from '../../../../test/fakes/mastodon/mastodonTestKit';
+import { rapportError } from '../../../../test/rapportErrorOf';
 
 let kit: MastodonKit | null = null;
 afterEach(async () => {
   await kit?.close();
   kit = null;
 });
-
-async function rapportError(promise: Promise<unknown>): Promise<RapportError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RapportError) return error;
-    throw error;
-  }
-  throw new Error('expected a RapportError');
-}
 
 describe('MastodonProvider actions', () => {
   it('follows back an open account at once and unfollows by account id', async () => {

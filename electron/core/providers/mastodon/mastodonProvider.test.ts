@@ -2,12 +2,12 @@
 // request budget, batch and one-by-one account fetches, posts, relationships, rate limits, server
 // errors, malformed pages and hostile HTML.
 import { afterEach, describe, expect, it } from 'vitest';
-import { RapportError } from '../../../../shared/api/errors';
 import { RATE_LIMIT_MARGIN_MS } from '../../net/httpClient';
 import type { RemoteEdge, RemotePage } from '../provider';
 import type { MastodonProfile } from './mastodonMapping';
 import { MASTODON_PAGE_MAX, type MastodonProvider } from './mastodonProvider';
 import { startMastodonKit, type MastodonKit } from '../../../../test/fakes/mastodon/mastodonTestKit';
+import { rapportError } from '../../../../test/rapportErrorOf';
 
 let kit: MastodonKit | null = null;
 afterEach(async () => {
@@ -24,16 +24,6 @@ async function walk(provider: MastodonProvider, list: 'followers' | 'following')
     cursor = page.cursor;
   } while (cursor !== null);
   return edges;
-}
-
-async function rapportError(promise: Promise<unknown>): Promise<RapportError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RapportError) return error;
-    throw error;
-  }
-  throw new Error('expected a RapportError');
 }
 
 const FOLLOWERS_ROUTE = 'GET /api/v1/accounts/:id/followers';
