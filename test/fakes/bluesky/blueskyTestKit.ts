@@ -3,9 +3,9 @@
 import { BlueskyProvider } from '../../../electron/core/providers/bluesky/blueskyProvider';
 import { BlueskySession } from '../../../electron/core/providers/bluesky/blueskySession';
 import { MemorySessionStore } from '../../../electron/core/providers/bluesky/blueskySessionStore';
-import { HttpClient } from '../../../electron/core/net/httpClient';
+import type { HttpClient } from '../../../electron/core/net/httpClient';
 import type { HttpClientOptions } from '../../../electron/core/net/httpClientOptions';
-import type { LogFields, NetLogger } from '../../../electron/core/net/netLogger';
+import { recordingHttpClient } from '../recordingHttpClient';
 import { FakeBluesky } from './fakeBluesky';
 
 export interface BlueskyKit {
@@ -26,16 +26,7 @@ export async function startBlueskyKit(
   const fake = new FakeBluesky({ handle: 'me.bsky.social', password: 'app-pass-word-1234' });
   if (options.followers || options.follows) fake.state.generate({ followers: options.followers ?? 0, follows: options.follows ?? 0, seed: 7 });
   await fake.start();
-  const logLines: string[] = [];
-  const capture = (message: string, fields?: LogFields) => void logLines.push(`${message} ${JSON.stringify(fields ?? {})}`);
-  const logger: NetLogger = { debug: capture, warn: capture };
-  const sleeps: number[] = [];
-  const http = new HttpClient({
-    logger,
-    serviceName: 'Bluesky',
-    ...(options.realTimers ? {} : { sleep: async (ms: number) => void sleeps.push(ms) }),
-    ...options.http,
-  });
+  const { http, logLines, sleeps } = recordingHttpClient('Bluesky', options);
   const store = new MemorySessionStore();
   const session = await BlueskySession.signIn(http, store, { identifier: 'me.bsky.social', password: 'app-pass-word-1234', serviceUrl: fake.url });
   const provider = new BlueskyProvider({ session, http });

@@ -1,9 +1,9 @@
 // Shared set-up for the Mastodon tests: a started fake, an access token for its user (issued
 // directly, without the browser dance — the sign-in tests do that), and the real provider over
 // the real HTTP layer, with sleeps recorded instead of waited unless `realTimers`.
-import { HttpClient } from '../../../electron/core/net/httpClient';
+import type { HttpClient } from '../../../electron/core/net/httpClient';
 import type { HttpClientOptions } from '../../../electron/core/net/httpClientOptions';
-import type { LogFields, NetLogger } from '../../../electron/core/net/netLogger';
+import { recordingHttpClient } from '../recordingHttpClient';
 import { MastodonProvider } from '../../../electron/core/providers/mastodon/mastodonProvider';
 import { FakeMastodon } from './fakeMastodon';
 import type { GenerateMastodonOptions } from './fakeMastodonState';
@@ -35,16 +35,7 @@ export async function startMastodonKit(
     });
   }
   await fake.start();
-  const logLines: string[] = [];
-  const capture = (message: string, fields?: LogFields) => void logLines.push(`${message} ${JSON.stringify(fields ?? {})}`);
-  const logger: NetLogger = { debug: capture, warn: capture };
-  const sleeps: number[] = [];
-  const http = new HttpClient({
-    logger,
-    serviceName: 'Mastodon',
-    ...(options.realTimers ? {} : { sleep: async (ms: number) => void sleeps.push(ms) }),
-    ...options.http,
-  });
+  const { http, logLines, sleeps } = recordingHttpClient('Mastodon', options);
   const accessToken = fake.issueToken(options.scopes);
   const provider = new MastodonProvider({ http, origin: fake.url, accessToken, accountId: fake.state.self.id });
   const host = new URL(fake.url).host;
