@@ -1,22 +1,14 @@
 // Identifiers shaped exactly like the real ones, because @atproto/api validates responses against
 // the lexicons (DIDs, handles, TIDs, CIDs, datetimes) and rejects anything that is not.
 import { createHash } from 'node:crypto';
+import { mulberry32 as seededRandom } from '../../../electron/core/providers/sample/seededRandom';
+
+/** The fakes' seeded stream is the sample network's mulberry32. */
+export { seededRandom };
 
 const BASE32_SORTABLE = '234567abcdefghijklmnopqrstuvwxyz';
 const BASE32_LOWER = 'abcdefghijklmnopqrstuvwxyz234567';
 const BASE32_CODES = Array.from(BASE32_LOWER, (c) => c.charCodeAt(0));
-
-/** Small, fast, seeded PRNG (mulberry32): the same seed builds the same network. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * did:plc:<24 base32 chars>, derived from a number so generation needs no lookups. A cheap

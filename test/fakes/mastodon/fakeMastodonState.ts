@@ -3,6 +3,7 @@
 // paginates these lists by the follow's id, newest first), pending follow requests to locked
 // accounts, posts, direct messages with their Idempotency-Keys, and private notes.
 import { hostilePayloads, HOSTILE_EMOJIS, type HostilePayload } from './hostileContent';
+import { mulberry32 as seededRandom } from '../../../electron/core/providers/sample/seededRandom';
 
 export interface FakeEmoji {
   shortcode: string;
@@ -72,16 +73,6 @@ const WORDS = ['river', 'maple', 'orbit', 'cinder', 'quartz', 'harbor', 'meadow'
 const DOMAINS = ['mastodon.social', 'fosstodon.org', 'hachyderm.io', 'mas.to', null, null];
 const JOIN_DAYS = Array.from({ length: 600 }, (_, day) => new Date(Date.UTC(2022, 10, 1) + day * 86_400_000).toISOString());
 
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class FakeMastodonState {
   readonly domain: string;

@@ -25,6 +25,25 @@ export function hashInts(...parts: number[]): number {
   return h;
 }
 
+const MULBERRY32_STEP = 0x6d2b79f5;
+
+/** mulberry32's output for an already advanced state, uniform in [0, 1). */
+function mulberry32Value(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/** A plain mulberry32 stream from a seed: the same seed gives the same numbers. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + MULBERRY32_STEP) >>> 0;
+    return mulberry32Value(state);
+  };
+}
+
 /** A mulberry32 stream started from a hash: cheap to create, one per generated person. */
 export class SeededRandom {
   private state: number;
@@ -35,11 +54,8 @@ export class SeededRandom {
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.state = (this.state + MULBERRY32_STEP) >>> 0;
+    return mulberry32Value(this.state);
   }
 
   /** Integer in [min, max] inclusive. */
