@@ -1,4 +1,5 @@
 // Domain vocabulary both sides agree on. Pure TypeScript: no node, electron or DOM imports.
+import type { Signal } from './signals/types';
 
 export const STAGES = ['new', 'evaluated', 'connected', 'declined'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -26,6 +27,8 @@ export interface Account {
   serverUrl: string | null;
   createdAt: string; // ISO-8601
   lastSyncedAt: string | null;
+  /** Mastodon: my notes are mirrored to the server's private account note. */
+  noteSync?: boolean;
 }
 
 /**
@@ -50,9 +53,22 @@ export interface PersonCard {
   action?: ActionSummary;
   /** When the network reported the person deactivated, suspended or deleted. */
   goneAt?: string | null;
+  /** Explainable hints, strongest caution first (see shared/signals); absent until computed. */
+  signals?: Signal[];
+  /** The signals' combined score (higher = more worth a look); null until computed. */
+  score?: number | null;
+  tags?: string[];
+  /** When I last sent this person a message through Rapport ("wrote 3 d ago"). */
+  lastMessageAt?: string | null;
+  /** While snoozed: until when, or 'nextPost' when waiting for their next post. */
+  snoozedUntil?: string | 'nextPost' | null;
+  /** Set when a snooze ended and the card came back to New (shown as a badge). */
+  snoozeEndedAt?: string | null;
+  /** A follow request waits for a locked account's approval (Mastodon "Requested"). */
+  followRequested?: boolean;
 }
 
-export const ACTION_KINDS = ['follow', 'unfollow', 'dm'] as const;
+export const ACTION_KINDS = ['follow', 'unfollow', 'dm', 'note'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export const ACTION_STATUSES = ['queued', 'sending', 'done', 'failed'] as const;
@@ -96,7 +112,12 @@ export interface ActionBudget {
 export interface Post {
   id: number;
   remoteId: string;
+  /** plain text, always present (search, signals, and networks that send text) */
   text: string;
+  /** sanitized HTML (Mastodon), already passed through core's allow-list; renderer sanitizes again */
+  html?: string | null;
+  /** https link to the post on its network, opened through the allow-list */
+  url?: string | null;
   createdAt: string;
   isReply: boolean;
   isRepost: boolean;
@@ -111,6 +132,37 @@ export interface PersonProfile extends PersonCard {
   profileUrl: string | null; // https URL on the network, opened through the allow-list
   fetchedAt: string;
   recentPosts: Post[];
+  /** renderer-relative cached banner (`media/...`) or null */
+  bannerUrl?: string | null;
+  /** sanitized HTML bio (Mastodon); `bio` stays the plain-text copy */
+  bioHtml?: string | null;
+  /** Mastodon profile fields; values are sanitized HTML */
+  fields?: ProfileField[];
+  /** custom emoji used in name, bio, fields and posts, served from the media cache */
+  emojis?: CustomEmoji[];
+  /** people I follow who follow this person, where the network tells us */
+  sharedConnections?: SharedConnection[];
+  sharedConnectionsCount?: number | null;
+  /** my private note about this person (plain text) */
+  note?: string;
+}
+
+export interface ProfileField {
+  name: string;
+  valueHtml: string;
+  verifiedAt: string | null;
+}
+
+export interface CustomEmoji {
+  shortcode: string;
+  /** renderer-relative cached image (`media/...`) or null while not cached */
+  url: string | null;
+}
+
+export interface SharedConnection {
+  handle: string;
+  displayName: string;
+  avatarUrl: string | null;
 }
 
 export type StageCounts = Record<Stage, number>;

@@ -13,6 +13,7 @@ import { createBlueskyAccountHandlers } from './api/blueskyAccountHandlers';
 import { boardHandlers } from './api/boardHandlers';
 import type { CoreContext } from './api/handlerTypes';
 import { peopleHandlers } from './api/peopleHandlers';
+import { pendingHandlers } from './api/pendingHandlers';
 import { createSampleAccountHandlers } from './api/sampleAccountHandlers';
 import { createSyncHandlers } from './api/syncHandlers';
 import { buildHandlerTable, dispatch, type HandlerTable } from './coreDispatch';
@@ -115,6 +116,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         createSyncHandlers(engine),
         createSampleAccountHandlers(engine),
         createBlueskyAccountHandlers(engine, secrets),
+        pendingHandlers,
       ]),
       engine,
     );

@@ -11,6 +11,25 @@ import { ProfileDrawer } from '../dialogs/ProfileDrawer';
 import { Announcer } from '../feedback/Announcer';
 import { Toasts } from '../feedback/Toasts';
 import { useCoreEvents } from './useCoreEvents';
+import { Sidebar } from '../sidebar/Sidebar';
+import { useViewStore, type View } from '../stores/viewStore';
+import { ReviewView } from '../review/ReviewView';
+import { PeopleListView } from '../lists/PeopleListView';
+import { StatsView } from '../stats/StatsView';
+import { useTriageShortcuts } from '../keyboard/useTriageShortcuts';
+
+function MainView({ view, accountId }: { view: View; accountId: number }) {
+  switch (view) {
+    case 'board':
+      return <Board accountId={accountId} />;
+    case 'review':
+      return <ReviewView accountId={accountId} />;
+    case 'people':
+      return <PeopleListView accountId={accountId} />;
+    case 'stats':
+      return <StatsView accountId={accountId} />;
+  }
+}
 
 export function App() {
   useCoreEvents();
@@ -19,6 +38,8 @@ export function App() {
   const drawerOpen = useDrawerStore((s) => s.personId !== null);
   const [confirmOpen, setConfirmOpen] = useState(false);
   const accountId = account?.id ?? null;
+  const view = useViewStore((s) => s.view);
+  useTriageShortcuts(accountId);
 
   useEffect(() => followSelectedAccount(), []);
   useEffect(() => {
@@ -26,6 +47,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    useViewStore.getState().reset();
     if (accountId === null) {
       openBoard(null);
       useDrawerStore.getState().close();
@@ -44,7 +66,10 @@ export function App() {
         ) : account ? (
           <>
             <TopBar account={account} onDialogChange={setConfirmOpen} />
-            <Board accountId={account.id} />
+            <div className="workspace">
+              <Sidebar accountId={account.id} />
+              <MainView view={view} accountId={account.id} />
+            </div>
           </>
         ) : (
           <Welcome />

@@ -15,6 +15,8 @@ import { formatCompact } from '../format/numberFormat';
 import { cardDragData } from './dragData';
 import { MoveMenu } from './MoveMenu';
 import { focusCardBeside } from '../stores/cardFocus';
+import { CardStatus } from '../actions/CardStatus';
+import { CardSignals } from '../signals/CardSignals';
 
 const ARROWS: Record<string, 'up' | 'down' | 'left' | 'right'> = {
   ArrowUp: 'up',
@@ -119,6 +121,8 @@ export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardP
             <strong>{formatCompact(card.followingCount)}</strong> following
           </span>
         </div>
+        <CardSignals card={card} />
+        <CardStatus card={card} accountId={accountId} />
       </div>
       <button
         ref={moveButton}

@@ -11,6 +11,8 @@ import { formatHandle } from '../people/personIdentity';
 import { formatGrouped } from '../format/numberFormat';
 import { formatFullDate, formatMonthYear, formatRelative } from '../format/dateFormat';
 import { useFocusTrap } from './useFocusTrap';
+import { ProfileActions } from '../compose/ProfileActions';
+import { RemoteHtml } from '../safeHtml/RemoteHtml';
 
 export function ProfileDrawer() {
   const personId = useDrawerStore((s) => s.personId);
@@ -23,6 +25,7 @@ function OpenDrawer({ personId }: { personId: number }) {
   const profile = useDrawerStore((s) => s.profile);
   const error = useDrawerStore((s) => s.error);
   const close = useDrawerStore((s) => s.close);
+  const accountId = useDrawerStore((s) => s.accountId);
   const panel = useRef<HTMLDivElement | null>(null);
   const closeButton = useRef<HTMLButtonElement | null>(null);
   useFocusTrap(panel, closeButton, () => document.querySelector<HTMLElement>(`[data-testid="card"][data-person-id="${personId}"]`));
@@ -44,7 +47,7 @@ function OpenDrawer({ personId }: { personId: number }) {
           </button>
         </div>
         {profile ? (
-          <ProfileBody profile={profile} />
+          <ProfileBody profile={profile} accountId={accountId} />
         ) : error ? (
           <p className="drawer-message" role="alert">
             {error}
@@ -57,7 +60,7 @@ function OpenDrawer({ personId }: { personId: number }) {
   );
 }
 
-function ProfileBody({ profile }: { profile: PersonProfile }) {
+function ProfileBody({ profile, accountId }: { profile: PersonProfile; accountId: number | null }) {
   const relationship = profile.followsMe && profile.iFollow ? 'You follow each other' : profile.followsMe ? 'Follows you' : profile.iFollow ? 'You follow them' : null;
   return (
     <div className="drawer-body">
@@ -74,7 +77,7 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
       </div>
 
       <p className="drawer-bio" data-testid="drawer-bio" dir="auto">
-        {profile.bio || <span className="muted">No bio.</span>}
+        {profile.bio ? <RemoteHtml html={profile.bioHtml} text={profile.bio} emojis={profile.emojis} /> : <span className="muted">No bio.</span>}
       </p>
 
       <dl className="drawer-stats">
@@ -98,6 +101,8 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
         <li>Profile cached {formatRelative(profile.fetchedAt)}</li>
       </ul>
 
+      {accountId !== null ? <ProfileActions profile={profile} accountId={accountId} /> : null}
+
       <h3 className="drawer-section-title">Recent posts</h3>
       {profile.recentPosts.length === 0 ? <p className="muted">No posts cached.</p> : null}
       <ol className="drawer-posts" data-testid="drawer-posts">
@@ -110,7 +115,9 @@ function ProfileBody({ profile }: { profile: PersonProfile }) {
                 {formatRelative(post.createdAt)}
               </time>
             </div>
-            <p className="drawer-post-text" dir="auto">{post.text}</p>
+            <p className="drawer-post-text" dir="auto">
+              <RemoteHtml html={post.html} text={post.text} emojis={profile.emojis} />
+            </p>
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@ import type { PersonProfile } from '../../shared/domain';
 import { rapportClient, toRapportError } from '../api/rapportClient';
 
 interface DrawerState {
+  accountId: number | null;
   personId: number | null;
   /** The name shown while the profile loads, taken from the card that opened the drawer. */
   displayName: string;
@@ -16,13 +17,14 @@ interface DrawerState {
 let requestSeq = 0;
 
 export const useDrawerStore = create<DrawerState>()((set) => ({
+  accountId: null,
   personId: null,
   displayName: '',
   profile: null,
   error: null,
   open: async (accountId, personId, displayName) => {
     const seq = ++requestSeq;
-    set({ personId, displayName, profile: null, error: null });
+    set({ accountId, personId, displayName, profile: null, error: null });
     try {
       const profile = await rapportClient.getProfile(accountId, personId);
       if (seq === requestSeq) set({ profile, displayName: profile.displayName });

@@ -263,6 +263,27 @@ export class InMemoryRapportApi implements RapportApi {
   cancelAction = (input: MethodInput<'cancelAction'>) => this.run('cancelAction', input, notInDouble('cancelAction'));
   getActionBudget = (input: MethodInput<'getActionBudget'>) => this.run('getActionBudget', input, notInDouble('getActionBudget'));
   setActionBudget = (input: MethodInput<'setActionBudget'>) => this.run('setActionBudget', input, notInDouble('setActionBudget'));
+  queryPeople = (input: MethodInput<'queryPeople'>) => this.run('queryPeople', input, notInDouble('queryPeople'));
+  bulkMove = (input: MethodInput<'bulkMove'>) => this.run('bulkMove', input, notInDouble('bulkMove'));
+  restoreStages = (input: MethodInput<'restoreStages'>) => this.run('restoreStages', input, notInDouble('restoreStages'));
+  setNote = (input: MethodInput<'setNote'>) => this.run('setNote', input, notInDouble('setNote'));
+  setTags = (input: MethodInput<'setTags'>) => this.run('setTags', input, notInDouble('setTags'));
+  listTags = (input: MethodInput<'listTags'>) => this.run('listTags', input, notInDouble('listTags'));
+  getTimeline = (input: MethodInput<'getTimeline'>) => this.run('getTimeline', input, notInDouble('getTimeline'));
+  snooze = (input: MethodInput<'snooze'>) => this.run('snooze', input, notInDouble('snooze'));
+  unfollowPerson = (input: MethodInput<'unfollowPerson'>) => this.run('unfollowPerson', input, notInDouble('unfollowPerson'));
+  getStats = (input: MethodInput<'getStats'>) => this.run('getStats', input, notInDouble('getStats'));
+  listTemplates = (input: MethodInput<'listTemplates'>) => this.run('listTemplates', input, notInDouble('listTemplates'));
+  saveTemplate = (input: MethodInput<'saveTemplate'>) => this.run('saveTemplate', input, notInDouble('saveTemplate'));
+  deleteTemplate = (input: MethodInput<'deleteTemplate'>) => this.run('deleteTemplate', input, notInDouble('deleteTemplate'));
+  listSavedFilters = (input: MethodInput<'listSavedFilters'>) => this.run('listSavedFilters', input, notInDouble('listSavedFilters'));
+  saveFilter = (input: MethodInput<'saveFilter'>) => this.run('saveFilter', input, notInDouble('saveFilter'));
+  deleteSavedFilter = (input: MethodInput<'deleteSavedFilter'>) => this.run('deleteSavedFilter', input, notInDouble('deleteSavedFilter'));
+  exportPeople = (input: MethodInput<'exportPeople'>) => this.run('exportPeople', input, notInDouble('exportPeople'));
+  forgetPerson = (input: MethodInput<'forgetPerson'>) => this.run('forgetPerson', input, notInDouble('forgetPerson'));
+  beginMastodonSignIn = (input: MethodInput<'beginMastodonSignIn'>) => this.run('beginMastodonSignIn', input, notInDouble('beginMastodonSignIn'));
+  finishMastodonSignIn = (input: MethodInput<'finishMastodonSignIn'>) => this.run('finishMastodonSignIn', input, notInDouble('finishMastodonSignIn'));
+  cancelMastodonSignIn = (input: MethodInput<'cancelMastodonSignIn'>) => this.run('cancelMastodonSignIn', input, notInDouble('cancelMastodonSignIn'));
 }
 
 function notInDouble(method: MethodName): () => never {

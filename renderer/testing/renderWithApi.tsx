@@ -8,6 +8,7 @@ import { ErrorBoundary } from '../app/ErrorBoundary';
 import { useAccountsStore } from '../stores/accountsStore';
 import { resetBoardStore } from '../stores/boardSession';
 import { useDrawerStore } from '../stores/drawerStore';
+import { useViewStore } from '../stores/viewStore';
 import { useSyncStore } from '../stores/syncStore';
 import { useToastStore } from '../stores/toastStore';
 import { useAnnouncerStore } from '../stores/announcerStore';
@@ -28,7 +29,8 @@ export function stubLayout(viewportHeight = 800, viewportWidth = 300): () => voi
 export function resetStores(): void {
   resetBoardStore();
   useAccountsStore.setState({ accounts: [], loaded: false, selectedId: null, creating: false });
-  useDrawerStore.setState({ personId: null, displayName: '', profile: null, error: null });
+  useDrawerStore.setState({ accountId: null, personId: null, displayName: '', profile: null, error: null });
+  useViewStore.getState().reset();
   useSyncStore.setState({ byAccount: {} });
   useToastStore.setState({ toasts: [] });
   useAnnouncerStore.setState({ message: '', seq: 0 });

@@ -3,6 +3,7 @@ import type { Account } from '../../shared/domain';
 import { SyncStatus } from './SyncStatus';
 import { SortSelect } from './SortSelect';
 import { RemoveAccountButton } from './RemoveAccountButton';
+import { SearchBox } from '../search/SearchBox';
 
 const NETWORK_LABELS: Record<Account['network'], string> = {
   sample: 'Sample data',
@@ -24,6 +25,7 @@ export function TopBar({ account, onDialogChange }: { account: Account; onDialog
       </div>
       <SyncStatus accountId={account.id} lastSyncedAt={account.lastSyncedAt} />
       <div className="topbar-spacer" />
+      <SearchBox accountId={account.id} />
       <SortSelect />
       <RemoveAccountButton account={account} onDialogChange={onDialogChange} />
     </header>

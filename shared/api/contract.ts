@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { BOARD_SORTS, STAGES } from '../domain';
 import { METHOD_NAMES, type MethodNameList } from './methodNames';
+import { method } from './contractMethod';
+import { mastodonContract } from './mastodonContract';
+import { triageContract } from './triageContract';
 import type {
   Account,
   ActionBudget,
@@ -21,10 +24,6 @@ const id = z.number().int().positive();
 const stage = z.enum(STAGES);
 const sort = z.enum(BOARD_SORTS);
 
-/** Declares a method: its input schema now, its result type as a phantom. */
-function method<Result>() {
-  return <Input extends z.ZodType>(input: Input) => ({ input, _result: undefined as unknown as Result });
-}
 
 export interface BoardPage {
   items: PersonCard[];
@@ -130,6 +129,8 @@ export const contract = {
   setActionBudget: method<ActionBudget>()(
     z.strictObject({ accountId: id, limit: z.number().int().min(0).max(10_000) }),
   ),
+  ...triageContract,
+  ...mastodonContract,
 } as const;
 
 export type Contract = typeof contract;

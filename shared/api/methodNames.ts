@@ -21,6 +21,29 @@ export const METHOD_NAMES = [
   'cancelAction',
   'getActionBudget',
   'setActionBudget',
+  // triage (triageContract.ts)
+  'queryPeople',
+  'bulkMove',
+  'restoreStages',
+  'setNote',
+  'setTags',
+  'listTags',
+  'getTimeline',
+  'snooze',
+  'unfollowPerson',
+  'getStats',
+  'listTemplates',
+  'saveTemplate',
+  'deleteTemplate',
+  'listSavedFilters',
+  'saveFilter',
+  'deleteSavedFilter',
+  'exportPeople',
+  'forgetPerson',
+  // Mastodon sign-in (mastodonContract.ts)
+  'beginMastodonSignIn',
+  'finishMastodonSignIn',
+  'cancelMastodonSignIn',
 ] as const;
 
 export type MethodNameList = (typeof METHOD_NAMES)[number];

@@ -27,6 +27,33 @@ const VALID: { [M in MethodName]: MethodInput<M> } = {
   cancelAction: { actionId: 1 },
   getActionBudget: { accountId: 1 },
   setActionBudget: { accountId: 1, limit: 10 },
+  queryPeople: { accountId: 1, filter: { query: 'ada', stages: ['new'], signals: ['follow-bait'] }, sort: 'score', limit: 50, offset: 0 },
+  bulkMove: { accountId: 1, selection: { personIds: [1, 2] }, stage: 'declined' },
+  restoreStages: { accountId: 1, entries: [{ personId: 1, stage: 'new' }] },
+  setNote: { accountId: 1, personId: 1, text: 'Met at a conference' },
+  setTags: { accountId: 1, personId: 1, tags: ['friends'] },
+  listTags: { accountId: 1 },
+  getTimeline: { accountId: 1, personId: 1 },
+  snooze: { accountId: 1, personId: 1, snooze: { days: 3 } },
+  unfollowPerson: { accountId: 1, personId: 1 },
+  getStats: { accountId: 1, weeks: 12 },
+  listTemplates: {},
+  saveTemplate: { name: 'Thanks', body: 'Thanks for the follow, {name}!' },
+  deleteTemplate: { templateId: 1 },
+  listSavedFilters: { accountId: 1 },
+  saveFilter: { accountId: 1, name: 'Bait', filter: { signals: ['follow-bait'] } },
+  deleteSavedFilter: { filterId: 1 },
+  exportPeople: { accountId: 1, format: 'csv', filter: { stages: ['declined'] } },
+  forgetPerson: { accountId: 1, personId: 1 },
+  beginMastodonSignIn: { instance: 'mastodon.social', noteSync: false },
+  finishMastodonSignIn: { signInId: 'abcdefgh12345678', code: 'the-code' },
+  cancelMastodonSignIn: { signInId: 'abcdefgh12345678' },
+};
+
+/** Wrong-looking values a method legitimately accepts (an empty note removes the note…). */
+const ACCEPTED: Partial<Record<MethodName, Record<string, unknown[]>>> = {
+  setNote: { text: ['', '   ', 'x'.repeat(5_000)] },
+  snooze: { snooze: [null] },
 };
 
 const NOT_OBJECTS: unknown[] = [undefined, null, 'accountId=1', 42, true, [], [{ accountId: 1 }]];
@@ -49,7 +76,8 @@ function mutations(method: MethodName): { label: string; input: unknown }[] {
   if (method === 'setActionBudget') cases.push({ label: 'limit absurd', input: { ...valid, limit: 10_001 } });
   cases.push({ label: 'prototype key', input: JSON.parse(`{"__proto__": {"x": 1}, ${JSON.stringify(valid).slice(1, -1) || '"y": 2'}}`) });
   for (const [key, value] of Object.entries(valid)) {
-    for (const wrong of wrongValuesFor(value)) {
+    const accepted = ACCEPTED[method]?.[key] ?? [];
+    for (const wrong of wrongValuesFor(value).filter((v) => !accepted.includes(v))) {
       cases.push({ label: `${key} = ${JSON.stringify(wrong)?.slice(0, 40)}`, input: { ...valid, [key]: wrong } });
     }
   }

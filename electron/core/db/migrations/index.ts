@@ -5,12 +5,14 @@ import { initialSchema } from './0001-initial-schema';
 import { deferrableSearchDelete } from './0002-deferrable-search-delete';
 import { unicodeNameSort } from './0003-unicode-name-sort';
 import { credentialsAndOutboxSchedule } from './0004-credentials-and-outbox-schedule';
+import { triageAndMastodonProfiles } from './0005-triage-and-mastodon-profiles';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
   deferrableSearchDelete,
   unicodeNameSort,
   credentialsAndOutboxSchedule,
+  triageAndMastodonProfiles,
 ];
 
 /** The schema version this build of Rapport writes. */

@@ -1,0 +1,106 @@
+// Vocabulary of triage beyond the board: filters, saved filters, timelines, stats, templates and
+// exports. Pure TypeScript, shared by core and renderer.
+import type { BoardSort, Stage, StageCounts } from './domain';
+import type { SignalId } from './signals/types';
+
+export const RELATIONSHIP_FILTERS = ['mutual', 'followsMe', 'iFollow', 'notFollowingBack', 'unfollowedMe'] as const;
+/**
+ * mutual: follows me and I follow · followsMe: follows me (whatever I do) · iFollow: I follow
+ * (whatever they do) · notFollowingBack: I follow them, they do not follow me · unfollowedMe: they
+ * followed me once and stopped.
+ */
+export type RelationshipFilter = (typeof RELATIONSHIP_FILTERS)[number];
+
+/** Every field narrows the set; an empty filter matches everyone the account knows. */
+export interface PeopleFilter {
+  /** full-text over handle, name, bio and notes */
+  query?: string;
+  stages?: Stage[];
+  /** people carrying every one of these tags */
+  tags?: string[];
+  /** people showing every one of these signals */
+  signals?: SignalId[];
+  relationship?: RelationshipFilter;
+  /** ISO-8601 bounds on when they followed me (inclusive) */
+  followedMeAfter?: string;
+  followedMeBefore?: string;
+  /** true: only snoozed people · false: hide snoozed people · absent: both */
+  snoozed?: boolean;
+}
+
+export const PEOPLE_SORTS = ['newest', 'followers', 'name', 'score', 'lastActivity'] as const;
+/** The board's sorts, plus score (best first) and lastActivity (most recently posted first). */
+export type PeopleSort = (typeof PEOPLE_SORTS)[number];
+export type { BoardSort };
+
+export interface SavedFilter {
+  id: number;
+  accountId: number;
+  name: string;
+  filter: PeopleFilter;
+  createdAt: string;
+}
+
+export const TIMELINE_KINDS = [
+  'followed_me',
+  'unfollowed_me',
+  'i_followed',
+  'i_unfollowed',
+  'stage_changed',
+  'dm_sent',
+  'profile_changed',
+  'gone',
+  'snoozed',
+  'note_changed',
+] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+export interface TimelineEntry {
+  id: number;
+  kind: TimelineKind;
+  at: string;
+  /** One plain sentence, e.g. "Moved from New to Connected" or "You wrote: Thanks for the follow…". */
+  summary: string;
+}
+
+export type Snooze = { days: number } | { untilNextPost: true };
+
+export interface StatsPoint {
+  /** ISO date (YYYY-MM-DD) */
+  date: string;
+  value: number;
+}
+
+export interface WeeklyFlow {
+  /** ISO date of the Monday that starts the week */
+  weekStart: string;
+  newFollowers: number;
+  unfollows: number;
+}
+
+export interface AccountStats {
+  /** Followers over time, one point per day that changed, rebuilt from events. */
+  followerGrowth: StatsPoint[];
+  /** Followers per stage now, plus how many ever reached each stage. */
+  funnel: StageCounts;
+  weekly: WeeklyFlow[];
+  totals: { followers: number; following: number; mutual: number; notFollowingBack: number };
+}
+
+export interface MessageTemplate {
+  id: number;
+  name: string;
+  /** May contain {name} and {handle}; filled in, then edited by the user, before each send. */
+  body: string;
+  updatedAt: string;
+}
+
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+  rows: number;
+}
