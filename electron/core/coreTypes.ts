@@ -27,6 +27,8 @@ export interface CreateCoreOptions {
   http?: HttpClientOptions;
   /** Minutes between background syncs of every account while core runs; 0 or absent: off. */
   backgroundSyncMinutes?: number;
+  /** Sync every account as core opens (the app does; tests and the harness sync when asked). */
+  syncOnStart?: boolean;
 }
 
 export type CoreEventListener = (event: RapportEvent) => void;

@@ -122,7 +122,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     );
     engine.resumeInterrupted();
     outbox.start();
-    background.start();
+    background.start({ syncNow: opts.syncOnStart === true });
   } catch (error) {
     db.close();
     throw error;

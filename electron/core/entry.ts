@@ -114,6 +114,7 @@ async function main(): Promise<void> {
       dataDir: args.dataDir,
       samplePageDelayMs: args.samplePageDelayMs,
       backgroundSyncMinutes: args.backgroundSyncMinutes ?? (channel.fromElectron ? APP_BACKGROUND_SYNC_MINUTES : undefined),
+      syncOnStart: channel.fromElectron,
       dataKey,
     });
   } catch (error) {

@@ -51,4 +51,17 @@ describe('BackgroundSync', () => {
     expect(background.tick()).toEqual([first, second]);
     background.stop();
   });
+
+  it('syncs every account at once when asked to sync on start, and never twice at once', async () => {
+    const first = addSample(1);
+    const second = addSample(2);
+    const background = new BackgroundSync(engine, () => accountsRepo(db).list(), 0);
+    background.start({ syncNow: true });
+    expect(engine.isRunning(first)).toBe(true);
+    expect(engine.isRunning(second)).toBe(true);
+    expect(background.tick()).toEqual([]);
+    await engine.whenIdle(first);
+    await engine.whenIdle(second);
+    background.stop();
+  });
 });

@@ -1,4 +1,5 @@
-// Syncs every account every N minutes while core runs, so new followers appear without a click.
+// Syncs every account when the app opens and every N minutes while core runs, so new followers
+// appear without a click.
 // An account whose sync is already running is skipped; failures show in its sync status as usual.
 import type { Account } from '../../../shared/domain';
 import type { SyncEngine } from './syncEngine';
@@ -12,7 +13,12 @@ export class BackgroundSync {
     private readonly everyMinutes: number,
   ) {}
 
-  start(): void {
+  /**
+   * `syncNow`: the app syncs every account as it opens (new followers since last time show up
+   * without a click); tests and the harness leave it off and sync when asked.
+   */
+  start(options: { syncNow?: boolean } = {}): void {
+    if (options.syncNow) this.tick();
     if (this.everyMinutes <= 0 || this.timer) return;
     this.timer = setInterval(() => this.tick(), this.everyMinutes * 60_000);
     this.timer.unref();
