@@ -1,5 +1,5 @@
 // The whole window: first run, or the top bar and the board of the selected account.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAccountsStore, useSelectedAccount } from '../stores/accountsStore';
 import { useSyncStore } from '../stores/syncStore';
 import { useDrawerStore } from '../stores/drawerStore';
@@ -15,8 +15,11 @@ import { Sidebar } from '../sidebar/Sidebar';
 import { useViewStore, type View } from '../stores/viewStore';
 import { ReviewView } from '../review/ReviewView';
 import { PeopleListView } from '../lists/PeopleListView';
-import { StatsView } from '../stats/StatsView';
 import { useTriageShortcuts } from '../keyboard/useTriageShortcuts';
+
+// The chart library is large and only the stats view needs it: load it on first visit, so the
+// board's first paint does not wait for it.
+const StatsView = lazy(() => import('../stats/StatsView').then((module) => ({ default: module.StatsView })));
 
 function MainView({ view, accountId }: { view: View; accountId: number }) {
   switch (view) {
@@ -27,7 +30,11 @@ function MainView({ view, accountId }: { view: View; accountId: number }) {
     case 'people':
       return <PeopleListView accountId={accountId} />;
     case 'stats':
-      return <StatsView accountId={accountId} />;
+      return (
+        <Suspense fallback={<main className="loading" aria-busy="true" />}>
+          <StatsView accountId={accountId} />
+        </Suspense>
+      );
   }
 }
 
