@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RapportError } from '../../shared/api/errors';
+import { METHOD_NAMES } from '../../shared/api/methodNames';
 import type { CoreContext, HandlerGroup } from './api/handlerTypes';
 import { buildHandlerTable, dispatch } from './coreDispatch';
 
@@ -38,6 +39,14 @@ const everyMethod: HandlerGroup = {
   getActionBudget: () => ({ network: 'bluesky', limit: 100, maxLimit: 100, used: 0, resetsAt: null }),
   setActionBudget: () => ({ network: 'bluesky', limit: 10, maxLimit: 100, used: 0, resetsAt: null }),
 };
+// The rest of the contract: these tests only need each method handled once.
+for (const name of METHOD_NAMES) {
+  if (!(name in everyMethod)) {
+    (everyMethod as Record<string, () => never>)[name] = () => {
+      throw new RapportError('NOT_FOUND', 'gone');
+    };
+  }
+}
 
 // Handlers above never touch the context.
 const ctx = {} as CoreContext;

@@ -29,6 +29,16 @@ export interface CreateCoreOptions {
   backgroundSyncMinutes?: number;
   /** Sync every account as core opens (the app does; tests and the harness sync when asked). */
   syncOnStart?: boolean;
+  /**
+   * Accept Mastodon instances at http://127.0.0.1:<port> (the fake in tests and the harness).
+   * Never set in the app: real instances are https only.
+   */
+  allowLoopbackHttp?: boolean;
+  /**
+   * How Mastodon sign-ins receive the grant: 'loopback' (default, the browser comes back to
+   * 127.0.0.1) or 'oob' (the user pastes the code the server shows; specs of that path).
+   */
+  mastodonRedirect?: 'loopback' | 'oob';
 }
 
 export type CoreEventListener = (event: RapportEvent) => void;

@@ -10,17 +10,32 @@ import { SecretKeeper } from './accounts/secretKeeper';
 import { accountsHandlers } from './api/accountsHandlers';
 import { actionHandlers } from './api/actionHandlers';
 import { createBlueskyAccountHandlers } from './api/blueskyAccountHandlers';
+import { createMastodonAccountHandlers } from './api/mastodonAccountHandlers';
 import { boardHandlers } from './api/boardHandlers';
 import type { CoreContext } from './api/handlerTypes';
 import { peopleHandlers } from './api/peopleHandlers';
 import { pendingHandlers } from './api/pendingHandlers';
+import { bulkMoveHandlers } from './api/bulkMoveHandlers';
+import { peopleQueryHandlers } from './api/peopleQueryHandlers';
+import { savedFiltersHandlers } from './api/savedFiltersHandlers';
+import { statsHandlers } from './api/statsHandlers';
+import { unfollowHandlers } from './api/unfollowHandlers';
+import { exportHandlers } from './api/exportHandlers';
+import { forgetHandlers } from './api/forgetHandlers';
+import { notesTagsHandlers } from './api/notesTagsHandlers';
+import { snoozeHandlers } from './api/snoozeHandlers';
+import { templatesHandlers } from './api/templatesHandlers';
+import { timelineHandlers } from './api/timelineHandlers';
+import { attachTriageDuties } from './api/triageDuties';
 import { createSampleAccountHandlers } from './api/sampleAccountHandlers';
 import { createSyncHandlers } from './api/syncHandlers';
 import { buildHandlerTable, dispatch, type HandlerTable } from './coreDispatch';
 import type { CoreEventListener, CoreHandle, CreateCoreOptions } from './coreTypes';
 import { openDatabase } from './db/openDatabase';
+import { attachNoteSync } from './outbox/noteSyncDuty';
 import { OutboxWorker } from './outbox/outboxWorker';
 import { BackgroundSync } from './sync/backgroundSync';
+import { attachMastodonProfileDuties, MastodonProfileDuties } from './sync/mastodonProfileDuties';
 import { ProviderRegistry } from './sync/providerRegistry';
 import { SyncEngine } from './sync/syncEngine';
 import { accountsRepo } from './repos/accountsRepo';
@@ -103,11 +118,13 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     }
   }
   const ctx: CoreContext = { db, dataDir, mediaDir, emit, now, outbox };
+  const mastodonSignIns = createMastodonAccountHandlers(engine, secrets, { allowLoopbackHttp: opts.allowLoopbackHttp, redirect: opts.mastodonRedirect });
+  const mastodonProfiles = new MastodonProfileDuties({ db, mediaDir, emit, now, providerFor: (account) => providers.forAccount(account) });
   const background = new BackgroundSync(engine, () => accountsRepo(db).list(), opts.backgroundSyncMinutes ?? 0);
 
   let table: HandlerTable;
   try {
-    table = attachSyncDuties(
+    table = attachTriageDuties(mastodonSignIns.attachSignOut(attachMastodonProfileDuties(attachNoteSync(attachSyncDuties(
       buildHandlerTable([
         accountsHandlers,
         boardHandlers,
@@ -116,10 +133,22 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         createSyncHandlers(engine),
         createSampleAccountHandlers(engine),
         createBlueskyAccountHandlers(engine, secrets),
+        mastodonSignIns.handlers,
+        notesTagsHandlers,
+        timelineHandlers,
+        snoozeHandlers,
+        templatesHandlers,
+        exportHandlers,
+        forgetHandlers,
+        peopleQueryHandlers,
+        bulkMoveHandlers,
+        statsHandlers,
+        savedFiltersHandlers,
+        unfollowHandlers,
         pendingHandlers,
       ]),
       engine,
-    );
+    ), outbox), mastodonProfiles)));
     engine.resumeInterrupted();
     outbox.start();
     background.start({ syncNow: opts.syncOnStart === true });
@@ -146,6 +175,8 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     close(): Promise<void> {
       closing ??= (async () => {
         background.stop();
+        await mastodonSignIns.close();
+        await mastodonProfiles.close();
         await outbox.close();
         await engine.close();
         listeners.clear();

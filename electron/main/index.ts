@@ -59,8 +59,8 @@ async function onReady(): Promise<void> {
   const client = startCoreProcess({ dataDir, log });
   core = client;
   const getMainWindow = (): BrowserWindow | null => mainWindow;
-  registerIpcHandlers({ core: client, getMainWindow, trustedOrigins: origins, log });
-  forwardCoreEvents(client, getMainWindow);
+  registerIpcHandlers({ core: client, getMainWindow, trustedOrigins: origins, log, externalHosts });
+  forwardCoreEvents(client, getMainWindow, externalHosts);
 
   installAppMenu({ isMac: process.platform === 'darwin', isDev });
   showMainWindow();

@@ -22,6 +22,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 const { forwardCoreEvents, registerIpcHandlers } = await import('./ipcHandlers');
+const { ExternalHostAllowList } = await import('./externalUrlPolicy');
 
 /** Stands in for core: records what reached it and answers every call with ok. */
 class RecordingCore {
@@ -125,6 +126,31 @@ describe('IPC handlers', () => {
     window = { ...fakeWindow(), isDestroyed: () => true };
     expect((await invoke('listAccounts', eventFrom(window), {})).ok).toBe(false);
     expect(core.calls).toEqual([]);
+  });
+
+  it('puts the instance of a begun Mastodon sign-in on the allow-list before the renderer opens it', async () => {
+    unregister();
+    const externalHosts = new ExternalHostAllowList();
+    const signInCore = {
+      call: async (): Promise<Envelope<unknown>> => {
+        // Still refused while core answers: the host is learned from the answer, not the request.
+        expect(externalHosts.has('fosstodon.org')).toBe(false);
+        return { ok: true, value: { signInId: 'abcdefghij', authorizeUrl: 'https://fosstodon.org/oauth/authorize', redirect: 'loopback', instanceUrl: 'https://fosstodon.org' } };
+      },
+    };
+    unregister = registerIpcHandlers({ core: signInCore, getMainWindow: () => window as never, trustedOrigins: new Set(['app://rapport']), log, externalHosts });
+    expect((await invoke('beginMastodonSignIn', eventFrom(window), { instance: 'fosstodon.org' })).ok).toBe(true);
+    expect(externalHosts.has('fosstodon.org')).toBe(true);
+  });
+
+  it('learns Mastodon instances from accounts.changed while forwarding it', () => {
+    const externalHosts = new ExternalHostAllowList();
+    const stop = forwardCoreEvents(core, () => window as never, externalHosts);
+    const accounts = [{ id: 1, network: 'mastodon', remoteId: 'mas.to:1', handle: 'a@mas.to', displayName: '', serverUrl: 'https://mas.to', createdAt: 'x', lastSyncedAt: null }];
+    core.emit({ event: 'accounts.changed', payload: { accounts } } as RapportEvent);
+    expect(externalHosts.has('mas.to')).toBe(true);
+    expect(window.webContents.send).toHaveBeenCalledWith('rapport:event', { event: 'accounts.changed', payload: { accounts } });
+    stop();
   });
 
   it('sends core events to the main window only, as { event, payload }', () => {

@@ -7,6 +7,8 @@ import { contract, METHOD_NAMES, type MethodName } from '../../shared/api/contra
 import type { Envelope } from '../../shared/api/errors';
 import type { RapportEvent } from '../../shared/api/events';
 import { IPC_EVENT_CHANNEL, methodChannel } from '../preload/ipcChannels';
+import type { ExternalHostAllowList } from './externalUrlPolicy';
+import { learnInstanceHostsFromEvent, learnInstanceHostsFromResult } from './mastodonInstanceHosts';
 import { senderRefusal } from './ipcSender';
 import type { MainLog } from './mainLog';
 
@@ -24,10 +26,12 @@ export interface IpcBridgeOptions {
   getMainWindow(): BrowserWindow | null;
   trustedOrigins: ReadonlySet<string>;
   log: MainLog;
+  /** Learns Mastodon instance hosts from answers (before the renderer can open their links). */
+  externalHosts?: ExternalHostAllowList;
 }
 
 /** Registers every method's handler; returns a function that removes them. */
-export function registerIpcHandlers({ core, getMainWindow, trustedOrigins, log }: IpcBridgeOptions): () => void {
+export function registerIpcHandlers({ core, getMainWindow, trustedOrigins, log, externalHosts }: IpcBridgeOptions): () => void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(methodChannel(method), async (event, input: unknown): Promise<Envelope<unknown>> => {
       const refusal = senderRefusal(event, getMainWindow(), trustedOrigins);
@@ -43,7 +47,9 @@ export function registerIpcHandlers({ core, getMainWindow, trustedOrigins, log }
         return { ok: false, error: { code: 'INVALID_INPUT', message: describeInvalidInput(method, parsed.error) } };
       }
       try {
-        return await core.call(method, parsed.data);
+        const envelope = await core.call(method, parsed.data);
+        if (envelope.ok && externalHosts) learnInstanceHostsFromResult(externalHosts, method, envelope.value);
+        return envelope;
       } catch (error) {
         log.error(`${method} failed in main:`, error instanceof Error ? error.message : String(error));
         return { ok: false, error: { code: 'INTERNAL', message: 'Rapport could not reach its engine.' } };
@@ -65,8 +71,13 @@ function describeInvalidInput(method: MethodName, error: z.ZodError): string {
 }
 
 /** Pushes core events to the main window (never to any other WebContents). */
-export function forwardCoreEvents(core: CoreEventSource, getMainWindow: () => BrowserWindow | null): () => void {
+export function forwardCoreEvents(
+  core: CoreEventSource,
+  getMainWindow: () => BrowserWindow | null,
+  externalHosts?: ExternalHostAllowList,
+): () => void {
   return core.onEvent(({ event, payload }) => {
+    if (externalHosts) learnInstanceHostsFromEvent(externalHosts, { event, payload } as RapportEvent);
     const window = getMainWindow();
     if (window === null || window.isDestroyed()) return;
     window.webContents.send(IPC_EVENT_CHANNEL, { event, payload });

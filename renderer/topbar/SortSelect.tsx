@@ -8,6 +8,7 @@ const SORT_LABELS: Record<BoardSort, string> = {
   newest: 'Newest follower first',
   followers: 'Most followers',
   name: 'Name',
+  score: 'Most promising first',
 };
 
 function isBoardSort(value: string): value is BoardSort {

@@ -12,25 +12,4 @@ function notBuiltYet(method: MethodName): () => never {
 }
 
 export const pendingHandlers: HandlerGroup = {
-  queryPeople: notBuiltYet('queryPeople'),
-  bulkMove: notBuiltYet('bulkMove'),
-  restoreStages: notBuiltYet('restoreStages'),
-  setNote: notBuiltYet('setNote'),
-  setTags: notBuiltYet('setTags'),
-  listTags: notBuiltYet('listTags'),
-  getTimeline: notBuiltYet('getTimeline'),
-  snooze: notBuiltYet('snooze'),
-  unfollowPerson: notBuiltYet('unfollowPerson'),
-  getStats: notBuiltYet('getStats'),
-  listTemplates: notBuiltYet('listTemplates'),
-  saveTemplate: notBuiltYet('saveTemplate'),
-  deleteTemplate: notBuiltYet('deleteTemplate'),
-  listSavedFilters: notBuiltYet('listSavedFilters'),
-  saveFilter: notBuiltYet('saveFilter'),
-  deleteSavedFilter: notBuiltYet('deleteSavedFilter'),
-  exportPeople: notBuiltYet('exportPeople'),
-  forgetPerson: notBuiltYet('forgetPerson'),
-  beginMastodonSignIn: notBuiltYet('beginMastodonSignIn'),
-  finishMastodonSignIn: notBuiltYet('finishMastodonSignIn'),
-  cancelMastodonSignIn: notBuiltYet('cancelMastodonSignIn'),
 };

@@ -31,7 +31,11 @@ export interface MoveWithAction {
 }
 
 const moveStatements = perDatabase((db: Database.Database) => ({
-  iFollow: db.prepare('SELECT i_follow AS iFollow FROM relationships WHERE account_id = ? AND person_id = ?'),
+  // A follow request waiting for a locked account counts as followed: moving the card to Connected
+  // again must not ask twice, and an explicit unfollow withdraws the request.
+  iFollow: db.prepare(
+    'SELECT max(i_follow, follow_requested) AS iFollow FROM relationships WHERE account_id = ? AND person_id = ?',
+  ),
 }));
 
 export function moveWithActions(db: Database.Database, request: MoveRequest): MoveWithAction | null {

@@ -5,6 +5,10 @@
 // failure) first asks getRelationships, and counts as done when the network already shows it.
 // Messages cannot be checked that way, so an ambiguous message failure is reported, not resent:
 // the user decides (retryAction) after looking at the conversation.
+//
+// A follow of a locked account (Mastodon) ends as a request: the relationship says
+// follow_requested until a later sync sees the follow accepted. A note action mirrors whatever my
+// note about the person says when it is sent, so several edits queue one send of the latest text.
 import type Database from 'better-sqlite3';
 import type { EventMap, EventName } from '../../../shared/api/events';
 import { fullJitterDelay, type BackoffPolicy } from '../net/backoff';
@@ -35,6 +39,9 @@ interface Target {
   goneAt: string | null;
 }
 
+/** Mastodon keeps private account notes up to this many characters. */
+export const PRIVATE_NOTE_MAX_CHARS = 2_000;
+
 const workerStatements = perDatabase((db: Database.Database) => ({
   target: db.prepare(
     `SELECT p.remote_id AS remoteId, r.follow_ref AS followRef, p.gone_at AS goneAt FROM people p
@@ -42,16 +49,26 @@ const workerStatements = perDatabase((db: Database.Database) => ({
   ),
   followed: db.prepare(
     `INSERT INTO relationships (account_id, person_id, i_follow, i_followed_at, follow_ref) VALUES (@accountId, @personId, 1, @at, @ref)
-     ON CONFLICT (account_id, person_id) DO UPDATE SET i_follow = 1, i_followed_at = @at, follow_ref = coalesce(@ref, follow_ref)`,
+     ON CONFLICT (account_id, person_id) DO UPDATE SET i_follow = 1, i_followed_at = @at, follow_ref = coalesce(@ref, follow_ref),
+       follow_requested = 0`,
   ),
-  unfollowed: db.prepare('UPDATE relationships SET i_follow = 0, follow_ref = NULL WHERE account_id = ? AND person_id = ?'),
+  // Not i_follow: until they accept, the follow does not exist, and a full walk must not read its
+  // absence from the following list as an unfollow.
+  requested: db.prepare(
+    `INSERT INTO relationships (account_id, person_id, follow_requested) VALUES (?, ?, 1)
+     ON CONFLICT (account_id, person_id) DO UPDATE SET follow_requested = 1`,
+  ),
+  unfollowed: db.prepare(
+    'UPDATE relationships SET i_follow = 0, follow_ref = NULL, follow_requested = 0 WHERE account_id = ? AND person_id = ?',
+  ),
+  note: db.prepare('SELECT body FROM notes WHERE account_id = ? AND person_id = ? ORDER BY updated_at DESC, id DESC LIMIT 1'),
   event: db.prepare(
     "INSERT INTO events (account_id, person_id, kind, at, data) VALUES (?, ?, ?, ?, json_object('actionId', ?))",
   ),
 }));
 
 type Outcome =
-  | { kind: 'done'; followRef?: string | null }
+  | { kind: 'done'; followRef?: string | null; requested?: boolean }
   | { kind: 'wait'; error: { code: string; message: string }; retryAt: number | null }
   | { kind: 'failed'; error: { code: string; message: string } };
 
@@ -172,12 +189,16 @@ export class OutboxWorker {
       db.transaction(() => {
         if (!repo.markDone(action.id, at)) return;
         const { accountId, personId } = action;
-        if (action.kind === 'follow') s.followed.run({ accountId, personId, at, ref: outcome.followRef ?? null });
+        // A mirrored note leaves no trace of its own: the note_changed event is the note's.
+        if (action.kind === 'note') return;
+        if (action.kind === 'follow' && outcome.requested) s.requested.run(accountId, personId);
+        else if (action.kind === 'follow') s.followed.run({ accountId, personId, at, ref: outcome.followRef ?? null });
         if (action.kind === 'unfollow') s.unfollowed.run(accountId, personId);
-        const kind = action.kind === 'follow' ? 'i_followed' : action.kind === 'unfollow' ? 'i_unfollowed' : 'dm_sent';
+        const kind =
+          action.kind === 'follow' ? (outcome.requested ? 'follow_requested' : 'i_followed') : action.kind === 'unfollow' ? 'i_unfollowed' : 'dm_sent';
         s.event.run(accountId, personId, kind, at, action.id);
       })();
-      if (action.kind !== 'dm') this.options.emit('people.changed', { accountId: action.accountId, personIds: [action.personId] });
+      if (action.kind === 'follow' || action.kind === 'unfollow') this.options.emit('people.changed', { accountId: action.accountId, personIds: [action.personId] });
     } else if (outcome.kind === 'wait') {
       const attempts = action.attempts + 1;
       const delay = Math.max(
@@ -207,23 +228,35 @@ export class OutboxWorker {
         if (mayHaveLanded) {
           const [relationship] = await provider.getRelationships([target.remoteId]);
           if (relationship?.iFollow) return { kind: 'done', followRef: relationship.followRef };
+          if (relationship?.requested) return { kind: 'done', followRef: null, requested: true };
         }
         const created = await provider.follow(target.remoteId, action.idempotencyKey);
-        return { kind: 'done', followRef: created.followRef };
+        return { kind: 'done', followRef: created.followRef, requested: created.pending };
       }
       if (action.kind === 'unfollow') {
         if (mayHaveLanded) {
           const [relationship] = await provider.getRelationships([target.remoteId]);
-          if (relationship && !relationship.iFollow) return { kind: 'done' };
+          if (relationship && !relationship.iFollow && !relationship.requested) return { kind: 'done' };
         }
         await provider.unfollow(target.remoteId, target.followRef);
         return { kind: 'done' };
       }
+      if (action.kind === 'note') return await this.mirrorNote(provider, action, target);
       await provider.sendDm(target.remoteId, action.text ?? '', action.idempotencyKey);
       return { kind: 'done' };
     } catch (error) {
       return this.classify(action, error);
     }
+  }
+
+  /** Sends the note as it is now (setting the same text twice is harmless, so no check first). */
+  private async mirrorNote(provider: Provider, action: StoredAction, target: Target): Promise<Outcome> {
+    if (!provider.setPrivateNote) {
+      return { kind: 'failed', error: { code: 'CONFLICT', message: 'This network keeps no private notes, so the note stays in Rapport only.' } };
+    }
+    const row = workerStatements(this.options.db).note.get(action.accountId, action.personId) as { body: string } | undefined;
+    await provider.setPrivateNote(target.remoteId, (row?.body ?? '').slice(0, PRIVATE_NOTE_MAX_CHARS));
+    return { kind: 'done' };
   }
 
   private classify(action: StoredAction, error: unknown): Outcome {

@@ -33,6 +33,30 @@ export interface RemoteProfile {
   profileUrl: string | null;
   /** Deactivated, suspended, taken down or defederated. */
   gone?: boolean;
+  /**
+   * People I follow who follow this person, as the network reports them (Bluesky's
+   * knownFollowers on full profiles): how many in all and the few it names. Absent: not reported,
+   * whatever is stored stays.
+   */
+  sharedConnections?: RemoteSharedConnections;
+  /** Parts only some networks have (Mastodon). Absent: whatever is stored stays as it is. */
+  extras?: RemoteProfileExtras;
+}
+
+export interface RemoteProfileExtras {
+  bannerUrl: string | null;
+  /** Profile fields; values already sanitized HTML. */
+  fields: { name: string; valueHtml: string; verifiedAt: string | null }[];
+  /** Custom emoji the name, bio and fields use (http(s) image URLs, cached on demand). */
+  emojis: { shortcode: string; url: string }[];
+  /** When the person last posted, as the network reports it (ISO-8601). */
+  lastPostAt: string | null;
+}
+
+export interface RemoteSharedConnections {
+  count: number;
+  /** Avatars are never taken from here: remote images reach the UI only through the media cache. */
+  people: { handle: string; displayName: string; avatarUrl: null }[];
 }
 
 export interface RemoteEdge {
@@ -64,6 +88,8 @@ export interface RemoteRelationship {
   iFollow: boolean;
   followRef: string | null;
   gone: boolean;
+  /** A follow request waits for the person's approval (locked Mastodon accounts). */
+  requested?: boolean;
 }
 
 export interface FetchedMedia {
@@ -85,6 +111,8 @@ export interface Provider {
   follow(remoteId: string, idempotencyKey: string): Promise<{ followRef: string | null; pending: boolean }>;
   unfollow(remoteId: string, followRef: string | null): Promise<void>;
   sendDm(remoteId: string, text: string, idempotencyKey: string): Promise<{ messageId: string }>;
+  /** Mirrors my private note about a person to the network (Mastodon account notes). */
+  setPrivateNote?(remoteId: string, text: string): Promise<void>;
   /** Downloads (or, for the sample network, generates) an avatar or other media. */
   fetchMedia(url: string, signal?: AbortSignal): Promise<FetchedMedia>;
 }

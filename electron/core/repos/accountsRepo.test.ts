@@ -72,6 +72,34 @@ describe('accountsRepo', () => {
     expect(t.db.pragma('foreign_key_check')).toEqual([]);
   });
 
+  it('removes the banners and custom emoji only the removed people showed', () => {
+    const mine = addTestAccount(t.db, 'mine');
+    const other = addTestAccount(t.db, 'other');
+    const [leaving] = addTestFollowers(t.db, mine, 1, { prefix: 'm' });
+    const [staying] = addTestFollowers(t.db, other, 1, { prefix: 'o' });
+    const write = (relative: string): string => {
+      const file = path.join(t.mediaDir, relative);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, 'x');
+      return file;
+    };
+    const banner = write('banners/cc/cc33.jpg');
+    const ownEmoji = write('emoji/dd/dd44.png');
+    const sharedEmoji = write('emoji/ee/ee55.png');
+    const emojis = (files: string[]) => JSON.stringify(files.map((file, i) => ({ shortcode: `e${i}`, url: 'https://x.example/e.png', file })));
+    t.db.prepare('UPDATE people SET banner_file = ?, emojis_json = ? WHERE id = ?').run(
+      'banners/cc/cc33.jpg',
+      emojis(['emoji/dd/dd44.png', 'emoji/ee/ee55.png']),
+      leaving!.personId,
+    );
+    t.db.prepare('UPDATE people SET emojis_json = ? WHERE id = ?').run(emojis(['emoji/ee/ee55.png']), staying!.personId);
+
+    expect(accountsRepo(t.db).remove(mine, t.mediaDir)).toEqual({ removed: true, peopleRemoved: 1, filesRemoved: 2 });
+    expect(fs.existsSync(banner)).toBe(false);
+    expect(fs.existsSync(ownEmoji)).toBe(false);
+    expect(fs.existsSync(sharedEmoji)).toBe(true);
+  });
+
   it('leaves a bulk ingest’s deferral of the search index in place', () => {
     const mine = addTestAccount(t.db, 'mine');
     addTestFollowers(t.db, mine, 3);

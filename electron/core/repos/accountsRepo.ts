@@ -34,6 +34,7 @@ interface AccountRow {
   server_url: string | null;
   created_at: string;
   last_synced_at: string | null;
+  note_sync: number;
 }
 
 function toAccount(row: AccountRow): Account {
@@ -46,6 +47,8 @@ function toAccount(row: AccountRow): Account {
     serverUrl: row.server_url,
     createdAt: row.created_at,
     lastSyncedAt: row.last_synced_at,
+    // Only Mastodon mirrors notes; other accounts do not carry the flag at all.
+    ...(row.network === 'mastodon' ? { noteSync: row.note_sync === 1 } : {}),
   };
 }
 
@@ -89,11 +92,15 @@ export const accountsRepo = perDatabase((db: Database.Database) => {
      WHERE EXISTS (SELECT 1 FROM relationships r WHERE r.person_id = removed_people.id)
         OR EXISTS (SELECT 1 FROM triage t WHERE t.person_id = removed_people.id)`,
   );
-  const orphanFilesStatement = db.prepare(
-    'SELECT avatar_file FROM people WHERE id IN (SELECT id FROM temp.removed_people) AND avatar_file IS NOT NULL',
-  );
+  // Every cached file a person shows: avatar, banner, and custom emoji (listed in emojis_json).
+  const cachedFilesOf = (where: string): string =>
+    `SELECT avatar_file AS file FROM people WHERE ${where} AND avatar_file IS NOT NULL
+     UNION SELECT banner_file FROM people WHERE ${where} AND banner_file IS NOT NULL
+     UNION SELECT json_extract(e.value, '$.file') FROM people, json_each(people.emojis_json) AS e
+       WHERE ${where} AND people.emojis_json IS NOT NULL AND json_extract(e.value, '$.file') IS NOT NULL`;
+  const orphanFilesStatement = db.prepare(cachedFilesOf('people.id IN (SELECT id FROM temp.removed_people)'));
   const deleteOrphansStatement = db.prepare('DELETE FROM people WHERE id IN (SELECT id FROM temp.removed_people)');
-  const filesInUseStatement = db.prepare('SELECT DISTINCT avatar_file FROM people WHERE avatar_file IS NOT NULL');
+  const filesInUseStatement = db.prepare(cachedFilesOf('1 = 1'));
   // The per-row FTS delete trigger costs ~25 µs a person (FTS5 flushes at each trigger statement);
   // with the index deferred for the duration, one bulk DELETE by rowid does the same in a tenth.
   const setDeferred = db.prepare('UPDATE search_index_state SET deferred = ? WHERE id = 1');
@@ -107,7 +114,7 @@ export const accountsRepo = perDatabase((db: Database.Database) => {
       return { removed: false, files: [] as string[], peopleRemoved: 0 };
     }
     keepStillKnown.run();
-    const orphanFiles = (orphanFilesStatement.all() as { avatar_file: string }[]).map((r) => r.avatar_file);
+    const orphanFiles = (orphanFilesStatement.all() as { file: string }[]).map((r) => r.file);
     // Another writer's deferral (a bulk ingest) is left alone: its rebuild will drop our rows too.
     const ownDeferral = !isSearchIndexDeferred(db);
     if (ownDeferral) setDeferred.run(1);
@@ -119,7 +126,7 @@ export const accountsRepo = perDatabase((db: Database.Database) => {
     clearCandidates.run();
     // Media files may be content-addressed and shared: keep any a remaining person still shows.
     const inUse = orphanFiles.length
-      ? new Set((filesInUseStatement.all() as { avatar_file: string }[]).map((r) => r.avatar_file))
+      ? new Set((filesInUseStatement.all() as { file: string }[]).map((r) => r.file))
       : new Set<string>();
     return { removed: true, files: [...new Set(orphanFiles)].filter((f) => !inUse.has(f)), peopleRemoved };
   });

@@ -68,6 +68,24 @@ interface ExistingEdge {
   follow_rank: number;
 }
 
+/**
+ * The columns of RemoteProfile.extras. emojis_json keeps the cached `file` of each emoji: when the
+ * stored list names the same emoji (emojisKey: [shortcode, url] pairs, files left out), it stays.
+ */
+function extrasColumns(profile: RemoteProfile): Record<string, string | number | null> {
+  const extras = profile.extras;
+  if (!extras) return { hasExtras: 0, bannerUrl: null, fieldsJson: null, emojisJson: null, emojisKey: null, lastPostAt: null };
+  const emojis = extras.emojis.map((e) => ({ shortcode: e.shortcode, url: e.url, file: null }));
+  return {
+    hasExtras: 1,
+    bannerUrl: extras.bannerUrl,
+    fieldsJson: JSON.stringify(extras.fields.map((f) => ({ name: f.name, valueHtml: f.valueHtml, verifiedAt: f.verifiedAt }))),
+    emojisJson: JSON.stringify(emojis),
+    emojisKey: JSON.stringify(emojis.map((e) => [e.shortcode, e.url])),
+    lastPostAt: extras.lastPostAt,
+  };
+}
+
 export const ingestRepo = perDatabase((db: Database.Database) => {
   const states = syncStateRepo(db);
 
@@ -75,10 +93,21 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
   // columns they follow really changed (their WHEN clauses), so unchanged people stay cheap.
   const upsertPerson = db.prepare(
     `INSERT INTO people (network, remote_id, handle, display_name, bio, bio_html, avatar_url, followers_count,
-       following_count, posts_count, joined_at, profile_url, gone_at, fetched_at)
+       following_count, posts_count, joined_at, profile_url, gone_at, fetched_at,
+       banner_url, fields_json, emojis_json, last_post_at)
      VALUES (@network, @remoteId, @handle, @displayName, @bio, @bioHtml, @avatarUrl, @followersCount,
-       @followingCount, @postsCount, @joinedAt, @profileUrl, @goneAt, @fetchedAt)
+       @followingCount, @postsCount, @joinedAt, @profileUrl, @goneAt, @fetchedAt,
+       @bannerUrl, @fieldsJson, @emojisJson, @lastPostAt)
      ON CONFLICT (network, remote_id) DO UPDATE SET
+       banner_file = CASE WHEN NOT @hasExtras OR people.banner_url IS excluded.banner_url THEN people.banner_file ELSE NULL END,
+       banner_url = CASE WHEN @hasExtras THEN excluded.banner_url ELSE people.banner_url END,
+       fields_json = CASE WHEN @hasExtras THEN excluded.fields_json ELSE people.fields_json END,
+       emojis_json = CASE WHEN NOT @hasExtras THEN people.emojis_json
+         WHEN people.emojis_json IS NOT NULL AND @emojisKey = (SELECT json_group_array(json_array(
+           json_extract(e.value, '$.shortcode'), json_extract(e.value, '$.url'))) FROM json_each(people.emojis_json) e)
+           THEN people.emojis_json
+         ELSE excluded.emojis_json END,
+       last_post_at = CASE WHEN @hasExtras THEN coalesce(excluded.last_post_at, people.last_post_at) ELSE people.last_post_at END,
        handle = excluded.handle, display_name = excluded.display_name, bio = excluded.bio,
        bio_html = excluded.bio_html,
        avatar_file = CASE WHEN people.avatar_url IS excluded.avatar_url THEN people.avatar_file ELSE NULL END,
@@ -110,7 +139,7 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
        i_followed_at = CASE WHEN relationships.i_follow = 1
          THEN coalesce(relationships.i_followed_at, excluded.i_followed_at) ELSE excluded.i_followed_at END,
        follow_ref = coalesce(excluded.follow_ref, relationships.follow_ref),
-       i_follow = 1,
+       i_follow = 1, follow_requested = 0,
        following_generation = excluded.following_generation`,
   );
   // Initial stage: a follower the user already follows back is Connected, anyone else New.
@@ -157,6 +186,7 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
       profileUrl: profile.profileUrl,
       goneAt: profile.gone ? at : null,
       fetchedAt: at,
+      ...extrasColumns(profile),
     }) as { id: number };
     return id;
   }

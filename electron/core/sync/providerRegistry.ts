@@ -12,6 +12,9 @@ import type { NetLogger } from '../net/netLogger';
 import { BlueskyProvider } from '../providers/bluesky/blueskyProvider';
 import { BlueskySession } from '../providers/bluesky/blueskySession';
 import { sealedBlueskySessionStore, type SessionStore } from '../providers/bluesky/blueskySessionStore';
+import { accountCredentialStore } from '../auth/mastodonSecretPlaces';
+import { MastodonProvider } from '../providers/mastodon/mastodonProvider';
+import { localAccountId } from '../providers/mastodon/mastodonRemoteId';
 import type { Provider } from '../providers/provider';
 import { decodeSampleAccountConfig } from '../providers/sample/sampleAccountConfig';
 import { SampleProvider } from '../providers/sample/sampleProvider';
@@ -89,6 +92,23 @@ export class ProviderRegistry {
       }
       return new BlueskyProvider({ session, http });
     }
+    if (account.network === 'mastodon') return this.mastodon(account);
     throw new RapportError('NETWORK_ERROR', `Syncing ${account.network} accounts is not available in this version.`);
+  }
+
+  /**
+   * A Mastodon account's provider from its sealed grant. Every instance shares one HTTP client:
+   * rate-limit state is kept per host inside it, so two accounts on one server share one clock.
+   */
+  private async mastodon(account: Account): Promise<Provider> {
+    const { db, secrets } = this.options;
+    if (!db || !secrets) throw new RapportError('INTERNAL', 'Core was started without secret storage.');
+    const signInAgain = `Rapport is no longer signed in to Mastodon as @${account.handle}. Sign in again.`;
+    if (!account.serverUrl) throw new RapportError('AUTH_EXPIRED', signInAgain);
+    const origin = new URL(account.serverUrl).origin;
+    const box = await secrets.open();
+    const grant = await accountCredentialStore(db, account.id, box, this.options.now).loadGrant(origin, localAccountId(new URL(origin).host, account.remoteId));
+    if (!grant) throw new RapportError('AUTH_EXPIRED', signInAgain);
+    return MastodonProvider.fromGrant(this.http('Mastodon'), grant);
   }
 }

@@ -35,6 +35,8 @@ export interface FakeMastodonAccount {
   emojis: FakeEmoji[];
   fields: FakeField[];
   suspended: boolean;
+  /** Path of the header image on the fake (e.g. /avatars/header.png); absent: Mastodon's missing.png. */
+  header?: string | null;
   /** Accounts (ids) that follow this one, for familiar_followers. */
   followedBy: Set<string>;
   posts: FakeStatus[] | null;

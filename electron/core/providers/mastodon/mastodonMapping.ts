@@ -34,6 +34,26 @@ function httpUrl(value: string | null | undefined): string | null {
   return value && HTTP_URL.test(value) ? value : null;
 }
 
+/** Mastodon's placeholder for "no header image" is a real URL ending in missing.png. */
+function bannerOf(account: AccountData): string | null {
+  const url = httpUrl(account.headerStatic) ?? httpUrl(account.header);
+  return url && !/\/missing\.png$/i.test(url) ? url : null;
+}
+
+/** The account's custom emoji with usable image URLs (static preferred: no animation surprises). */
+function emojisOf(account: AccountData): { shortcode: string; url: string }[] {
+  const out: { shortcode: string; url: string }[] = [];
+  const seen = new Set<string>();
+  for (const emoji of account.emojis ?? []) {
+    const url = httpUrl(emoji.staticUrl) ?? httpUrl(emoji.url);
+    if (!url || !/^[a-zA-Z0-9_]{2,64}$/.test(emoji.shortcode) || seen.has(emoji.shortcode)) continue;
+    seen.add(emoji.shortcode);
+    out.push({ shortcode: emoji.shortcode, url });
+    if (out.length >= 64) break;
+  }
+  return out;
+}
+
 function countOrNull(n: number): number | null {
   return n >= 0 ? n : null;
 }
@@ -52,6 +72,10 @@ export function toMastodonProfile(instanceHost: string, account: AccountData): M
   const acct = account.acct.includes('@') ? account.acct : `${account.acct}@${domainOf(instanceHost)}`;
   const tokens = displayNameTokens(account.displayName, account.emojis ?? []);
   const bio = sanitizeMastodonHtml(account.note);
+  const fields = (account.fields ?? []).slice(0, 16).map((f) => {
+    const value = sanitizeMastodonHtml(f.value);
+    return { name: cleanDisplayText(f.name), valueHtml: value.html, valueText: value.text, verifiedAt: f.verifiedAt ? isoOrNull(f.verifiedAt) : null };
+  });
   return {
     remoteId: mastodonRemoteId(instanceHost, account.id),
     handle: acct,
@@ -65,14 +89,17 @@ export function toMastodonProfile(instanceHost: string, account: AccountData): M
     joinedAt: isoOrNull(account.createdAt),
     profileUrl: httpUrl(account.url),
     gone: account.suspended === true,
+    extras: {
+      bannerUrl: bannerOf(account),
+      fields: fields.map(({ name, valueHtml, verifiedAt }) => ({ name, valueHtml, verifiedAt })),
+      emojis: emojisOf(account),
+      lastPostAt: account.lastStatusAt ? isoOrNull(account.lastStatusAt) : null,
+    },
     mastodon: {
       accountId: account.id,
       acct,
       displayNameTokens: tokens,
-      fields: (account.fields ?? []).slice(0, 16).map((f) => {
-        const value = sanitizeMastodonHtml(f.value);
-        return { name: cleanDisplayText(f.name), valueHtml: value.html, valueText: value.text, verifiedAt: f.verifiedAt ?? null };
-      }),
+      fields,
       locked: account.locked === true,
       bot: account.bot === true,
     },

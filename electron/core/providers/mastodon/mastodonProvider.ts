@@ -287,6 +287,11 @@ export class MastodonProvider implements Provider {
     parseMastodonAnswer(relationshipSchema, answer, 'POST /api/v1/accounts/:id/note');
   }
 
+  /** The Provider name for setNote: the outbox mirrors notes through it. */
+  setPrivateNote(remoteId: string, text: string): Promise<void> {
+    return this.setNote(remoteId, text);
+  }
+
   /** People you follow who also follow each of these accounts (shared connections). */
   async familiarFollowers(remoteIds: string[], signal?: AbortSignal): Promise<FamiliarFollowers[]> {
     const out: FamiliarFollowers[] = [];

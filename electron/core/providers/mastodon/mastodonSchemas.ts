@@ -29,6 +29,10 @@ export const accountSchema = z.object({
   url: z.string().nullish(),
   avatar: z.string().nullish(),
   avatarStatic: z.string().nullish(),
+  header: z.string().nullish(),
+  headerStatic: z.string().nullish(),
+  /** A date ("2026-01-02") or a time, depending on the server version. */
+  lastStatusAt: z.string().nullish(),
   locked: z.boolean().optional(),
   bot: z.boolean().nullish(),
   createdAt: z.string(),
