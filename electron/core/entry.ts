@@ -115,6 +115,7 @@ async function main(): Promise<void> {
       samplePageDelayMs: args.samplePageDelayMs,
       backgroundSyncMinutes: args.backgroundSyncMinutes ?? (channel.fromElectron ? APP_BACKGROUND_SYNC_MINUTES : undefined),
       syncOnStart: channel.fromElectron,
+      http: channel.fromElectron ? { httpsOnly: true } : undefined,
       dataKey,
     });
   } catch (error) {

@@ -190,6 +190,37 @@ describe('HttpClient', () => {
     expect(client.counter.total()).toBe(5);
   });
 
+  it('talks plain http to this machine only, and not at all when https-only (the app)', async () => {
+    const { base, hits } = await serve((_req, res) => json(res, 200, { ok: true }));
+    expect((await new HttpClient().request(`${base}/xrpc/x.y.z`)).status).toBe(200);
+    const refused = await failure(new HttpClient({ httpsOnly: true }).request(`${base}/xrpc/x.y.z`));
+    expect(refused.code).toBe('NETWORK_ERROR');
+    expect(refused.message).toMatch(/only connects to .* over https/);
+    const elsewhere = await failure(new HttpClient().request('http://example.invalid/avatar.png'));
+    expect(elsewhere.message).toMatch(/over https/);
+    expect(hits()).toBe(1);
+  });
+
+  it('leaves no abort listener behind on the caller’s signal', async () => {
+    const { base } = await serve((_req, res) => json(res, 200, { ok: true }));
+    const controller = new AbortController();
+    let added = 0;
+    let removed = 0;
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    const remove = controller.signal.removeEventListener.bind(controller.signal);
+    controller.signal.addEventListener = ((...args: Parameters<AbortSignal['addEventListener']>) => {
+      added++;
+      add(...args);
+    }) as AbortSignal['addEventListener'];
+    controller.signal.removeEventListener = ((...args: Parameters<AbortSignal['removeEventListener']>) => {
+      removed++;
+      remove(...args);
+    }) as AbortSignal['removeEventListener'];
+    const client = new HttpClient();
+    for (let i = 0; i < 5; i++) await client.request(`${base}/xrpc/x.y.z`, { signal: controller.signal });
+    expect(added).toBe(removed);
+  });
+
   it('refuses a body over the size cap', async () => {
     const { base } = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'image/png' });

@@ -66,6 +66,7 @@ export class HttpClient {
   private readonly random: () => number;
   private readonly logger: NetLogger;
   private readonly serviceName: string | null;
+  private readonly httpsOnly: boolean;
   private readonly limits = new Map<string, OriginLimit>();
 
   constructor(options: HttpClientOptions = {}) {
@@ -80,6 +81,7 @@ export class HttpClient {
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? silentNetLogger;
     this.serviceName = options.serviceName ?? null;
+    this.httpsOnly = options.httpsOnly ?? false;
     this.counter = options.counter ?? new RequestCounter();
   }
 
@@ -96,13 +98,25 @@ export class HttpClient {
    * NetworkFailure (RATE_LIMITED, NETWORK_ERROR or OFFLINE). An abort from `signal` is rethrown.
    */
   async request(input: string | URL | Request, init?: RequestInit, options: HttpRequestOptions = {}): Promise<Response> {
-    const base = new Request(input, init);
+    const signal = options.signal ?? init?.signal ?? undefined;
+    // The template request never carries the caller's signal: undici would add an abort listener
+    // to it per request and drop it only at garbage collection (a long sync then warns about
+    // listener leaks). attempt() follows the caller's signal itself.
+    const base = new Request(input, { ...init, signal: null });
     const url = new URL(base.url);
     const endpoint = endpointOf(url);
     const method = base.method.toUpperCase();
     const retry: RetryMode = options.retry ?? (method === 'GET' || method === 'HEAD' ? 'idempotent' : 'never');
-    const signal = options.signal ?? init?.signal ?? undefined;
     const service = this.serviceName ?? url.host;
+    if (!this.allowsScheme(url)) {
+      throw new NetworkFailure('NETWORK_ERROR', `Rapport only connects to ${service} over https.`, {
+        ambiguous: false,
+        status: null,
+        retryAt: null,
+        endpoint,
+        attempts: 0,
+      });
+    }
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const maxBodyBytes = options.maxBodyBytes ?? this.maxBodyBytes;
 
@@ -162,6 +176,13 @@ export class HttpClient {
       }
       await this.backoffSleep(fullJitterDelay(this.backoff, attempt, this.random), endpoint, outcome.kind, signal ?? undefined);
     }
+  }
+
+  /** https always; plain http only to this machine (the test fakes), and never when httpsOnly. */
+  private allowsScheme(url: URL): boolean {
+    if (url.protocol === 'https:') return true;
+    const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+    return url.protocol === 'http:' && loopback && !this.httpsOnly;
   }
 
   private async backoffSleep(ms: number, endpoint: string, reason: string, signal: AbortSignal | undefined): Promise<void> {

@@ -24,6 +24,12 @@ export interface HttpClientOptions {
   random?: () => number;
   counter?: RequestCounter;
   logger?: NetLogger;
+  /**
+   * Refuse plain http even to this machine. The app sets it (a server-supplied avatar or PDS URL
+   * must never reach a service on the user's own machine); tests and the harness leave it off to
+   * talk to the fakes on http://127.0.0.1. http to any other host is always refused.
+   */
+  httpsOnly?: boolean;
   /** Named in error sentences ("Bluesky is not reachable"); defaults to the URL's host. */
   serviceName?: string;
 }
