@@ -12,6 +12,7 @@ const BENCHES: BenchModule[] = [
   { file: 'ingestBench.ts', exportName: 'runIngestBench' },
   { file: 'queryBench.ts', exportName: 'runQueryBench' },
   { file: 'boardBench.ts', exportName: 'runBoardBench' },
+  { file: 'syncBench.ts', exportName: 'runSyncBench' },
 ];
 
 function isBenchRow(value: unknown): value is BenchRow {

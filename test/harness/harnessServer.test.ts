@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Account, SyncProgress } from '../../shared/domain';
 import type { Envelope } from '../../shared/api/errors';
-import { BRIDGE_SCRIPT_TAG, startHarness } from './harnessServer';
+import { FakeBluesky } from '../fakes/bluesky/fakeBluesky';
+import { BRIDGE_SCRIPT_TAG, HARNESS_KEY_FILE, startHarness } from './harnessServer';
 import type { Harness } from './harnessServer';
 import { tokenCookieName } from './requestGuards';
 
@@ -247,5 +248,39 @@ describe('browser harness', () => {
     await expect(startHarness({ dataDir, rendererDir: join(dir, 'renderer'), port: harness.port })).rejects.toThrow(/EADDRINUSE/);
     // The error reaches the caller (devWeb prints it) instead of leaving a half-started harness.
     await rm(dataDir, { recursive: true });
+  });
+
+  it('gives core a 0600 key file, so a network account can be added and its session sealed', async () => {
+    const fake = new FakeBluesky({ handle: 'me.bsky.social', password: 'app-pass-word-1234' });
+    fake.state.generate({ followers: 3, follows: 1 });
+    await fake.start();
+    try {
+      const account = await rpcValue<Account>('addBlueskyAccount', {
+        identifier: 'me.bsky.social',
+        appPassword: 'app-pass-word-1234',
+        serviceUrl: fake.url,
+      });
+      expect(account).toMatchObject({ network: 'bluesky', handle: 'me.bsky.social' });
+      const key = await stat(join(dir, 'data', HARNESS_KEY_FILE));
+      expect(key.mode & 0o777).toBe(0o600);
+      // Done by the fake's count, not a timer: the sync of 3 followers went through the harness core.
+      await expect
+        .poll(async () => (await rpcValue<SyncProgress | null>('getSyncStatus', { accountId: account.id }))?.state, { timeout: 20_000 })
+        .toBe('done');
+      expect(fake.countOf('app.bsky.graph.getFollowers')).toBe(1);
+      await rpcValue('removeAccount', { accountId: account.id });
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it('leaves network accounts off when told there is no data key', async () => {
+    const other = await startHarness({ dataDir: join(dir, 'keyless'), rendererDir: join(dir, 'renderer'), coreOptions: { dataKey: null } });
+    try {
+      const envelope = await other.core.call('addBlueskyAccount', { identifier: 'me.bsky.social', appPassword: 'x', serviceUrl: 'http://127.0.0.1:9' });
+      expect(envelope).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -13,7 +13,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { CoreHandle } from '../../electron/core/coreTypes';
+import type { CoreHandle, CreateCoreOptions } from '../../electron/core/coreTypes';
+import { KeyFileDataKeySource } from '../../electron/core/secrets/keyFile';
 import { bridgeScript } from './bridgeBundle';
 import { createEventSocket } from './eventSocket';
 import { contentSecurityPolicy, cookieValue, hostIsLoopback, tokenCookieName, tokensMatch } from './requestGuards';
@@ -31,7 +32,20 @@ export interface HarnessOptions {
   port?: number;
   /** Passed to createCore when the harness creates core: per-page delay of the sample network. */
   samplePageDelayMs?: number;
+  /**
+   * More createCore options when the harness creates core (HTTP settings for a fake network,
+   * a clock…); they win over the harness defaults, so `dataKey: null` turns network accounts off.
+   */
+  coreOptions?: HarnessCoreOptions;
 }
+
+export type HarnessCoreOptions = Omit<Partial<CreateCoreOptions>, 'dataDir'>;
+
+/**
+ * The data key under Node, as the core process keeps it (entry.ts): a 0600 file beside the
+ * database. Not imported from entry.ts, which starts a core process as soon as it is loaded.
+ */
+export const HARNESS_KEY_FILE = 'secret.key';
 
 export interface Harness {
   /** Origin with a trailing slash, e.g. http://127.0.0.1:43117/ */
@@ -61,7 +75,13 @@ export function injectBridge(html: string): string {
 
 async function createOwnCore(options: HarnessOptions): Promise<CoreHandle> {
   const { createCore } = await import('../../electron/core/createCore');
-  return createCore({ dataDir: options.dataDir, samplePageDelayMs: options.samplePageDelayMs ?? 0 });
+  return createCore({
+    dataDir: options.dataDir,
+    samplePageDelayMs: options.samplePageDelayMs ?? 0,
+    // Network sign-ins need a key to seal the session with, as in the app.
+    dataKey: new KeyFileDataKeySource(join(options.dataDir, HARNESS_KEY_FILE)),
+    ...options.coreOptions,
+  });
 }
 
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {

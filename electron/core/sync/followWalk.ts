@@ -15,8 +15,8 @@
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../shared/domain';
 import type { Provider, RemoteEdge, RemotePage } from '../providers/provider';
-import { ingestRepo } from '../repos/ingestRepo';
 import { syncStateRepo, type WalkCheckpoint, type WalkName } from '../repos/syncStateRepo';
+import { ingestPageWithSharedConnections } from './profileEnrichment';
 
 /** A batch is committed once it holds this many rows… */
 export const INGEST_BATCH_ROWS = 5_000;
@@ -79,7 +79,7 @@ export async function runWalk(ctx: WalkContext, walk: WalkName): Promise<WalkOut
   let ended = start.done;
 
   const commit = (): void => {
-    const result = ingestRepo(db).ingestPage({
+    const result = ingestPageWithSharedConnections(db, {
       accountId: ctx.accountId,
       network: ctx.network,
       walk,

@@ -4,10 +4,10 @@
 // new edges get ranks above everything stored, below the next full walk's newcomers.
 import type Database from 'better-sqlite3';
 import type { RemoteEdge } from '../providers/provider';
-import { ingestRepo } from '../repos/ingestRepo';
 import { perDatabase } from '../repos/perDatabase';
 import { syncStateRepo, type WalkName } from '../repos/syncStateRepo';
 import { hydrate, type WalkContext } from './followWalk';
+import { ingestPageWithSharedConnections } from './profileEnrichment';
 
 /** A full walk (with the removal re-check) at least this often; head-scans in between. */
 export const FULL_WALK_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -68,7 +68,7 @@ export async function runHeadScan(ctx: WalkContext, walk: WalkName): Promise<Hea
   signal.throwIfAborted();
   const rankBase = (headStatements(db).maxRank.get(ctx.accountId) as { rank: number }).rank + edges.length;
   ctx.onItems(edges.length);
-  const result = ingestRepo(db).ingestPage({
+  const result = ingestPageWithSharedConnections(db, {
     accountId: ctx.accountId,
     network: ctx.network,
     walk,

@@ -1,11 +1,12 @@
-// What a card and a drawer show beyond the lists: recent posts and cached avatars. A sync fills
-// them for the newest people of each column (what the first screen shows); everything else is
-// fetched on demand when the board or the drawer actually displays someone.
+// What a card and a drawer show beyond the lists: recent posts, cached avatars and shared
+// connections. A sync fills posts and avatars for the newest people of each column (what the first
+// screen shows); everything else is fetched on demand when the board or the drawer actually
+// displays someone. Shared connections come with the hydrated profiles and are written with them.
 import type Database from 'better-sqlite3';
 import type { Stage } from '../../../shared/domain';
 import { MediaCache } from '../media/mediaCache';
-import type { Provider } from '../providers/provider';
-import { ingestRepo } from '../repos/ingestRepo';
+import type { Provider, RemoteEdge } from '../providers/provider';
+import { ingestRepo, type IngestPageInput, type IngestPageResult } from '../repos/ingestRepo';
 import { perDatabase } from '../repos/perDatabase';
 
 /** People whose recent posts a sync fetches: one request each, so few (the request budget). */
@@ -46,11 +47,44 @@ const enrichmentStatements = perDatabase((db: Database.Database) => ({
     `SELECT p.id AS personId, p.avatar_url AS avatarUrl FROM people p
      WHERE p.id IN (SELECT value FROM json_each(?)) AND p.avatar_url IS NOT NULL AND p.avatar_file IS NULL`,
   ),
+  // Unchanged values are not rewritten: a re-sync of 100k profiles mostly repeats what is stored.
+  setSharedConnections: db.prepare(
+    `UPDATE relationships SET shared_connections_json = @json, shared_connections_count = @count
+     WHERE account_id = @accountId AND person_id = @personId
+       AND (shared_connections_count IS NOT @count OR shared_connections_json IS NOT @json)`,
+  ),
   postsOf: db.prepare(
     `SELECT p.id AS personId, p.remote_id AS remoteId, 0 AS rank FROM people p
      WHERE p.id = ? AND p.posts_count > 0 AND NOT EXISTS (SELECT 1 FROM posts x WHERE x.person_id = p.id)`,
   ),
 }));
+
+/**
+ * Writes what the network said about shared connections (people I follow who follow them) onto
+ * each person's relationship with the account. `personIds[i]` is the person of `edges[i]`, as
+ * ingestPage returns them. A profile that does not report them leaves the stored value alone.
+ */
+export function storeSharedConnections(db: Database.Database, accountId: number, personIds: readonly number[], edges: readonly RemoteEdge[]): void {
+  const statement = enrichmentStatements(db).setSharedConnections;
+  edges.forEach((edge, i) => {
+    const shared = edge.profile.sharedConnections;
+    const personId = personIds[i];
+    if (!shared || personId === undefined) return;
+    statement.run({ accountId, personId, json: JSON.stringify(shared.people), count: shared.count });
+  });
+}
+
+/**
+ * ingestPage plus the shared connections of its (hydrated) profiles, in one transaction: the
+ * relationship rows they live on are created by the page, and a kill leaves both or neither.
+ */
+export function ingestPageWithSharedConnections(db: Database.Database, input: IngestPageInput): IngestPageResult {
+  return db.transaction(() => {
+    const written = ingestRepo(db).ingestPage(input);
+    storeSharedConnections(db, input.accountId, written.personIds, input.edges);
+    return written;
+  })();
+}
 
 export class ProfileEnrichment {
   constructor(

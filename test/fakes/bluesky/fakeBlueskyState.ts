@@ -43,6 +43,11 @@ export interface GenerateOptions {
   mutualShare?: number;
   /** Reseeds names, dates and counts; DIDs and record keys follow creation order regardless. */
   seed?: number;
+  /**
+   * Every n-th follower (1 = all) is also followed by some of the people I follow, so full
+   * profiles carry viewer.knownFollowers. Default: none.
+   */
+  knownFollowersEvery?: number;
 }
 
 const WORDS = ['river', 'maple', 'orbit', 'cinder', 'quartz', 'harbor', 'meadow', 'pixel', 'lumen', 'ember', 'atlas', 'fable'];
@@ -66,6 +71,8 @@ export class FakeBlueskyState {
   private readonly followerByDid = new Map<string, FakeEdge>();
   private readonly followsByDid = new Map<string, FakeEdge[]>();
   readonly convos = new Map<string, string>();
+  /** Per actor, DIDs of people I follow who follow them (the AppView's knownFollowers). */
+  private readonly knownFollowersByDid = new Map<string, string[]>();
   private seq = 0;
   private actorCounter = 0;
   private random: () => number;
@@ -129,6 +136,26 @@ export class FakeBlueskyState {
       const target = i < mutual ? followerActors[followerActors.length - 1 - i] : undefined;
       this.addFollowEdge((target ?? this.createActor()).did);
     }
+    const every = options.knownFollowersEvery ?? 0;
+    if (every > 0 && this.follows.length > 0) {
+      for (let i = 0; i < followerActors.length; i += every) {
+        // 1 to 8 of my follows, so some counts exceed the 5 names a view carries.
+        const count = Math.min(this.follows.length, 1 + (i % 8));
+        const start = i % this.follows.length;
+        const known = Array.from({ length: count }, (_, k) => this.follows[(start + k) % this.follows.length]!.did);
+        this.setKnownFollowers(followerActors[i]!.did, known);
+      }
+    }
+  }
+
+  /** Says that these people (whom I follow) follow `did`; an empty list clears it. */
+  setKnownFollowers(did: string, followedBy: string[]): void {
+    if (followedBy.length === 0) this.knownFollowersByDid.delete(did);
+    else this.knownFollowersByDid.set(did, [...followedBy]);
+  }
+
+  knownFollowersOf(did: string): string[] {
+    return this.knownFollowersByDid.get(did) ?? [];
   }
 
   /** New followers, each newer than every existing one. */

@@ -36,10 +36,26 @@ export function profileView(ctx: ViewContext, actor: FakeActor): Record<string, 
   };
 }
 
-/** app.bsky.actor.defs#profileViewDetailed: getProfile(s), with counts. */
+/** The AppView names at most this many of the viewer's follows who follow someone. */
+const KNOWN_FOLLOWERS_NAMED = 5;
+
+/**
+ * app.bsky.actor.defs#profileViewDetailed: getProfile(s), with counts and, for people some of my
+ * follows follow, viewer.knownFollowers (list views never carry it, like the real AppView).
+ */
 export function profileViewDetailed(ctx: ViewContext, actor: FakeActor): Record<string, unknown> {
+  const view = profileView(ctx, actor);
+  const known = ctx.state.knownFollowersOf(actor.did);
+  if (known.length > 0) {
+    const followers = known
+      .slice(0, KNOWN_FOLLOWERS_NAMED)
+      .map((did) => ctx.state.actors.get(did))
+      .filter((a): a is FakeActor => a !== undefined)
+      .map((a) => profileViewBasic(ctx, a));
+    view.viewer = { ...(view.viewer as Record<string, unknown>), knownFollowers: { count: known.length, followers } };
+  }
   return {
-    ...profileView(ctx, actor),
+    ...view,
     followersCount: actor.followersCount,
     followsCount: actor.followsCount,
     postsCount: actor.postsCount,

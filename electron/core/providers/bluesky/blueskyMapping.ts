@@ -1,6 +1,9 @@
 // From Bluesky views (already validated) to the Provider vocabulary.
-import type { RemoteEdge, RemoteProfile } from '../provider';
-import type { ProfileViewData, ProfileViewDetailedData } from './blueskySchemas';
+import type { RemoteEdge, RemoteProfile, RemoteSharedConnections } from '../provider';
+import type { KnownFollowersData, ProfileViewData, ProfileViewDetailedData } from './blueskySchemas';
+
+/** The AppView names at most this many known followers; more from a server is not kept. */
+export const KNOWN_FOLLOWERS_NAMED = 5;
 
 const TID_ALPHABET = '234567abcdefghijklmnopqrstuvwxyz';
 
@@ -32,8 +35,19 @@ export function profileUrl(handle: string, did: string): string {
   return `https://bsky.app/profile/${encodeURIComponent(who)}`;
 }
 
+/** knownFollowers as shared connections; the count never says fewer than the names listed. */
+export function toSharedConnections(known: KnownFollowersData): RemoteSharedConnections {
+  const people = known.followers.slice(0, KNOWN_FOLLOWERS_NAMED).map((f) => ({
+    handle: f.handle,
+    displayName: f.displayName?.trim() || f.handle,
+    avatarUrl: null,
+  }));
+  return { count: Math.max(known.count, people.length), people };
+}
+
 export function toRemoteProfile(view: ProfileViewData | ProfileViewDetailedData): RemoteProfile {
   const detailed = view as ProfileViewDetailedData;
+  const known = view.viewer?.knownFollowers;
   return {
     remoteId: view.did,
     handle: view.handle,
@@ -46,6 +60,7 @@ export function toRemoteProfile(view: ProfileViewData | ProfileViewDetailedData)
     postsCount: detailed.postsCount ?? null,
     joinedAt: view.createdAt ?? null,
     profileUrl: profileUrl(view.handle, view.did),
+    ...(known ? { sharedConnections: toSharedConnections(known) } : {}),
   };
 }
 

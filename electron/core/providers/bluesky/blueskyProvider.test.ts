@@ -160,6 +160,26 @@ describe('BlueskyProvider reads', () => {
     expect(error.message).toContain('profiles[0].followersCount');
   });
 
+  it('maps knownFollowers of full profiles to shared connections; list views carry none', async () => {
+    kit = await startBlueskyKit({ followers: 4, follows: 8 });
+    const { fake, provider } = kit;
+    const [withSeven, withOne] = fake.state.followers.map((e) => e.did);
+    const mine = fake.state.follows.map((e) => e.did);
+    fake.state.setKnownFollowers(withSeven!, mine.slice(0, 7));
+    fake.state.setKnownFollowers(withOne!, mine.slice(7));
+
+    const profiles = new Map((await provider.getProfiles(fake.state.followers.map((e) => e.did))).map((p) => [p.remoteId, p]));
+    const named = (did: string) => {
+      const actor = fake.state.actors.get(did)!;
+      return { handle: actor.handle, displayName: actor.displayName, avatarUrl: null };
+    };
+    expect(profiles.get(withSeven!)?.sharedConnections).toEqual({ count: 7, people: mine.slice(0, 5).map(named) });
+    expect(profiles.get(withOne!)?.sharedConnections).toEqual({ count: 1, people: [named(mine[7]!)] });
+    expect(profiles.get(fake.state.followers[2]!.did)?.sharedConnections).toBeUndefined();
+    const listed = await provider.listFollowers(null, 100);
+    expect(listed.items.every((edge) => edge.profile.sharedConnections === undefined)).toBe(true);
+  });
+
   it('ends the walk on an empty page that still carries a cursor', async () => {
     kit = await startBlueskyKit({ followers: 250 });
     const { fake, provider } = kit;

@@ -7,7 +7,16 @@ const did = z.string().regex(/^did:[a-z]+:[a-zA-Z0-9._:%-]+$/, 'not a DID');
 const atUri = z.string().startsWith('at://');
 const count = z.number().int().nonnegative();
 
-export const viewerSchema = z.object({ following: atUri.optional(), followedBy: atUri.optional() }).partial();
+/** app.bsky.actor.defs#profileViewBasic, as far as a shared connection needs it. */
+export const profileViewBasicSchema = z.object({ did, handle: z.string().min(1), displayName: z.string().optional() });
+
+/** "Followed by people you follow": full profiles only, a few of them named (the AppView sends up to 5). */
+export const knownFollowersSchema = z.object({ count, followers: z.array(profileViewBasicSchema) });
+export type KnownFollowersData = z.infer<typeof knownFollowersSchema>;
+
+export const viewerSchema = z
+  .object({ following: atUri.optional(), followedBy: atUri.optional(), knownFollowers: knownFollowersSchema.optional() })
+  .partial();
 
 export const profileViewSchema = z.object({
   did,
