@@ -1,7 +1,9 @@
 // Read-side query speed over 100,000 followers: keyset board pages at random deep positions of a
-// column for each sort (both directions), stage counts, and FTS search for words taken from the
-// generated bios. Rows are written directly (the ingest path has its own bench) with the sample
-// network's person generator, so names and bios are as varied as in the app.
+// column for each sort (both directions), stage counts, FTS search for words taken from the
+// generated bios, people-list queries (signal filter + score sort), plus the signal recompute and a
+// 10,000-person bulk move. Rows are written directly (the ingest path has its own bench) with the
+// sample network's person generator, so names, bios and signals are as varied as in the app.
+// 1 in 200 followers is snoozed, so board queries pay for keeping snoozed people off the board.
 // Run alone: npx tsx bench/queryBench.ts
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +16,10 @@ import { openDatabase } from '../electron/core/db/openDatabase';
 import { deferSearchIndex, rebuildSearchIndex } from '../electron/core/db/searchIndex';
 import { generateSamplePerson } from '../electron/core/providers/sample/samplePerson';
 import { boardRepo } from '../electron/core/repos/boardRepo';
+import { bulkMoveRepo } from '../electron/core/repos/bulkMoveRepo';
+import { peopleQueryRepo } from '../electron/core/repos/peopleQueryRepo';
+import { recomputeSignals } from '../electron/core/signals/recomputeSignals';
+import type { SignalId } from '../shared/signals';
 import { encodeCursor, type SortValue } from '../electron/core/repos/boardCursor';
 import { searchRepo } from '../electron/core/repos/searchRepo';
 import type { BenchRow } from './benchTypes';
@@ -24,7 +30,10 @@ const SEARCH_QUERIES = 500;
 const PAGE_LIMIT = 100;
 const SEED = 7;
 const ANCHOR_MS = Date.parse('2026-01-01T00:00:00.000Z');
-const SORT_COLUMN: Record<BoardSort, string> = { newest: 'sort_rank', followers: 'sort_followers', name: 'sort_name' };
+const SORT_COLUMN: Record<BoardSort, string> = { newest: 'sort_rank', followers: 'sort_followers', name: 'sort_name', score: 'score' };
+const PEOPLE_QUERIES = 200;
+const BULK_MOVE_PEOPLE = 10_000;
+const SNOOZE_EVERY = 200;
 
 /** Deterministic pseudo-random numbers, so two runs measure the same queries. */
 function randomSequence(seed: number): () => number {
@@ -66,9 +75,10 @@ function populate(db: Database.Database): { accountId: number; bioWords: string[
       .run(new Date(ANCHOR_MS).toISOString()).lastInsertRowid,
   );
   const person = db.prepare(
-    `INSERT INTO people (network, remote_id, handle, display_name, bio, followers_count, following_count, posts_count,
-                         joined_at, fetched_at)
-     VALUES ('sample', @remoteId, @handle, @displayName, @bio, @followers, @following, @posts, @joinedAt, @fetchedAt)`,
+    `INSERT INTO people (network, remote_id, handle, display_name, bio, avatar_url, followers_count, following_count,
+                         posts_count, joined_at, fetched_at)
+     VALUES ('sample', @remoteId, @handle, @displayName, @bio, @avatarUrl, @followers, @following, @posts, @joinedAt,
+             @fetchedAt)`,
   );
   const relationship = db.prepare(
     'INSERT INTO relationships (account_id, person_id, follows_me, follow_rank, seen_generation) VALUES (?, ?, 1, ?, 1)',
@@ -92,6 +102,7 @@ function populate(db: Database.Database): { accountId: number; bioWords: string[
             handle: profile.handle,
             displayName: profile.displayName,
             bio: profile.bio,
+            avatarUrl: profile.avatarUrl,
             followers: profile.followersCount ?? 0,
             following: profile.followingCount ?? 0,
             posts: profile.postsCount ?? 0,
@@ -108,6 +119,7 @@ function populate(db: Database.Database): { accountId: number; bioWords: string[
     })();
   }
   rebuildSearchIndex(db);
+  db.prepare(`UPDATE triage SET snoozed_until = 'nextPost' WHERE account_id = ? AND person_id % ${SNOOZE_EVERY} = 0`).run(accountId);
   db.pragma('optimize');
   return { accountId, bioWords: [...words] };
 }
@@ -120,6 +132,21 @@ export async function runQueryBench(): Promise<BenchRow[]> {
     const { accountId, bioWords } = populate(db);
     const populateMs = performance.now() - populateStart;
     const rows: BenchRow[] = [];
+
+    // Signals for everyone, as a finished sync does; then again with nothing changed.
+    const signalsAt = new Date(ANCHOR_MS);
+    let started = performance.now();
+    const firstRun = recomputeSignals(db, accountId, null, signalsAt);
+    rows.push({
+      name: 'signals recompute, first run',
+      value: performance.now() - started,
+      unit: 'ms',
+      note: `${firstRun.computed.toLocaleString('en-US')} followers, ${firstRun.changed.toLocaleString('en-US')} written`,
+    });
+    started = performance.now();
+    const rerun = recomputeSignals(db, accountId, null, signalsAt);
+    rows.push({ name: 'signals recompute, nothing changed', value: performance.now() - started, unit: 'ms', note: `${rerun.changed} written` });
+    db.pragma('optimize');
     const board = boardRepo(db);
     const random = randomSequence(SEED + 1);
     const note = `${FOLLOWERS.toLocaleString('en-US')} followers, limit ${PAGE_LIMIT}, ${PAGE_QUERIES} random deep cursors`;
@@ -157,6 +184,37 @@ export async function runQueryBench(): Promise<BenchRow[]> {
       note: `${SEARCH_QUERIES} queries of bio words (${bioWords.length} distinct), limit 50, avg ${(hits / SEARCH_QUERIES).toFixed(1)} hits`,
     });
     rows.push({ name: 'FTS search p95', value: fts.p95, unit: 'ms' });
+    const people = peopleQueryRepo(db);
+    const signalChoices: SignalId[] = ['follow-bait', 'no-posts', 'inactive', 'default-avatar', 'new-account', 'mass-following'];
+    const signalQuery = timeEach(PEOPLE_QUERIES, (i) => {
+      const signal = signalChoices[i % signalChoices.length] as SignalId;
+      people.page({ accountId, filter: { signals: [signal], stages: ['new'] }, sort: 'score', limit: 50, offset: (i % 4) * 50 });
+    });
+    const signalNote = `${PEOPLE_QUERIES} queries: one signal + stage New, sort score, limit 50, with total`;
+    rows.push({ name: 'queryPeople (signal filter, score sort) p50', value: signalQuery.p50, unit: 'ms', note: signalNote });
+    rows.push({ name: 'queryPeople (signal filter, score sort) p95', value: signalQuery.p95, unit: 'ms' });
+    const searchQuery = timeEach(PEOPLE_QUERIES, (i) => {
+      people.page({ accountId, filter: { query: queries[i % queries.length] }, sort: 'score', limit: 50 });
+    });
+    rows.push({ name: 'queryPeople (bio word, score sort) p50', value: searchQuery.p50, unit: 'ms', note: `${PEOPLE_QUERIES} queries, limit 50, with total` });
+    rows.push({ name: 'queryPeople (bio word, score sort) p95', value: searchQuery.p95, unit: 'ms' });
+    const everyone = timeEach(20, (i) => {
+      people.page({ accountId, filter: {}, sort: 'newest', limit: 50, offset: i * 1_000 });
+    });
+    rows.push({ name: 'queryPeople (no filter, newest) p50', value: everyone.p50, unit: 'ms', note: '20 queries, limit 50, with total over 100,000' });
+
+    const toMove = db
+      .prepare(`SELECT person_id FROM triage WHERE account_id = ? AND stage <> 'declined' ORDER BY person_id LIMIT ${BULK_MOVE_PEOPLE}`)
+      .pluck()
+      .all(accountId) as number[];
+    const bulk = bulkMoveRepo(db);
+    started = performance.now();
+    const moved = bulk.move(accountId, { personIds: toMove }, 'declined', new Date(ANCHOR_MS).toISOString());
+    rows.push({ name: 'bulk move to Declined', value: performance.now() - started, unit: 'ms', note: `${moved.from.length.toLocaleString('en-US')} people, one transaction` });
+    started = performance.now();
+    bulk.restore(accountId, moved.from, new Date(ANCHOR_MS).toISOString());
+    rows.push({ name: 'bulk move undo (restoreStages)', value: performance.now() - started, unit: 'ms', note: `${moved.from.length.toLocaleString('en-US')} people` });
+
     rows.push({ name: 'query bench setup (direct inserts + FTS build)', value: populateMs, unit: 'ms', note: 'not a budget; context only' });
     return rows;
   } finally {

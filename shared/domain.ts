@@ -14,7 +14,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
 export const NETWORKS = ['sample', 'bluesky', 'mastodon', 'x', 'github'] as const;
 export type Network = (typeof NETWORKS)[number];
 
-export const BOARD_SORTS = ['newest', 'followers', 'name'] as const;
+export const BOARD_SORTS = ['newest', 'followers', 'name', 'score'] as const;
 /** newest: most recent follower first · followers: most followers first · name: A→Z */
 export type BoardSort = (typeof BOARD_SORTS)[number];
 

@@ -51,7 +51,10 @@ export const TIMELINE_KINDS = [
   'profile_changed',
   'gone',
   'snoozed',
+  'snooze_ended',
   'note_changed',
+  'tags_changed',
+  'follow_requested',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -14,7 +14,6 @@ import { createMastodonAccountHandlers } from './api/mastodonAccountHandlers';
 import { boardHandlers } from './api/boardHandlers';
 import type { CoreContext } from './api/handlerTypes';
 import { peopleHandlers } from './api/peopleHandlers';
-import { pendingHandlers } from './api/pendingHandlers';
 import { bulkMoveHandlers } from './api/bulkMoveHandlers';
 import { peopleQueryHandlers } from './api/peopleQueryHandlers';
 import { savedFiltersHandlers } from './api/savedFiltersHandlers';
@@ -38,6 +37,7 @@ import { BackgroundSync } from './sync/backgroundSync';
 import { attachMastodonProfileDuties, MastodonProfileDuties } from './sync/mastodonProfileDuties';
 import { ProviderRegistry } from './sync/providerRegistry';
 import { SyncEngine } from './sync/syncEngine';
+import { createSignalDuties } from './signals/signalDuties';
 import { accountsRepo } from './repos/accountsRepo';
 
 export const DATABASE_FILE = 'rapport.db';
@@ -102,6 +102,8 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
   const now = opts.now ?? Date.now;
   const secrets = new SecretKeeper(opts.dataKey ?? null);
   const providers = new ProviderRegistry({ samplePageDelayMs: opts.samplePageDelayMs, db, secrets, http: opts.http, now });
+  // Signals and scores follow what syncs and profile refreshes store (see signalDuties.ts).
+  const signals = createSignalDuties({ db, now, emitChanged: (payload) => emit('people.changed', payload) });
   const engine = new SyncEngine({ db, mediaDir, emit: (event, payload) => emitAndReact(event, payload), now, providers });
   const outbox = new OutboxWorker({
     db,
@@ -111,6 +113,8 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
   });
   // A sync that went through proves the network is back: actions waiting out an outage go now.
   function emitAndReact<E extends EventName>(event: E, payload: EventMap[E]): void {
+    // First, so the people an event names have their chips before the renderer reloads them.
+    signals.onEvent(event, payload);
     emit(event, payload);
     if (event === 'sync.progress') {
       const progress = payload as EventMap['sync.progress'];
@@ -145,7 +149,6 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         statsHandlers,
         savedFiltersHandlers,
         unfollowHandlers,
-        pendingHandlers,
       ]),
       engine,
     ), outbox), mastodonProfiles)));
@@ -179,6 +182,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         await mastodonProfiles.close();
         await outbox.close();
         await engine.close();
+        await signals.idle();
         listeners.clear();
         db.close();
       })();

@@ -19,7 +19,13 @@ const id = z.number().int().positive();
 const stage = z.enum(STAGES);
 const isoDate = z.iso.datetime({ offset: true });
 /** Tags are short labels; case is kept for display, uniqueness is case-insensitive in core. */
-export const tagName = z.string().trim().min(1).max(40).regex(/^[^,\n\r\t]+$/, 'A tag cannot contain commas or line breaks');
+export const tagName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  // `;` separates tags in exports, `,` in the tag field where they are typed.
+  .regex(/^[^,;\n\r\t]+$/, 'A tag cannot contain commas, semicolons or line breaks');
 
 export const peopleFilterSchema = z.strictObject({
   query: z.string().trim().max(200).optional(),

@@ -4,7 +4,8 @@
 import { RapportError } from '../../../shared/api/errors';
 import type { BoardSort } from '../../../shared/domain';
 
-export type SortValue = number | string;
+/** null only in the score sort: people whose signals are not computed yet sit after everyone scored. */
+export type SortValue = number | string | null;
 
 export interface BoardKey {
   value: SortValue;
@@ -27,6 +28,8 @@ function valueFits(sort: BoardSort, value: unknown): value is SortValue {
       return typeof value === 'number' && Number.isSafeInteger(value);
     case 'newest':
       return typeof value === 'number' && Number.isFinite(value);
+    case 'score':
+      return value === null || (typeof value === 'number' && Number.isFinite(value));
   }
 }
 

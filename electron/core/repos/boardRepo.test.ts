@@ -13,6 +13,8 @@ beforeEach(() => {
   t = createTestDatabase();
   accountId = addTestAccount(t.db);
   addTestFollowers(t.db, accountId, 257, { stage: stageOf, emptyNameEvery: 13 });
+  // Scores with ties and NULLs (not computed yet): every fourth person unscored.
+  t.db.prepare('UPDATE triage SET score = CASE WHEN person_id % 4 = 0 THEN NULL ELSE (person_id * 7) % 9 - 4 END').run();
   // A second account's cards must never leak into this board.
   addTestFollowers(t.db, addTestAccount(t.db, 'other'), 40, { prefix: 'o' });
 });
@@ -23,20 +25,27 @@ interface Expected {
   rank: number;
   followers: number;
   name: string;
+  score: number | null;
 }
+
+const ALL_SORTS: readonly BoardSort[] = BOARD_SORTS;
 
 /** The column in display order, computed independently of the repository. */
 function expectedOrder(stage: Stage, sort: BoardSort): number[] {
   const rows = t.db
     .prepare(
-      `SELECT person_id AS id, sort_rank AS rank, sort_followers AS followers, sort_name AS name
-       FROM triage WHERE account_id = ? AND stage = ?`,
+      `SELECT person_id AS id, sort_rank AS rank, sort_followers AS followers, sort_name AS name, score
+       FROM triage WHERE account_id = ? AND stage = ? AND snoozed_until IS NULL`,
     )
     .all(accountId, stage) as Expected[];
   const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
   rows.sort((a, b) => {
     if (sort === 'newest') return cmp(b.rank, a.rank) || b.id - a.id;
     if (sort === 'followers') return cmp(b.followers, a.followers) || b.id - a.id;
+    if (sort === 'score') {
+      if (a.score === null || b.score === null) return a.score === b.score ? b.id - a.id : a.score === null ? 1 : -1;
+      return cmp(b.score, a.score) || b.id - a.id;
+    }
     return cmp(a.name, b.name) || a.id - b.id;
   });
   return rows.map((r) => r.id);
@@ -59,7 +68,7 @@ describe('boardRepo.counts', () => {
 });
 
 describe('boardRepo.page', () => {
-  for (const sort of BOARD_SORTS) {
+  for (const sort of ALL_SORTS) {
     for (const stage of ['new', 'declined'] as const) {
       it(`walks the ${stage} column sorted by ${sort} forward and backward without gaps or duplicates`, () => {
         const repo = boardRepo(t.db);
@@ -111,7 +120,7 @@ describe('boardRepo.page', () => {
 
   it('jumps to a row number with offset and pages on from there by keyset in both directions', () => {
     const repo = boardRepo(t.db);
-    for (const sort of BOARD_SORTS) {
+    for (const sort of ALL_SORTS) {
       const order = expectedOrder('new', sort);
       const jump = repo.page({ accountId, stage: 'new', sort, limit: 10, offset: 50 });
       expect(ids(jump.items)).toEqual(order.slice(50, 60));
@@ -160,5 +169,66 @@ describe('boardRepo.page', () => {
       expect(thrown, cursor).toBeInstanceOf(RapportError);
       expect((thrown as RapportError).code).toBe('INVALID_INPUT');
     }
+  });
+});
+
+describe('score sort', () => {
+  it('puts unscored people after every scored one and pages across the boundary both ways', () => {
+    const repo = boardRepo(t.db);
+    const order = expectedOrder('new', 'score');
+    const scores = new Map(
+      (t.db.prepare('SELECT person_id AS id, score FROM triage WHERE account_id = ?').all(accountId) as { id: number; score: number | null }[]).map(
+        (r) => [r.id, r.score],
+      ),
+    );
+    const firstUnscored = order.findIndex((id) => scores.get(id) === null);
+    expect(firstUnscored).toBeGreaterThan(3);
+    expect(order.slice(firstUnscored).every((id) => scores.get(id) === null)).toBe(true);
+
+    // A page that starts two rows before the boundary and ends past it, then back again.
+    const jump = repo.page({ accountId, stage: 'new', sort: 'score', limit: 2, offset: firstUnscored - 2 });
+    const across = repo.page({ accountId, stage: 'new', sort: 'score', limit: 4, cursor: jump.nextCursor ?? '' });
+    expect(ids(across.items)).toEqual(order.slice(firstUnscored, firstUnscored + 4));
+    const inside = repo.page({ accountId, stage: 'new', sort: 'score', limit: 3, cursor: across.nextCursor ?? '' });
+    const backAcross = repo.page({
+      accountId, stage: 'new', sort: 'score', limit: 5, cursor: inside.prevCursor ?? '', direction: 'backward',
+    });
+    expect(ids(backAcross.items)).toEqual(order.slice(firstUnscored - 1, firstUnscored + 4));
+  });
+
+  it('accepts a null cursor value only for the score sort', () => {
+    const repo = boardRepo(t.db);
+    const nullKey = encodeCursor({ value: null, personId: 40 });
+    expect(() => repo.page({ accountId, stage: 'new', sort: 'score', limit: 5, cursor: nullKey })).not.toThrow();
+    expect(() => repo.page({ accountId, stage: 'new', sort: 'followers', limit: 5, cursor: nullKey })).toThrow(RapportError);
+  });
+});
+
+describe('snoozed people', () => {
+  it('leave every column and every count until their snooze ends', () => {
+    const repo = boardRepo(t.db);
+    const before = repo.counts(accountId);
+    const snoozed = t.db
+      .prepare("SELECT person_id FROM triage WHERE account_id = ? AND stage = 'new' ORDER BY person_id LIMIT 9")
+      .pluck()
+      .all(accountId) as number[];
+    const snooze = t.db.prepare('UPDATE triage SET snoozed_until = ? WHERE account_id = ? AND person_id = ?');
+    for (const id of snoozed) snooze.run(id % 2 === 0 ? 'nextPost' : '2026-04-01T00:00:00.000Z', accountId, id);
+
+    expect(repo.counts(accountId)).toEqual({ ...before, new: before.new - 9 });
+    for (const sort of ALL_SORTS) {
+      const seen: number[] = [];
+      let page = repo.page({ accountId, stage: 'new', sort, limit: 50 });
+      seen.push(...ids(page.items));
+      while (page.nextCursor) {
+        page = repo.page({ accountId, stage: 'new', sort, limit: 50, cursor: page.nextCursor });
+        seen.push(...ids(page.items));
+      }
+      expect(seen, sort).toEqual(expectedOrder('new', sort));
+      expect(seen.filter((id) => snoozed.includes(id)), sort).toEqual([]);
+    }
+
+    t.db.prepare('UPDATE triage SET snoozed_until = NULL WHERE account_id = ?').run(accountId);
+    expect(repo.counts(accountId)).toEqual(before);
   });
 });

@@ -1,11 +1,14 @@
 // The board's read side: counts per stage from SQL, and keyset pages of a column on
 // (stage, sort key, person_id) in both directions. Pages are served by the triage_by_* indexes, so
-// page 5,000 of a column costs the same as page 1.
+// page 5,000 of a column costs the same as page 1. Snoozed people are off the board: no column
+// shows them and no count includes them until their snooze ends.
 import type Database from 'better-sqlite3';
 import type { BoardPage } from '../../../shared/api/contract';
 import { STAGES, type BoardSort, type Stage, type StageCounts } from '../../../shared/domain';
-import { decodeCursor, encodeCursor, type BoardKey, type SortValue } from './boardCursor';
-import { PERSON_CARD_COLUMNS, PERSON_CARD_JOINS, toPersonCard, type PersonCardRow } from './personCardRow';
+import { decodeCursor, encodeCursor, type BoardKey } from './boardCursor';
+import { columnQueries, type ColumnQueries, type PageRow } from './boardColumnQueries';
+import { SNOOZED_COUNTS_SQL } from './boardSnooze';
+import { toPersonCard } from './personCardRow';
 import { perDatabase } from './perDatabase';
 
 export interface BoardPageRequest {
@@ -23,93 +26,40 @@ export interface BoardPageRequest {
   offset?: number;
 }
 
-/** How each sort orders a column on screen; `descending` refers to both key and person_id. */
-const SORT_KEYS: Record<BoardSort, { column: string; descending: boolean }> = {
-  newest: { column: 't.sort_rank', descending: true },
-  followers: { column: 't.sort_followers', descending: true },
-  name: { column: 't.sort_name', descending: false },
-};
-
-type Side = 'after' | 'before';
-
-interface SortStatements {
-  first: Database.Statement;
-  last: Database.Statement;
-  after: Database.Statement;
-  before: Database.Statement;
-  existsAfter: Database.Statement;
-  existsBefore: Database.Statement;
-}
-
-type PageRow = PersonCardRow & { sort_value: SortValue };
-
-function prepareSort(db: Database.Database, sort: BoardSort): SortStatements {
-  const { column, descending } = SORT_KEYS[sort];
-  // "after" in display order is "smaller" for a descending sort.
-  const cmp = (side: Side): string => ((side === 'after') === descending ? '<' : '>');
-  const order = (side: Side): string => {
-    const dir = (side === 'after') === descending ? 'DESC' : 'ASC';
-    return `${column} ${dir}, t.person_id ${dir}`;
-  };
-  const select = (where: string, side: Side): string => `
-    SELECT ${PERSON_CARD_COLUMNS}, ${column} AS sort_value
-    FROM triage t ${PERSON_CARD_JOINS}
-    WHERE t.account_id = @accountId AND t.stage = @stage ${where}
-    ORDER BY ${order(side)}
-    LIMIT @limit`;
-  const keyIs = (side: Side): string => `AND (${column}, t.person_id) ${cmp(side)} (@value, @personId)`;
-  const exists = (side: Side): string => `
-    SELECT 1 FROM triage t
-    WHERE t.account_id = @accountId AND t.stage = @stage ${keyIs(side)}
-    LIMIT 1`;
-  return {
-    first: db.prepare(`${select('', 'after')} OFFSET @offset`),
-    last: db.prepare(select('', 'before')),
-    after: db.prepare(select(keyIs('after'), 'after')),
-    before: db.prepare(select(keyIs('before'), 'before')),
-    existsAfter: db.prepare(exists('after')),
-    existsBefore: db.prepare(exists('before')),
-  };
-}
-
 function keyOf(row: PageRow): BoardKey {
   return { value: row.sort_value, personId: row.person_id };
 }
 
 export const boardRepo = perDatabase((db: Database.Database) => {
-  const countsStatement = db.prepare(
-    'SELECT stage, count(*) AS n FROM triage WHERE account_id = ? GROUP BY stage',
-  );
-  const bySort = new Map<BoardSort, SortStatements>();
-  const statementsFor = (sort: BoardSort): SortStatements => {
-    let statements = bySort.get(sort);
-    if (!statements) {
-      statements = prepareSort(db, sort);
-      bySort.set(sort, statements);
+  const countsStatement = db.prepare('SELECT stage, count(*) AS n FROM triage WHERE account_id = @accountId GROUP BY stage');
+  const snoozedStatement = db.prepare(SNOOZED_COUNTS_SQL);
+  const bySort = new Map<BoardSort, ColumnQueries>();
+  const queriesFor = (sort: BoardSort): ColumnQueries => {
+    let queries = bySort.get(sort);
+    if (!queries) {
+      queries = columnQueries(db, sort);
+      bySort.set(sort, queries);
     }
-    return statements;
+    return queries;
   };
 
   return {
     counts(accountId: number): StageCounts {
       const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as StageCounts;
-      for (const row of countsStatement.all(accountId) as { stage: Stage; n: number }[]) counts[row.stage] = row.n;
+      for (const row of countsStatement.all({ accountId }) as { stage: Stage; n: number }[]) counts[row.stage] = row.n;
+      for (const row of snoozedStatement.all({ accountId }) as { stage: Stage; n: number }[]) counts[row.stage] -= row.n;
       return counts;
     },
 
     /** Throws INVALID_INPUT for a cursor that does not decode to a key of this sort. */
     page(request: BoardPageRequest): BoardPage {
       const { accountId, stage, sort, limit } = request;
-      const s = statementsFor(sort);
+      const q = queriesFor(sort);
+      const column = { accountId, stage };
       const key = request.cursor === undefined ? null : decodeCursor(request.cursor, sort);
-      const keyParams = (k: BoardKey) => ({ accountId, stage, value: k.value, personId: k.personId });
-      const exists = (statement: Database.Statement, k: BoardKey): boolean =>
-        statement.get(keyParams(k)) !== undefined;
 
       if (request.direction === 'backward') {
-        const rows = (
-          key ? s.before.all({ ...keyParams(key), limit: limit + 1 }) : s.last.all({ accountId, stage, limit: limit + 1 })
-        ) as PageRow[];
+        const rows = key ? q.before(column, key, limit + 1) : q.last(column, limit + 1);
         const moreBefore = rows.length > limit;
         const page = rows.slice(0, limit).reverse();
         const first = page[0];
@@ -117,15 +67,11 @@ export const boardRepo = perDatabase((db: Database.Database) => {
         return {
           items: page.map(toPersonCard),
           prevCursor: moreBefore && first ? encodeCursor(keyOf(first)) : null,
-          nextCursor: last && exists(s.existsAfter, keyOf(last)) ? encodeCursor(keyOf(last)) : null,
+          nextCursor: last && q.existsAfter(column, keyOf(last)) ? encodeCursor(keyOf(last)) : null,
         };
       }
 
-      const rows = (
-        key
-          ? s.after.all({ ...keyParams(key), limit: limit + 1 })
-          : s.first.all({ accountId, stage, limit: limit + 1, offset: request.offset ?? 0 })
-      ) as PageRow[];
+      const rows = key ? q.after(column, key, limit + 1) : q.first(column, limit + 1, request.offset ?? 0);
       const skipped = !key && (request.offset ?? 0) > 0;
       const moreAfter = rows.length > limit;
       const page = rows.slice(0, limit);
@@ -133,8 +79,7 @@ export const boardRepo = perDatabase((db: Database.Database) => {
       const last = page[page.length - 1];
       return {
         items: page.map(toPersonCard),
-        prevCursor:
-          first && (skipped || (key && exists(s.existsBefore, keyOf(first)))) ? encodeCursor(keyOf(first)) : null,
+        prevCursor: first && (skipped || (key && q.existsBefore(column, keyOf(first)))) ? encodeCursor(keyOf(first)) : null,
         nextCursor: moreAfter && last ? encodeCursor(keyOf(last)) : null,
       };
     },

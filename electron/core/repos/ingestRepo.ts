@@ -168,6 +168,12 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
     `INSERT INTO posts (person_id, remote_id, text, html, created_at, is_reply, is_repost)
      VALUES (@personId, @remoteId, @text, @html, @createdAt, @isReply, @isRepost)`,
   );
+  // The latest post only moves forward: a refetch that returns fewer posts never makes someone look
+  // less active, and "snoozed until they next post" wakes when it moves.
+  const advanceLastPostAt = db.prepare(
+    `UPDATE people SET last_post_at = (SELECT max(created_at) FROM posts WHERE person_id = @personId)
+     WHERE id = @personId AND (SELECT max(created_at) FROM posts WHERE person_id = @personId) > coalesce(last_post_at, '')`,
+  );
   const setAvatarFileStatement = db.prepare('UPDATE people SET avatar_file = ? WHERE id = ? AND avatar_url = ?');
 
   function savePerson(network: Network, profile: RemoteProfile, at: string): number {
@@ -269,6 +275,7 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
         isRepost: post.isRepost ? 1 : 0,
       });
     }
+    advanceLastPostAt.run({ personId });
   });
 
   return {

@@ -3,6 +3,7 @@
 // relationships as r (LEFT JOIN: a triage row may exist before its relationship is written).
 // CROSS JOIN keeps triage (or whatever precedes it) as the outer loop, so an ORDER BY over a
 // triage index is walked in order and stops at LIMIT instead of sorting every match.
+// Fields from other tables (tags, last message, signal chips) are added per page by cardExtras.
 import type { PersonCard, Stage } from '../../../shared/domain';
 
 export const BIO_SNIPPET_MAX = 140;
@@ -11,7 +12,8 @@ export const PERSON_CARD_COLUMNS = `
   p.id AS person_id, p.handle, p.display_name, p.avatar_file, p.followers_count, p.following_count,
   substr(p.bio, 1, ${BIO_SNIPPET_MAX * 2}) AS bio_head,
   t.stage, t.changed_at, coalesce(r.follows_me, 0) AS follows_me, coalesce(r.i_follow, 0) AS i_follow,
-  r.followed_me_at, p.gone_at`;
+  r.followed_me_at, p.gone_at, t.score, t.snoozed_until, t.snooze_ended_at,
+  coalesce(r.follow_requested, 0) AS follow_requested`;
 
 export const PERSON_CARD_JOINS = `
   CROSS JOIN people p ON p.id = t.person_id
@@ -31,6 +33,10 @@ export interface PersonCardRow {
   i_follow: number;
   followed_me_at: string | null;
   gone_at: string | null;
+  score: number | null;
+  snoozed_until: string | null;
+  snooze_ended_at: string | null;
+  follow_requested: number;
 }
 
 /** Plain-text bio reduced to one line of at most BIO_SNIPPET_MAX characters (code points). */
@@ -46,7 +52,17 @@ export function mediaUrl(relativePath: string | null): string | null {
   return relativePath ? `media/${relativePath}` : null;
 }
 
+/**
+ * A snooze's "back in New" badge lasts while the card stays where the wake-up put it: in New and
+ * not moved since (a move sets changed_at later than snooze_ended_at).
+ */
+function snoozeBadge(row: PersonCardRow): string | null {
+  const ended = row.snooze_ended_at;
+  return ended !== null && row.stage === 'new' && row.changed_at <= ended ? ended : null;
+}
+
 export function toPersonCard(row: PersonCardRow): PersonCard {
+  const snoozeEndedAt = snoozeBadge(row);
   return {
     personId: row.person_id,
     handle: row.handle,
@@ -61,5 +77,9 @@ export function toPersonCard(row: PersonCardRow): PersonCard {
     followedMeAt: row.followed_me_at,
     stageChangedAt: row.changed_at,
     ...(row.gone_at ? { goneAt: row.gone_at } : {}),
+    ...(row.score !== null ? { score: row.score } : {}),
+    ...(row.snoozed_until !== null ? { snoozedUntil: row.snoozed_until } : {}),
+    ...(snoozeEndedAt !== null ? { snoozeEndedAt } : {}),
+    ...(row.follow_requested === 1 ? { followRequested: true } : {}),
   };
 }

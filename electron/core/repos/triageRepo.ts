@@ -14,7 +14,8 @@ export interface MoveOutcome {
 export const triageRepo = perDatabase((db: Database.Database) => {
   const stageStatement = db.prepare('SELECT stage FROM triage WHERE account_id = ? AND person_id = ?');
   const updateStatement = db.prepare(
-    'UPDATE triage SET stage = @to, changed_at = @at WHERE account_id = @accountId AND person_id = @personId',
+    // A deliberate move ends a snooze: the person is where the user just put them, not hidden.
+    'UPDATE triage SET stage = @to, changed_at = @at, snoozed_until = NULL WHERE account_id = @accountId AND person_id = @personId',
   );
   const eventStatement = db.prepare(
     `INSERT INTO events (account_id, person_id, kind, at, data)

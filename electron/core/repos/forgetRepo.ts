@@ -1,0 +1,108 @@
+// "Forget this person": everything this account holds about them goes — card, signals,
+// relationship, note, tags, timeline and queued actions — in one transaction. When no other account
+// refers to them, the person row goes too (posts cascade), with its search entry and the cached
+// files only they used (avatar, banner, custom emoji). Files are deleted after the commit by the
+// caller: a crash in between leaves a stray file, never a row pointing at a missing one.
+import type Database from 'better-sqlite3';
+import { RapportError } from '../../../shared/api/errors';
+import { isKnownPerson } from './knownPerson';
+import { perDatabase } from './perDatabase';
+import { emojiFiles } from './profileJson';
+import { tagsRepo } from './tagsRepo';
+
+export interface ForgetOutcome {
+  /** Outbox actions deleted with the person (the renderer drops their status). */
+  actionIds: number[];
+  /** True when the person row itself was deleted (no other account knew them). */
+  personRemoved: boolean;
+  /** Media-relative paths of cached files no one shows any more; delete them after the commit. */
+  orphanFiles: string[];
+}
+
+interface MediaRow {
+  avatar_file: string | null;
+  banner_file: string | null;
+  emojis_json: string | null;
+}
+
+export const forgetRepo = perDatabase((db: Database.Database) => {
+  const s = {
+    sending: db.prepare("SELECT 1 FROM outbox WHERE account_id = ? AND person_id = ? AND status = 'sending' LIMIT 1"),
+    actionIds: db.prepare('SELECT id FROM outbox WHERE account_id = ? AND person_id = ?'),
+    deleteTriage: db.prepare('DELETE FROM triage WHERE account_id = ? AND person_id = ?'),
+    deleteSignals: db.prepare('DELETE FROM triage_signals WHERE account_id = ? AND person_id = ?'),
+    deleteRelationship: db.prepare('DELETE FROM relationships WHERE account_id = ? AND person_id = ?'),
+    deleteNotes: db.prepare('DELETE FROM notes WHERE account_id = ? AND person_id = ?'),
+    deleteTags: db.prepare('DELETE FROM person_tags WHERE person_id = ? AND tag_id IN (SELECT id FROM tags WHERE account_id = ?)'),
+    deleteEvents: db.prepare('DELETE FROM events WHERE account_id = ? AND person_id = ?'),
+    deleteOutbox: db.prepare('DELETE FROM outbox WHERE account_id = ? AND person_id = ?'),
+    // After this account's rows are gone, anything left refers to the person from another account.
+    stillReferenced: db.prepare(
+      `SELECT 1 FROM relationships WHERE person_id = @id UNION ALL SELECT 1 FROM triage WHERE person_id = @id
+       UNION ALL SELECT 1 FROM notes WHERE person_id = @id UNION ALL SELECT 1 FROM person_tags WHERE person_id = @id
+       UNION ALL SELECT 1 FROM events WHERE person_id = @id UNION ALL SELECT 1 FROM outbox WHERE person_id = @id
+       LIMIT 1`,
+    ),
+    media: db.prepare('SELECT avatar_file, banner_file, emojis_json FROM people WHERE id = ?'),
+    deletePerson: db.prepare('DELETE FROM people WHERE id = ?'),
+    // The FTS delete trigger skips while a bulk ingest has the index deferred; the row goes anyway.
+    deleteSearchRow: db.prepare('DELETE FROM people_fts WHERE rowid = ?'),
+    // People still showing any candidate file, found in one pass over people (a Mastodon profile
+    // may name dozens of emoji; a scan per file would read the table dozens of times).
+    sharingFiles: db.prepare(
+      `SELECT avatar_file, banner_file, emojis_json FROM people
+       WHERE avatar_file IN (SELECT value FROM json_each(@files)) OR banner_file IN (SELECT value FROM json_each(@files))
+          OR (emojis_json IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(emojis_json) e
+                WHERE json_extract(e.value, '$.file') IN (SELECT value FROM json_each(@files))))`,
+    ),
+  };
+
+  const forget = db.transaction((accountId: number, personId: number): ForgetOutcome => {
+    if (!isKnownPerson(db, accountId, personId)) {
+      throw new RapportError('NOT_FOUND', 'That person is not known to this account any more.');
+    }
+    if (s.sending.get(accountId, personId)) {
+      throw new RapportError(
+        'CONFLICT',
+        'An action for this person is being sent to the network right now. Try again in a moment, once it has finished.',
+      );
+    }
+    const actionIds = (s.actionIds.all(accountId, personId) as { id: number }[]).map((r) => r.id);
+    s.deleteSignals.run(accountId, personId);
+    s.deleteTriage.run(accountId, personId);
+    s.deleteRelationship.run(accountId, personId);
+    s.deleteNotes.run(accountId, personId);
+    s.deleteTags.run(personId, accountId);
+    tagsRepo(db).dropUnused(accountId);
+    s.deleteEvents.run(accountId, personId);
+    s.deleteOutbox.run(accountId, personId);
+
+    if (s.stillReferenced.get({ id: personId })) return { actionIds, personRemoved: false, orphanFiles: [] };
+
+    const media = s.media.get(personId) as MediaRow | undefined;
+    s.deletePerson.run(personId);
+    s.deleteSearchRow.run(personId);
+    const candidates = new Set<string>();
+    if (media?.avatar_file) candidates.add(media.avatar_file);
+    if (media?.banner_file) candidates.add(media.banner_file);
+    for (const file of emojiFiles(media?.emojis_json ?? null)) candidates.add(file);
+    // Cached files are named by their URL's hash, so two people may share one (same emoji set,
+    // same default avatar): only files no remaining person shows are orphans.
+    if (candidates.size === 0) return { actionIds, personRemoved: true, orphanFiles: [] };
+    const shown = new Set<string>();
+    for (const row of s.sharingFiles.all({ files: JSON.stringify([...candidates]) }) as MediaRow[]) {
+      for (const file of [row.avatar_file, row.banner_file, ...emojiFiles(row.emojis_json)]) if (file) shown.add(file);
+    }
+    const orphanFiles = [...candidates].filter((file) => !shown.has(file));
+    return { actionIds, personRemoved: true, orphanFiles };
+  });
+
+  return {
+    /** NOT_FOUND when the account does not know the person; CONFLICT while an action is being sent. */
+    forget(accountId: number, personId: number): ForgetOutcome {
+      return forget(accountId, personId);
+    },
+  };
+});
+
+export type ForgetRepo = ReturnType<typeof forgetRepo>;

@@ -1,0 +1,75 @@
+// Stored signals: triage.score and one triage_signals row per (person, signal id), written by
+// recomputeSignals (electron/core/signals) and read by filters (peopleFilterSql), score sorts and
+// cards. Chips carry numbers in their labels ("Follows 7,400 · followed by 210"), which are not
+// stored: signalsForPeople rebuilds them from the same inputs, keeping only the ids stored, so a
+// card shows exactly the signals a filter matches it by.
+import type Database from 'better-sqlite3';
+import { computeSignals, type Signal, type SignalId } from '../../../shared/signals';
+import { signalInputsOf } from '../signals/signalInputRows';
+import { perDatabase } from './perDatabase';
+
+export interface StoredSignals {
+  score: number;
+  signals: SignalId[];
+}
+
+const signalStatements = perDatabase((db: Database.Database) => ({
+  scoresOf: db.prepare(
+    `SELECT person_id, score FROM triage
+     WHERE account_id = @accountId AND person_id IN (SELECT value FROM json_each(@ids)) AND score IS NOT NULL`,
+  ),
+  signalsOf: db.prepare(
+    `SELECT person_id, signal FROM triage_signals
+     WHERE account_id = @accountId AND person_id IN (SELECT value FROM json_each(@ids))`,
+  ),
+  setScore: db.prepare('UPDATE triage SET score = @score WHERE account_id = @accountId AND person_id = @personId'),
+  clearSignals: db.prepare('DELETE FROM triage_signals WHERE account_id = @accountId AND person_id = @personId'),
+  insertSignal: db.prepare('INSERT INTO triage_signals (account_id, person_id, signal) VALUES (@accountId, @personId, @signal)'),
+}));
+
+/** What is stored for these people; people never computed (score NULL) are absent. */
+export function storedSignalsOf(db: Database.Database, accountId: number, personIds: readonly number[]): Map<number, StoredSignals> {
+  const stored = new Map<number, StoredSignals>();
+  if (personIds.length === 0) return stored;
+  const s = signalStatements(db);
+  const ids = JSON.stringify(personIds);
+  for (const row of s.scoresOf.all({ accountId, ids }) as { person_id: number; score: number }[]) {
+    stored.set(row.person_id, { score: row.score, signals: [] });
+  }
+  for (const row of s.signalsOf.all({ accountId, ids }) as { person_id: number; signal: SignalId }[]) {
+    stored.get(row.person_id)?.signals.push(row.signal);
+  }
+  return stored;
+}
+
+/** Replaces one person's stored score and signal ids. Call inside the caller's transaction. */
+export function writeSignals(db: Database.Database, accountId: number, personId: number, value: StoredSignals): void {
+  const s = signalStatements(db);
+  s.setScore.run({ accountId, personId, score: value.score });
+  s.clearSignals.run({ accountId, personId });
+  for (const signal of new Set(value.signals)) s.insertSignal.run({ accountId, personId, signal });
+}
+
+/**
+ * Chip objects for a page of cards, strongest caution first. People whose signals were never
+ * computed are absent from the map (their card shows none yet); computed people with no signal
+ * map to [].
+ */
+export function signalsForPeople(
+  db: Database.Database,
+  accountId: number,
+  personIds: readonly number[],
+  now: Date = new Date(),
+): Map<number, Signal[]> {
+  const out = new Map<number, Signal[]>();
+  const stored = storedSignalsOf(db, accountId, personIds);
+  if (stored.size === 0) return out;
+  for (const { personId, input } of signalInputsOf(db, accountId, [...stored.keys()], now)) {
+    const ids = new Set(stored.get(personId)?.signals ?? []);
+    out.set(
+      personId,
+      computeSignals(input, now).filter((signal) => ids.has(signal.id)),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+// One plain sentence per timeline event, written for the person reading their own history with a
+// follower ("Moved from New to Connected", "You wrote: Thanks for the follow…"). Event data is our
+// own JSON, but old rows may lack fields, so every field is read defensively and a sentence is
+// always produced.
+import { STAGES, STAGE_LABELS, type Stage } from '../../../shared/domain';
+import type { TimelineKind } from '../../../shared/triageTypes';
+
+/** Every kind the events table accepts (0005). */
+export const EVENT_KINDS = [
+  'followed_me',
+  'unfollowed_me',
+  'i_followed',
+  'i_unfollowed',
+  'stage_changed',
+  'dm_sent',
+  'profile_changed',
+  'gone',
+  'snoozed',
+  'snooze_ended',
+  'note_changed',
+  'tags_changed',
+  'follow_requested',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** How much of a sent message the timeline quotes. */
+export const QUOTE_MAX = 120;
+
+/** The timeline shows every kind the events table holds; this fails to compile if they drift. */
+export function timelineKindOf(kind: EventKind): TimelineKind {
+  return kind;
+}
+const _sameKinds: readonly TimelineKind[] = EVENT_KINDS;
+void _sameKinds;
+
+type EventData = Record<string, unknown>;
+
+export function parseEventData(data: string | null): EventData {
+  if (!data) return {};
+  try {
+    const parsed: unknown = JSON.parse(data);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as EventData) : {};
+  } catch {
+    return {};
+  }
+}
+
+function stageLabel(value: unknown): string | null {
+  return typeof value === 'string' && (STAGES as readonly string[]).includes(value) ? STAGE_LABELS[value as Stage] : null;
+}
+
+function names(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The message on one line, cut at QUOTE_MAX characters (code points) with an ellipsis. */
+export function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(oneLine);
+  return chars.length <= QUOTE_MAX ? oneLine : `${chars.slice(0, QUOTE_MAX - 1).join('').trimEnd()}…`;
+}
+
+const count = new Intl.NumberFormat('en-US');
+
+function stageSentence(data: EventData): string {
+  const from = stageLabel(data.from);
+  const to = stageLabel(data.to);
+  if (from && to) return `Moved from ${from} to ${to}`;
+  return to ? `Moved to ${to}` : 'Moved on the board';
+}
+
+function snoozeSentence(data: EventData): string {
+  if (data.untilNextPost === true) return 'Snoozed until their next post';
+  const days = typeof data.days === 'number' && Number.isFinite(data.days) ? data.days : null;
+  if (days === null) return 'Snoozed';
+  return `Snoozed for ${count.format(days)} ${days === 1 ? 'day' : 'days'}`;
+}
+
+function snoozeEndedSentence(data: EventData): string {
+  if (data.reason === 'posted') return 'Posted again, so the snooze ended: back in New';
+  if (data.reason === 'manual') return 'You ended the snooze: back in New';
+  return 'Snooze ended: back in New';
+}
+
+function noteSentence(data: EventData): string {
+  if (data.change === 'added') return 'You added a note';
+  if (data.change === 'removed') return 'You removed your note';
+  return 'You edited your note';
+}
+
+function tagsSentence(data: EventData): string {
+  const added = names(data.added);
+  const removed = names(data.removed);
+  const parts: string[] = [];
+  if (added.length > 0) parts.push(`Tagged ${added.join(', ')}`);
+  if (removed.length > 0) {
+    const what = `the ${removed.length === 1 ? 'tag' : 'tags'} ${removed.join(', ')}`;
+    parts.push(`${parts.length > 0 ? 'removed' : 'Removed'} ${what}`);
+  }
+  return parts.length > 0 ? parts.join('; ') : 'Tags changed';
+}
+
+/** The sentence for one event; `messageText` is the text of the message a dm_sent event refers to. */
+export function timelineSentence(kind: EventKind, data: EventData, messageText: string | null): string {
+  switch (kind) {
+    case 'followed_me':
+      return 'Followed you';
+    case 'unfollowed_me':
+      return 'Unfollowed you';
+    case 'i_followed':
+      return 'You followed them';
+    case 'i_unfollowed':
+      return 'You unfollowed them';
+    case 'follow_requested':
+      return 'You asked to follow them; waiting for their approval';
+    case 'stage_changed':
+      return stageSentence(data);
+    case 'dm_sent':
+      return messageText ? `You wrote: ${quote(messageText)}` : 'You sent them a message';
+    case 'profile_changed':
+      return 'Changed their profile';
+    case 'gone':
+      return 'Account gone';
+    case 'snoozed':
+      return snoozeSentence(data);
+    case 'snooze_ended':
+      return snoozeEndedSentence(data);
+    case 'note_changed':
+      return noteSentence(data);
+    case 'tags_changed':
+      return tagsSentence(data);
+  }
+}
