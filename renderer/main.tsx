@@ -9,6 +9,15 @@ import './styles/topbar.css';
 import './styles/board.css';
 import './styles/dialogs.css';
 import './styles/screens.css';
+import './styles/accounts.css';
+import './styles/actions.css';
+import './styles/sidebar.css';
+import './styles/people.css';
+import './styles/peopleFilters.css';
+import './styles/stats.css';
+import './styles/triage.css';
+import './styles/safeHtml.css';
+import './styles/mastodonSignIn.css';
 
 // Ask for the accounts (and, through followSelectedAccount, the board) while React is still
 // mounting: the first screen then waits for one round trip less.

@@ -1,7 +1,101 @@
 // The state of a card's latest network action (queued, sending, done, failed + retry) and of the
-// relationship itself (gone, unfollowed you, requested). Placeholder until the outbox UI lands.
+// relationship itself (gone, unfollowed you, requested), plus when I last wrote to them. Sits in
+// the card's bottom corner at a fixed size, so a status appearing never moves the card's text.
+import { AlertTriangle, Check, Clock, Hourglass, Loader2, RotateCcw, UserMinus, UserX } from 'lucide-react';
+import type { ReactNode } from 'react';
 import type { PersonCard } from '../../shared/domain';
+import { useActionsStore } from '../stores/actionsStore';
+import { ACTION_NOUNS, actionStatusText, shortAgo } from './actionLabels';
+import { formatFullDate } from '../format/dateFormat';
 
-export function CardStatus(_props: { card: PersonCard; accountId: number }) {
+export type CardStatusKind = 'queued' | 'sending' | 'done' | 'failed' | 'requested' | 'gone' | 'unfollowed';
+
+/**
+ * One status per card, the one that needs the user most: an action in flight or failed, then a
+ * just-finished action, then what the relationship says.
+ */
+export function cardStatusOf(card: PersonCard, justChanged: Record<number, number>): CardStatusKind | null {
+  const action = card.action;
+  if (action && action.status !== 'done') return action.status;
+  if (action && justChanged[action.id] !== undefined) return 'done';
+  if (card.followRequested) return 'requested';
+  if (card.goneAt) return 'gone';
+  if (!card.followsMe && card.followedMeAt) return 'unfollowed';
   return null;
+}
+
+function StatusPill({ status, title, icon, children }: { status: CardStatusKind; title?: string; icon: ReactNode; children: ReactNode }) {
+  return (
+    <span className={`card-status card-status-${status}`} data-testid="card-status" data-status={status} title={title}>
+      {icon}
+      <span>{children}</span>
+    </span>
+  );
+}
+
+function StatusOf({ card, accountId, status }: { card: PersonCard; accountId: number; status: CardStatusKind }) {
+  const action = card.action;
+  switch (status) {
+    case 'queued':
+      return action ? <StatusPill status={status} icon={<Clock size={12} aria-hidden="true" />}>{actionStatusText(action.kind, 'queued')}</StatusPill> : null;
+    case 'sending':
+      return action ? <StatusPill status={status} icon={<Loader2 size={12} className="spin" aria-hidden="true" />}>{actionStatusText(action.kind, 'sending')}</StatusPill> : null;
+    case 'done':
+      return action ? <StatusPill status={status} icon={<Check size={12} aria-hidden="true" />}>{actionStatusText(action.kind, 'done')}</StatusPill> : null;
+    case 'failed':
+      return action ? <FailedStatus card={card} accountId={accountId} /> : null;
+    case 'requested':
+      return <StatusPill status={status} title="Waiting for them to approve your follow request" icon={<Hourglass size={12} aria-hidden="true" />}>Requested</StatusPill>;
+    case 'gone':
+      return (
+        <StatusPill status={status} title={card.goneAt ? `Deactivated, suspended or deleted (noticed ${formatFullDate(card.goneAt)})` : undefined} icon={<UserX size={12} aria-hidden="true" />}>
+          Account gone
+        </StatusPill>
+      );
+    case 'unfollowed':
+      return <StatusPill status={status} icon={<UserMinus size={12} aria-hidden="true" />}>Unfollowed you</StatusPill>;
+  }
+}
+
+function FailedStatus({ card, accountId }: { card: PersonCard; accountId: number }) {
+  const action = card.action;
+  if (!action) return null;
+  const reason = action.error?.message ?? 'The network did not take it.';
+  const retry = () => void useActionsStore.getState().retry(action.id, accountId, card.personId);
+  return (
+    <StatusPill status="failed" title={reason} icon={<AlertTriangle size={12} aria-hidden="true" />}>
+      {actionStatusText(action.kind, 'failed')}
+      <button
+        type="button"
+        className="card-status-retry"
+        aria-label={`Retry ${ACTION_NOUNS[action.kind]} for ${card.displayName}`}
+        title={reason}
+        onClick={(event) => {
+          event.stopPropagation();
+          retry();
+        }}
+        onKeyDown={(event) => event.stopPropagation()}
+      >
+        <RotateCcw size={12} aria-hidden="true" />
+      </button>
+    </StatusPill>
+  );
+}
+
+export function CardStatus({ card, accountId }: { card: PersonCard; accountId: number }) {
+  const justChanged = useActionsStore((s) => (card.action ? s.justChanged[card.action.id] : undefined));
+  const status = cardStatusOf(card, card.action && justChanged !== undefined ? { [card.action.id]: justChanged } : {});
+  // With a status to show, "wrote …" gives way: the corner has room for one thing.
+  const wrote = card.lastMessageAt && !status ? shortAgo(card.lastMessageAt) : '';
+  if (!status && !wrote) return null;
+  return (
+    <div className="card-status-line">
+      {wrote ? (
+        <span className="card-wrote" data-testid="card-wrote" title={card.lastMessageAt ? `Last message ${formatFullDate(card.lastMessageAt)}` : undefined}>
+          wrote {wrote}
+        </span>
+      ) : null}
+      {status ? <StatusOf card={card} accountId={accountId} status={status} /> : null}
+    </div>
+  );
 }

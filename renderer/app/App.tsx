@@ -16,6 +16,9 @@ import { useViewStore, type View } from '../stores/viewStore';
 import { ReviewView } from '../review/ReviewView';
 import { PeopleListView } from '../lists/PeopleListView';
 import { useTriageShortcuts } from '../keyboard/useTriageShortcuts';
+import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
+import { AddAccountDialog } from '../accounts/AddAccountDialog';
+import { useShortcutsDialogStore } from '../keyboard/shortcutsDialogStore';
 
 // The chart library is large and only the stats view needs it: load it on first visit, so the
 // board's first paint does not wait for it.
@@ -64,7 +67,9 @@ export function App() {
   }, [accountId]);
 
   // While a modal is open the rest of the window is out of reach for keyboard and screen readers.
-  const modal = drawerOpen || confirmOpen;
+  const shortcutsOpen = useShortcutsDialogStore((s) => s.open);
+  const adding = useAccountsStore((s) => s.addingTab !== null);
+  const modal = drawerOpen || confirmOpen || shortcutsOpen || adding;
   return (
     <>
       <div className="app" inert={modal} aria-hidden={modal || undefined}>
@@ -83,6 +88,8 @@ export function App() {
         )}
       </div>
       {account ? <ProfileDrawer /> : null}
+      {account ? <ShortcutsDialog /> : null}
+      <AddAccountDialog />
       <Announcer />
       <Toasts />
     </>

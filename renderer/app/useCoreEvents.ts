@@ -5,6 +5,9 @@ import { useAccountsStore } from '../stores/accountsStore';
 import { useSyncStore } from '../stores/syncStore';
 import { useBoardStore } from '../stores/boardStore';
 import { requestRefresh } from '../stores/boardSession';
+import { useActionsStore } from '../stores/actionsStore';
+import { useBudgetStore } from '../stores/budgetStore';
+import { refreshActionCards } from '../actions/refreshActionCards';
 
 export function useCoreEvents(): void {
   useEffect(() => {
@@ -17,6 +20,11 @@ export function useCoreEvents(): void {
       }),
       rapportClient.subscribe('people.changed', ({ accountId, personIds }) => {
         if (accountId === useBoardStore.getState().accountId) requestRefresh(personIds);
+      }),
+      rapportClient.subscribe('outbox.changed', ({ accountId, actionIds, personIds }) => {
+        useActionsStore.getState().changed(accountId, actionIds, personIds);
+        refreshActionCards(accountId, personIds);
+        if (accountId in useBudgetStore.getState().byAccount) void useBudgetStore.getState().load(accountId);
       }),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());

@@ -7,7 +7,7 @@ import { MoreHorizontal } from 'lucide-react';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import type { PersonCard, Stage } from '../../shared/domain';
 import { useBoardStore } from '../stores/boardStore';
-import { moveCard } from '../stores/boardMoves';
+import { decide } from '../keyboard/triageMoves';
 import { useDrawerStore } from '../stores/drawerStore';
 import { Avatar } from '../people/Avatar';
 import { formatHandle } from '../people/personIdentity';
@@ -66,7 +66,7 @@ export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardP
   }, []);
   const pickStage = (to: Stage) => {
     setMenuAnchor(null);
-    void moveCard(card.personId, to, { focusNext: true });
+    void decide(accountId, card, card.stage, to, { focusNext: true });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -113,6 +113,7 @@ export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardP
         {card.bioSnippet ? <p className="card-bio" dir="auto">
             {card.bioSnippet}
           </p> : <p className="card-bio card-bio-empty">No bio</p>}
+        <CardSignals card={card} />
         <div className="card-stats">
           <span>
             <strong>{formatCompact(card.followersCount)}</strong> followers
@@ -121,7 +122,6 @@ export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardP
             <strong>{formatCompact(card.followingCount)}</strong> following
           </span>
         </div>
-        <CardSignals card={card} />
         <CardStatus card={card} accountId={accountId} />
       </div>
       <button

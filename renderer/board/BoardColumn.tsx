@@ -24,7 +24,10 @@ import { cardAt, virtualRowCount } from './columnWindow';
 import { columnDropData, isCardDragData } from './dragData';
 import { BoardCard } from './BoardCard';
 
-/** Card height plus the gap below it; cards have a fixed height so rows need no measuring. */
+/**
+ * Card height plus the gap below it; cards have a fixed height so rows need no measuring. A card
+ * with chips gives its bio one line instead of two, so the chips fit without a taller row.
+ */
 export const ROW_HEIGHT = 136;
 const OVERSCAN_ROWS = 4;
 
@@ -132,7 +135,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
                 role="listitem"
                 aria-posinset={index + 1}
                 aria-setsize={count ?? -1}
-                style={{ transform: `translateY(${start}px)` }}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
               >
                 {card ? <BoardCard card={card} accountId={accountId} /> : <div className="card card-placeholder" aria-hidden="true" />}
               </div>

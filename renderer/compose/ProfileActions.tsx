@@ -1,7 +1,37 @@
-// What the user can do with one person from their profile: write a message, see and retry
-// actions. Placeholder until the composer lands.
+// What the user can do with one person from their profile: write a message (where the network
+// has messages), and see what was sent or done through Rapport, with retry and cancel.
+import { useEffect } from 'react';
 import type { PersonProfile } from '../../shared/domain';
+import { NETWORK_ACTIONS } from '../../shared/networkActions';
+import { NETWORK_LABELS } from '../accounts/networkLabels';
+import { personKey, useActionsStore } from '../stores/actionsStore';
+import { ActionHistory } from './ActionHistory';
+import { Composer } from './Composer';
 
-export function ProfileActions(_props: { profile: PersonProfile; accountId: number }) {
-  return null;
+const NO_ACTIONS: never[] = [];
+
+export function ProfileActions({ profile, accountId }: { profile: PersonProfile; accountId: number }) {
+  const { personId } = profile;
+  const actions = useActionsStore((s) => s.byPerson[personKey(accountId, personId)] ?? NO_ACTIONS);
+  const canDm = NETWORK_ACTIONS[profile.network].canDm;
+  const name = profile.displayName || profile.handle;
+
+  useEffect(() => {
+    void useActionsStore.getState().loadForPerson(accountId, personId);
+  }, [accountId, personId]);
+
+  return (
+    <div className="profile-actions">
+      {canDm ? (
+        <Composer key={personId} profile={profile} accountId={accountId} />
+      ) : (
+        <p className="composer-unavailable" data-testid="composer-unavailable">
+          {profile.network === 'sample'
+            ? `Sample people cannot receive messages. On Bluesky or Mastodon this is where you would write to ${name}.`
+            : `Rapport cannot send messages on ${NETWORK_LABELS[profile.network]}, so there is nothing to write to ${name} from here.`}
+        </p>
+      )}
+      <ActionHistory accountId={accountId} displayName={name} actions={actions} />
+    </div>
+  );
 }

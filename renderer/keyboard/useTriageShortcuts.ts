@@ -1,2 +1,118 @@
-// Window-wide triage shortcuts (j/k, e/c/d/n, u, /, ?). Placeholder until keyboard triage lands.
-export function useTriageShortcuts(_accountId: number | null): void {}
+// Window-wide triage keys. On the board they act on the focused card (the selection): j/k and
+// arrows move it, e/c/d/n decide, u undoes. In Review they act on the person on screen. `/`
+// searches and `?` lists every key. Typing in a field, an open dialog or menu, and keys with
+// Ctrl/Alt/Meta are left alone.
+import { useEffect } from 'react';
+import type { Stage } from '../../shared/domain';
+import { STAGES } from '../../shared/domain';
+import { useBoardStore } from '../stores/boardStore';
+import { focusCardBeside, focusFirstVisibleCard } from '../stores/cardFocus';
+import { useViewStore } from '../stores/viewStore';
+import { decideCurrent, skipCurrent, undoInReview, useReviewStore } from '../review/reviewStore';
+import { decide, undoLastMove } from './triageMoves';
+import { useShortcutsDialogStore } from './shortcutsDialogStore';
+
+const DECISION_KEYS: Record<string, Stage> = { e: 'evaluated', c: 'connected', d: 'declined', n: 'new' };
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
+}
+
+/** A dialog, alert dialog or menu is open: its own keys win. */
+function overlayOpen(): boolean {
+  return document.querySelector('[aria-modal="true"], [role="alertdialog"], [role="menu"]') !== null;
+}
+
+function focusedCard(): { element: HTMLElement; personId: number; stage: Stage } | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || active.dataset.testid !== 'card') return null;
+  const personId = Number(active.dataset.personId);
+  const stage = STAGES.find((s) => s === active.dataset.stage);
+  return Number.isInteger(personId) && stage ? { element: active, personId, stage } : null;
+}
+
+function boardKey(key: string, accountId: number): boolean {
+  const card = focusedCard();
+  if (key === 'j' || key === 'k' || key === 'ArrowDown' || key === 'ArrowUp') {
+    const direction = key === 'j' || key === 'ArrowDown' ? 'down' : 'up';
+    if (card) focusCardBeside(card.personId, card.stage, direction);
+    else focusFirstVisibleCard('new');
+    return true;
+  }
+  if (key === 'u') {
+    void undoLastMove(accountId);
+    return true;
+  }
+  const to = DECISION_KEYS[key];
+  if (!to || !card) return false;
+  const loaded = cardOnBoard(card.personId, card.stage);
+  if (loaded && card.stage !== to) void decide(accountId, loaded, card.stage, to, { focusNext: true });
+  return true;
+}
+
+function cardOnBoard(personId: number, stage: Stage) {
+  for (const page of useBoardStore.getState().columns[stage].window.pages) {
+    const card = page.items.find((c) => c.personId === personId);
+    if (card) return card;
+  }
+  return null;
+}
+
+function reviewKey(key: string): boolean {
+  switch (key) {
+    case 'e':
+    case 'c':
+    case 'd': {
+      const to = DECISION_KEYS[key];
+      if (to) void decideCurrent(to);
+      return true;
+    }
+    case 's':
+      skipCurrent();
+      return true;
+    case 'u':
+      void undoInReview();
+      return true;
+    case 'o': {
+      const current = useReviewStore.getState().queue[0];
+      const url = current ? useReviewStore.getState().profiles[current.personId]?.profileUrl : null;
+      // main's window-open handler sends https links on its allow-list to the browser.
+      if (url) window.open(url, '_blank', 'noopener,noreferrer');
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+export function useTriageShortcuts(accountId: number | null): void {
+  useEffect(() => {
+    if (accountId === null) return undefined;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isTyping(event.target) || overlayOpen()) return;
+      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      let handled = false;
+      if (event.key === '?') {
+        useShortcutsDialogStore.getState().setOpen(true);
+        handled = true;
+      } else if (key === '/') {
+        const search = document.getElementById('global-search');
+        search?.focus();
+        handled = search !== null;
+      } else if (event.shiftKey) {
+        handled = false;
+      } else {
+        const view = useViewStore.getState().view;
+        if (view === 'board') handled = boardKey(key, accountId);
+        else if (view === 'review') handled = reviewKey(key);
+      }
+      if (handled) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [accountId]);
+}

@@ -1,11 +1,30 @@
-// Remote HTML (Mastodon bios, fields, posts) shown safely. Placeholder: shows the plain-text copy
-// until the sanitizing renderer lands; never injects HTML.
+// Remote HTML (Mastodon bios, profile field values, posts) shown safely: sanitized again in the
+// renderer (see remoteHtmlSanitizer) and only that result injected. Without HTML (Bluesky, sample
+// data) the plain-text copy is rendered as text.
+import { useMemo } from 'react';
 import type { CustomEmoji } from '../../shared/domain';
+import { sanitizeRemoteHtml } from './remoteHtmlSanitizer';
 
-export function RemoteHtml({ text, className }: { html: string | null | undefined; text: string; emojis?: CustomEmoji[]; className?: string }) {
-  return (
-    <span className={className} dir="auto">
-      {text}
-    </span>
-  );
+export { RemoteName } from './RemoteName';
+
+interface RemoteHtmlProps {
+  html: string | null | undefined;
+  /** The plain-text copy, shown when there is no HTML or nothing of it survives sanitizing. */
+  text: string;
+  emojis?: CustomEmoji[];
+  className?: string;
+}
+
+export function RemoteHtml({ html, text, emojis, className }: RemoteHtmlProps) {
+  const safe = useMemo(() => (html ? sanitizeRemoteHtml(html, emojis) : ''), [html, emojis]);
+  const classes = className ? `remote-html ${className}` : 'remote-html';
+  if (safe.trim() === '') {
+    return (
+      <span className={`${classes} remote-text`} dir="auto">
+        {text}
+      </span>
+    );
+  }
+  // The one place remote markup is injected, and only sanitizeRemoteHtml's output.
+  return <span className={classes} dir="auto" dangerouslySetInnerHTML={{ __html: safe }} />;
 }

@@ -1,4 +1,85 @@
-// Views, saved filters and tags of the selected account. Placeholder until the triage UI lands.
-export function Sidebar(_props: { accountId: number }) {
+// Views, saved filters, tags and export of the selected account. Collapses to a rail of icons;
+// every entry stays a named button, so the keyboard and screen readers reach the same things.
+import { useState } from 'react';
+import { BarChart3, Inbox, LayoutGrid, PanelLeftClose, PanelLeftOpen, UserMinus } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { useViewStore, isNotFollowingBackFilter, showNotFollowingBack, type View } from '../stores/viewStore';
+import { ExportButtons } from '../export/ExportButtons';
+import { SavedFiltersSection } from './SavedFiltersSection';
+import { TagsSection } from './TagsSection';
+
+type NavEntry = 'board' | 'review' | 'notFollowingBack' | 'stats';
+
+function activeEntry(view: View, notFollowingBack: boolean): NavEntry | null {
+  if (view === 'people') return notFollowingBack ? 'notFollowingBack' : null;
+  if (view === 'board' || view === 'review' || view === 'stats') return view;
   return null;
+}
+
+function NavButton({ label, icon, current, collapsed, onClick }: { label: string; icon: ReactNode; current: boolean; collapsed: boolean; onClick(): void }) {
+  return (
+    <li>
+      <button
+        type="button"
+        className={current ? 'sidebar-nav-button is-current' : 'sidebar-nav-button'}
+        aria-current={current ? 'page' : undefined}
+        aria-label={collapsed ? label : undefined}
+        title={collapsed ? label : undefined}
+        onClick={onClick}
+      >
+        {icon}
+        {collapsed ? null : <span>{label}</span>}
+      </button>
+    </li>
+  );
+}
+
+export function Sidebar({ accountId }: { accountId: number }) {
+  const [collapsed, setCollapsed] = useState(false);
+  const view = useViewStore((s) => s.view);
+  const filter = useViewStore((s) => s.filter);
+  const notFollowingBack = view === 'people' && isNotFollowingBackFilter(filter);
+  const active = activeEntry(view, notFollowingBack);
+  const setView = useViewStore((s) => s.setView);
+
+  return (
+    <aside className={collapsed ? 'sidebar is-collapsed' : 'sidebar'} aria-label="Sidebar" data-testid="sidebar">
+      <button
+        type="button"
+        className="icon-button sidebar-toggle"
+        aria-expanded={!collapsed}
+        aria-label={collapsed ? 'Expand sidebar' : 'Collapse sidebar'}
+        title={collapsed ? 'Expand sidebar' : 'Collapse sidebar'}
+        onClick={() => setCollapsed((c) => !c)}
+      >
+        {collapsed ? <PanelLeftOpen size={16} aria-hidden="true" /> : <PanelLeftClose size={16} aria-hidden="true" />}
+      </button>
+      <nav aria-label="Views">
+        <ul className="sidebar-nav">
+          <NavButton label="Board" icon={<LayoutGrid size={16} aria-hidden="true" />} current={active === 'board'} collapsed={collapsed} onClick={() => setView('board')} />
+          <NavButton label="Review" icon={<Inbox size={16} aria-hidden="true" />} current={active === 'review'} collapsed={collapsed} onClick={() => setView('review')} />
+          <NavButton
+            label="Not following back"
+            icon={<UserMinus size={16} aria-hidden="true" />}
+            current={active === 'notFollowingBack'}
+            collapsed={collapsed}
+            onClick={showNotFollowingBack}
+          />
+          <NavButton label="Stats" icon={<BarChart3 size={16} aria-hidden="true" />} current={active === 'stats'} collapsed={collapsed} onClick={() => setView('stats')} />
+        </ul>
+      </nav>
+      {collapsed ? null : (
+        <div className="sidebar-sections">
+          <SavedFiltersSection accountId={accountId} />
+          <TagsSection accountId={accountId} />
+          <section className="sidebar-section" aria-labelledby="sidebar-export-title">
+            <h2 id="sidebar-export-title" className="sidebar-heading">
+              Export
+            </h2>
+            <ExportButtons accountId={accountId} filter={view === 'people' ? filter : undefined} />
+          </section>
+        </div>
+      )}
+    </aside>
+  );
 }

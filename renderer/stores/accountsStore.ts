@@ -11,12 +11,20 @@ interface AccountsState {
   selectedId: number | null;
   /** True while "Explore with sample data" is creating the account. */
   creating: boolean;
+  /** The open tab of the Add account dialog, or null while it is closed. */
+  addingTab: AddAccountTab | null;
   load(): Promise<void>;
   setAccounts(accounts: Account[]): void;
   select(accountId: number): void;
   addSample(): Promise<void>;
   remove(accountId: number): Promise<boolean>;
+  openAddAccount(tab: AddAccountTab): void;
+  closeAddAccount(): void;
+  /** A sign-in created (or renewed) an account: list it, show its board, close the dialog. */
+  added(account: Account): void;
 }
+
+export type AddAccountTab = 'bluesky' | 'mastodon';
 
 function keepSelection(accounts: Account[], selectedId: number | null): number | null {
   if (selectedId !== null && accounts.some((a) => a.id === selectedId)) return selectedId;
@@ -31,6 +39,7 @@ export const useAccountsStore = create<AccountsState>()((set, get) => ({
   loaded: false,
   selectedId: null,
   creating: false,
+  addingTab: null,
   load: () => {
     loading ??= (async () => {
       try {
@@ -69,6 +78,12 @@ export const useAccountsStore = create<AccountsState>()((set, get) => ({
       showError(error);
       return false;
     }
+  },
+  openAddAccount: (tab) => set({ addingTab: tab }),
+  closeAddAccount: () => set({ addingTab: null }),
+  added: (account) => {
+    const others = get().accounts.filter((a) => a.id !== account.id);
+    set({ accounts: [...others, account], loaded: true, selectedId: account.id, addingTab: null });
   },
 }));
 

@@ -1,5 +1,6 @@
 // Moving a card between stages: optimistic (the card leaves its column and counts change at once),
 // then persisted by moveCard; on failure the card goes back where it was and the error is shown.
+// A card I follow leaving Connected first asks whether to unfollow (see unfollowQuestion).
 import { STAGES, STAGE_LABELS } from '../../shared/domain';
 import type { Stage, StageCounts } from '../../shared/domain';
 import { rapportClient, toRapportError } from '../api/rapportClient';
@@ -8,6 +9,9 @@ import { announce } from './announcerStore';
 import { boardControl, requestFocus, setColumn, useBoardStore } from './boardStore';
 import { flushQueued } from './columnLoading';
 import { showError } from './toastStore';
+import { useAccountsStore } from './accountsStore';
+import { decideUnfollow, needsUnfollowQuestion } from '../actions/unfollowQuestion';
+import type { PersonCard } from '../../shared/domain';
 
 /** How long a moved card's people.changed echo is recognised as ours. */
 const OWN_MOVE_MEMORY_MS = 5000;
@@ -31,7 +35,30 @@ function rememberOwnMove(personId: number): void {
   }, OWN_MOVE_MEMORY_MS);
 }
 
+function findCard(personId: number): PersonCard | null {
+  const { columns } = useBoardStore.getState();
+  for (const stage of STAGES) {
+    for (const page of columns[stage].window.pages) {
+      const card = page.items.find((item) => item.personId === personId);
+      if (card) return card;
+    }
+  }
+  return null;
+}
+
 export async function moveCard(personId: number, to: Stage, options: MoveOptions): Promise<void> {
+  const { accountId } = useBoardStore.getState();
+  const card = findCard(personId);
+  if (accountId === null || !card || card.stage === to) return;
+  const network = useAccountsStore.getState().accounts.find((a) => a.id === accountId)?.network;
+  // Without a question the move stays synchronous up to the request: the card leaves at once.
+  if (!network || !needsUnfollowQuestion(card, to, network)) return applyMove(personId, to, options);
+  const choice = await decideUnfollow(card, to, network);
+  if (!choice.proceed || useBoardStore.getState().accountId !== accountId) return;
+  return applyMove(personId, to, options, choice.unfollow);
+}
+
+async function applyMove(personId: number, to: Stage, options: MoveOptions, unfollow?: boolean): Promise<void> {
   const state = useBoardStore.getState();
   const { accountId } = state;
   if (accountId === null) return;
@@ -61,7 +88,7 @@ export async function moveCard(personId: number, to: Stage, options: MoveOptions
   }
 
   try {
-    const result = await rapportClient.moveCard({ accountId, personId, stage: to });
+    const result = await rapportClient.moveCard(unfollow === undefined ? { accountId, personId, stage: to } : { accountId, personId, stage: to, unfollow });
     if (generation !== boardControl.generation) return;
     // With other moves still in flight, their optimistic shifts are not in these counts yet.
     if (boardControl.pendingMoves === 1) useBoardStore.setState({ counts: result.counts });

@@ -17,15 +17,20 @@ export function focusCardBeside(personId: number, stage: Stage, direction: 'up' 
   const step = direction === 'right' ? 1 : -1;
   for (let i = STAGES.indexOf(stage) + step; i >= 0 && i < STAGES.length; i += step) {
     const other = STAGES[i];
-    if (!other) break;
-    const w = columns[other].window;
-    // The first card the user can see there (rows above it are overscan), else the first loaded.
-    const first = boardControl.visible.get(other)?.first ?? w.offset;
-    const target = cardAt(w, first) ?? cardAt(w, w.offset);
-    if (target) {
-      requestFocus(target.personId);
-      return true;
-    }
+    if (other && focusFirstVisibleCard(other)) return true;
   }
   return false;
+}
+
+/**
+ * Focuses the first card the user can see in a column (rows above it are overscan), else the
+ * first loaded one. Used when the keyboard starts triage with no card selected yet.
+ */
+export function focusFirstVisibleCard(stage: Stage): boolean {
+  const w = useBoardStore.getState().columns[stage].window;
+  const first = boardControl.visible.get(stage)?.first ?? w.offset;
+  const target = cardAt(w, first) ?? cardAt(w, w.offset);
+  if (!target) return false;
+  requestFocus(target.personId);
+  return true;
 }

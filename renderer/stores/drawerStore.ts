@@ -11,6 +11,8 @@ interface DrawerState {
   profile: PersonProfile | null;
   error: string | null;
   open(accountId: number, personId: number, displayName: string): Promise<void>;
+  /** The open profile changed here (note, tags, snooze): keep the shown copy current. */
+  update(profile: PersonProfile): void;
   close(): void;
 }
 
@@ -32,6 +34,7 @@ export const useDrawerStore = create<DrawerState>()((set) => ({
       if (seq === requestSeq) set({ error: toRapportError(error).message });
     }
   },
+  update: (profile) => set((s) => (s.personId === profile.personId ? { profile } : s)),
   close: () => {
     requestSeq++;
     set({ personId: null, profile: null, error: null });

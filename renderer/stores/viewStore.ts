@@ -13,12 +13,20 @@ interface ViewState {
   sort: PeopleSort;
   /** The saved filter the list came from, if any (highlighted in the sidebar). */
   savedFilterId: number | null;
+  /** Where Escape in the search box goes back to: the view the search started from. */
+  viewBeforeSearch: View;
   setView(view: View): void;
   showPeople(filter: PeopleFilter, options?: { sort?: PeopleSort; savedFilterId?: number | null }): void;
   reset(): void;
 }
 
-const INITIAL = { view: 'board' as View, filter: {} as PeopleFilter, sort: 'newest' as PeopleSort, savedFilterId: null };
+const INITIAL = {
+  view: 'board' as View,
+  filter: {} as PeopleFilter,
+  sort: 'newest' as PeopleSort,
+  savedFilterId: null,
+  viewBeforeSearch: 'board' as View,
+};
 
 export const useViewStore = create<ViewState>()((set) => ({
   ...INITIAL,
@@ -29,6 +37,17 @@ export const useViewStore = create<ViewState>()((set) => ({
       filter,
       sort: options.sort ?? state.sort,
       savedFilterId: options.savedFilterId ?? null,
+      viewBeforeSearch: state.view === 'people' ? state.viewBeforeSearch : state.view,
     })),
   reset: () => set(INITIAL),
 }));
+
+/** The not-following-back list: people I follow who do not follow me, most recently active first. */
+export function showNotFollowingBack(): void {
+  useViewStore.getState().showPeople({ relationship: 'notFollowingBack' }, { sort: 'lastActivity' });
+}
+
+export function isNotFollowingBackFilter(filter: PeopleFilter): boolean {
+  const keys = Object.keys(filter).filter((key) => filter[key as keyof PeopleFilter] !== undefined);
+  return keys.length === 1 && filter.relationship === 'notFollowingBack';
+}

@@ -7,6 +7,9 @@ import type { EventMap, EventName } from '../../shared/api/events';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
 import type { RapportApi } from '../../shared/api/rapportApi';
 import type { Account, BoardSort, PersonCard, PersonProfile, Stage, StageCounts } from '../../shared/domain';
+import { InMemoryOutbox } from './inMemoryOutbox';
+import { mastodonSignInOf } from './inMemoryMastodonSignIn';
+import { triageOf } from './inMemoryTriage';
 
 export interface RecordedCall {
   method: MethodName;
@@ -72,6 +75,8 @@ function sortKey(card: PersonCard, sort: BoardSort): SortKey {
       return [-card.followersCount, card.personId];
     case 'name':
       return [card.displayName.toLowerCase(), card.personId];
+    case 'score':
+      return [-(card.score ?? Number.NEGATIVE_INFINITY), card.personId];
   }
 }
 
@@ -97,6 +102,8 @@ export class InMemoryRapportApi implements RapportApi {
   accounts: Account[];
   people: PersonCard[];
   readonly calls: RecordedCall[] = [];
+  /** Actions, budget and templates (see inMemoryOutbox.ts). */
+  readonly outbox = new InMemoryOutbox();
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
   private readonly options: InMemoryOptions;
 
@@ -254,41 +261,80 @@ export class InMemoryRapportApi implements RapportApi {
   // Methods of later issues (accounts on real networks, the outbox) that no renderer screen calls
   // yet: they answer with an error, so a screen that starts calling them fails its test visibly
   // until this double learns them.
-  addBlueskyAccount = (input: MethodInput<'addBlueskyAccount'>) => this.run('addBlueskyAccount', input, notInDouble('addBlueskyAccount'));
+  addBlueskyAccount = (input: MethodInput<'addBlueskyAccount'>) =>
+    this.run('addBlueskyAccount', input, () => {
+      if (input.appPassword.trim() !== 'app-pass-word') throw new RapportError('AUTH_EXPIRED', 'Bluesky did not accept that handle and app password.');
+      const handle = input.identifier.trim().replace(/^@/, '');
+      const account = sampleAccount({ id: this.accounts.length + 1, network: 'bluesky', remoteId: `did:plc:${handle}`, handle, displayName: handle, serverUrl: input.serviceUrl ?? 'https://bsky.social' });
+      this.accounts = [...this.accounts, account];
+      return account;
+    });
   markExistingFollowersEvaluated = (input: MethodInput<'markExistingFollowersEvaluated'>) =>
-    this.run('markExistingFollowersEvaluated', input, notInDouble('markExistingFollowersEvaluated'));
-  sendMessage = (input: MethodInput<'sendMessage'>) => this.run('sendMessage', input, notInDouble('sendMessage'));
-  listActions = (input: MethodInput<'listActions'>) => this.run('listActions', input, notInDouble('listActions'));
-  retryAction = (input: MethodInput<'retryAction'>) => this.run('retryAction', input, notInDouble('retryAction'));
-  cancelAction = (input: MethodInput<'cancelAction'>) => this.run('cancelAction', input, notInDouble('cancelAction'));
-  getActionBudget = (input: MethodInput<'getActionBudget'>) => this.run('getActionBudget', input, notInDouble('getActionBudget'));
-  setActionBudget = (input: MethodInput<'setActionBudget'>) => this.run('setActionBudget', input, notInDouble('setActionBudget'));
-  queryPeople = (input: MethodInput<'queryPeople'>) => this.run('queryPeople', input, notInDouble('queryPeople'));
-  bulkMove = (input: MethodInput<'bulkMove'>) => this.run('bulkMove', input, notInDouble('bulkMove'));
-  restoreStages = (input: MethodInput<'restoreStages'>) => this.run('restoreStages', input, notInDouble('restoreStages'));
-  setNote = (input: MethodInput<'setNote'>) => this.run('setNote', input, notInDouble('setNote'));
-  setTags = (input: MethodInput<'setTags'>) => this.run('setTags', input, notInDouble('setTags'));
-  listTags = (input: MethodInput<'listTags'>) => this.run('listTags', input, notInDouble('listTags'));
-  getTimeline = (input: MethodInput<'getTimeline'>) => this.run('getTimeline', input, notInDouble('getTimeline'));
-  snooze = (input: MethodInput<'snooze'>) => this.run('snooze', input, notInDouble('snooze'));
-  unfollowPerson = (input: MethodInput<'unfollowPerson'>) => this.run('unfollowPerson', input, notInDouble('unfollowPerson'));
-  getStats = (input: MethodInput<'getStats'>) => this.run('getStats', input, notInDouble('getStats'));
-  listTemplates = (input: MethodInput<'listTemplates'>) => this.run('listTemplates', input, notInDouble('listTemplates'));
-  saveTemplate = (input: MethodInput<'saveTemplate'>) => this.run('saveTemplate', input, notInDouble('saveTemplate'));
-  deleteTemplate = (input: MethodInput<'deleteTemplate'>) => this.run('deleteTemplate', input, notInDouble('deleteTemplate'));
-  listSavedFilters = (input: MethodInput<'listSavedFilters'>) => this.run('listSavedFilters', input, notInDouble('listSavedFilters'));
-  saveFilter = (input: MethodInput<'saveFilter'>) => this.run('saveFilter', input, notInDouble('saveFilter'));
-  deleteSavedFilter = (input: MethodInput<'deleteSavedFilter'>) => this.run('deleteSavedFilter', input, notInDouble('deleteSavedFilter'));
-  exportPeople = (input: MethodInput<'exportPeople'>) => this.run('exportPeople', input, notInDouble('exportPeople'));
-  forgetPerson = (input: MethodInput<'forgetPerson'>) => this.run('forgetPerson', input, notInDouble('forgetPerson'));
-  beginMastodonSignIn = (input: MethodInput<'beginMastodonSignIn'>) => this.run('beginMastodonSignIn', input, notInDouble('beginMastodonSignIn'));
-  finishMastodonSignIn = (input: MethodInput<'finishMastodonSignIn'>) => this.run('finishMastodonSignIn', input, notInDouble('finishMastodonSignIn'));
-  cancelMastodonSignIn = (input: MethodInput<'cancelMastodonSignIn'>) => this.run('cancelMastodonSignIn', input, notInDouble('cancelMastodonSignIn'));
-}
-
-function notInDouble(method: MethodName): () => never {
-  return () => {
-    throw new RapportError('INTERNAL', `${method} is not implemented by InMemoryRapportApi`);
-  };
+    this.run('markExistingFollowersEvaluated', input, () => {
+      this.account(input.accountId);
+      const moved = this.people.filter((c) => c.stage === 'new' && c.followsMe).length;
+      this.people = this.people.map((c) => (c.stage === 'new' && c.followsMe ? { ...c, stage: 'evaluated' as const } : c));
+      return { moved };
+    });
+  sendMessage = (input: MethodInput<'sendMessage'>) => this.run('sendMessage', input, () => this.outbox.send(this.account(input.accountId), input));
+  listActions = (input: MethodInput<'listActions'>) => this.run('listActions', input, () => this.outbox.list(input));
+  retryAction = (input: MethodInput<'retryAction'>) => this.run('retryAction', input, () => this.outbox.retry(input));
+  cancelAction = (input: MethodInput<'cancelAction'>) => this.run('cancelAction', input, () => this.outbox.cancel(input));
+  getActionBudget = (input: MethodInput<'getActionBudget'>) => this.run('getActionBudget', input, () => this.outbox.budget(this.account(input.accountId)));
+  setActionBudget = (input: MethodInput<'setActionBudget'>) => this.run('setActionBudget', input, () => this.outbox.setBudget(this.account(input.accountId), input.limit));
+  queryPeople = (input: MethodInput<'queryPeople'>) => this.run('queryPeople', input, () => triageOf(this).queryPeople(input));
+  bulkMove = (input: MethodInput<'bulkMove'>) => this.run('bulkMove', input, () => triageOf(this).bulkMove(input));
+  restoreStages = (input: MethodInput<'restoreStages'>) => this.run('restoreStages', input, () => triageOf(this).restoreStages(input));
+  setNote = (input: MethodInput<'setNote'>) =>
+    this.run('setNote', input, () => {
+      const profiles = (this.options.profiles ??= {});
+      profiles[input.personId] = { ...profiles[input.personId], note: input.text };
+      return { note: input.text, updatedAt: input.text === '' ? null : new Date(BASE_TIME + 2000).toISOString() };
+    });
+  setTags = (input: MethodInput<'setTags'>) =>
+    this.run('setTags', input, () => {
+      const tags = [...new Map(input.tags.map((tag) => [tag.trim().toLowerCase(), tag.trim()])).values()];
+      this.people = this.people.map((c) => (c.personId === input.personId ? { ...c, tags } : c));
+      return tags;
+    });
+  listTags = (input: MethodInput<'listTags'>) =>
+    this.run('listTags', input, () => {
+      const counts = new Map<string, number>();
+      for (const tag of this.people.flatMap((c) => c.tags ?? [])) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name));
+    });
+  getTimeline = (input: MethodInput<'getTimeline'>) =>
+    this.run('getTimeline', input, () => {
+      const card = this.people.find((c) => c.personId === input.personId);
+      if (!card) throw new RapportError('NOT_FOUND', `No person ${input.personId}`);
+      return card.followedMeAt ? [{ id: card.personId, kind: 'followed_me' as const, at: card.followedMeAt, summary: 'Followed you' }] : [];
+    });
+  snooze = (input: MethodInput<'snooze'>) =>
+    this.run('snooze', input, () => {
+      const card = this.people.find((c) => c.personId === input.personId);
+      if (!card) throw new RapportError('NOT_FOUND', `No person ${input.personId}`);
+      const until = input.snooze === null ? null : 'days' in input.snooze ? new Date(BASE_TIME + input.snooze.days * 86_400_000).toISOString() : ('nextPost' as const);
+      const snoozed: PersonCard = { ...card, snoozedUntil: until, ...(until === null ? { snoozeEndedAt: new Date(BASE_TIME).toISOString() } : {}) };
+      this.people = this.people.map((c) => (c.personId === input.personId ? snoozed : c));
+      return snoozed;
+    });
+  unfollowPerson = (input: MethodInput<'unfollowPerson'>) => this.run('unfollowPerson', input, () => triageOf(this).unfollowPerson(input));
+  getStats = (input: MethodInput<'getStats'>) => this.run('getStats', input, () => triageOf(this).getStats(input));
+  listTemplates = (input: MethodInput<'listTemplates'>) => this.run('listTemplates', input, () => this.outbox.templates);
+  saveTemplate = (input: MethodInput<'saveTemplate'>) => this.run('saveTemplate', input, () => this.outbox.saveTemplate(input));
+  deleteTemplate = (input: MethodInput<'deleteTemplate'>) => this.run('deleteTemplate', input, () => this.outbox.deleteTemplate(input));
+  listSavedFilters = (input: MethodInput<'listSavedFilters'>) => this.run('listSavedFilters', input, () => triageOf(this).listSavedFilters(input));
+  saveFilter = (input: MethodInput<'saveFilter'>) => this.run('saveFilter', input, () => triageOf(this).saveFilter(input));
+  deleteSavedFilter = (input: MethodInput<'deleteSavedFilter'>) => this.run('deleteSavedFilter', input, () => triageOf(this).deleteSavedFilter(input));
+  exportPeople = (input: MethodInput<'exportPeople'>) => this.run('exportPeople', input, () => triageOf(this).exportPeople(input));
+  forgetPerson = (input: MethodInput<'forgetPerson'>) =>
+    this.run('forgetPerson', input, () => {
+      if (!this.people.some((c) => c.personId === input.personId)) throw new RapportError('NOT_FOUND', `No person ${input.personId}`);
+      this.people = this.people.filter((c) => c.personId !== input.personId);
+      return { forgotten: true as const };
+    });
+  beginMastodonSignIn = (input: MethodInput<'beginMastodonSignIn'>) => this.run('beginMastodonSignIn', input, () => mastodonSignInOf(this).begin(input));
+  finishMastodonSignIn = (input: MethodInput<'finishMastodonSignIn'>) => this.run('finishMastodonSignIn', input, () => mastodonSignInOf(this).finish(input));
+  cancelMastodonSignIn = (input: MethodInput<'cancelMastodonSignIn'>) => this.run('cancelMastodonSignIn', input, () => mastodonSignInOf(this).cancel(input));
 }
 

@@ -10,6 +10,10 @@ import { resetBoardStore } from '../stores/boardSession';
 import { useDrawerStore } from '../stores/drawerStore';
 import { useViewStore } from '../stores/viewStore';
 import { useSyncStore } from '../stores/syncStore';
+import { useActionsStore } from '../stores/actionsStore';
+import { useBudgetStore } from '../stores/budgetStore';
+import { useTemplatesStore } from '../stores/templatesStore';
+import { useUnfollowQuestion } from '../actions/unfollowQuestion';
 import { useToastStore } from '../stores/toastStore';
 import { useAnnouncerStore } from '../stores/announcerStore';
 
@@ -28,10 +32,14 @@ export function stubLayout(viewportHeight = 800, viewportWidth = 300): () => voi
 
 export function resetStores(): void {
   resetBoardStore();
-  useAccountsStore.setState({ accounts: [], loaded: false, selectedId: null, creating: false });
+  useAccountsStore.setState({ accounts: [], loaded: false, selectedId: null, creating: false, addingTab: null });
   useDrawerStore.setState({ accountId: null, personId: null, displayName: '', profile: null, error: null });
   useViewStore.getState().reset();
-  useSyncStore.setState({ byAccount: {} });
+  useSyncStore.setState({ byAccount: {}, phaseStart: {}, secondsLeft: {} });
+  useActionsStore.setState({ byPerson: {}, justChanged: {} });
+  useBudgetStore.setState({ byAccount: {} });
+  useTemplatesStore.setState({ templates: [], loaded: false });
+  useUnfollowQuestion.setState({ question: null });
   useToastStore.setState({ toasts: [] });
   useAnnouncerStore.setState({ message: '', seq: 0 });
 }

@@ -22,9 +22,8 @@ export function RemoveAccountButton({ account, onDialogChange }: { account: Acco
   };
   return (
     <>
-      <button type="button" className="button button-quiet" onClick={() => setOpen(true)}>
-        <Trash2 size={14} aria-hidden="true" />
-        {label}
+      <button type="button" className="icon-button" aria-label={label} title={label} onClick={() => setOpen(true)}>
+        <Trash2 size={16} aria-hidden="true" />
       </button>
       {confirming ? (
         <ConfirmDialog

@@ -1,9 +1,12 @@
-// "Sync now", and while a sync runs: a progress bar with the phase, done/total and Cancel.
-import { RefreshCw } from 'lucide-react';
+// "Sync now" (and a full sync in a small menu); while a sync runs: a progress bar with the phase,
+// done/total, pages, time left, and Cancel; after it: when it last finished, or why it failed.
+import { ChevronDown, RefreshCw } from 'lucide-react';
 import type { SyncPhase, SyncProgress } from '../../shared/domain';
-import { useSyncProgress, useSyncStore } from '../stores/syncStore';
+import { useSecondsLeft, useSyncProgress, useSyncStore } from '../stores/syncStore';
 import { formatGrouped } from '../format/numberFormat';
 import { formatRelative } from '../format/dateFormat';
+import { formatTimeLeft } from './syncEta';
+import { PopupMenu } from './PopupMenu';
 
 const PHASE_TEXT: Record<SyncPhase, string> = {
   followers: 'Reading followers',
@@ -14,11 +17,16 @@ const PHASE_TEXT: Record<SyncPhase, string> = {
   done: 'Finishing',
 };
 
-function ProgressBar({ progress }: { progress: SyncProgress }) {
+function pagesText(pages: number): string {
+  return pages === 1 ? '1 page' : `${formatGrouped(pages)} pages`;
+}
+
+function ProgressBar({ progress, secondsLeft }: { progress: SyncProgress; secondsLeft: number | null }) {
   const known = progress.total !== null && progress.total > 0;
   const total = progress.total ?? 0;
   const percent = known ? Math.min(100, (progress.done / total) * 100) : null;
   const detail = known ? `${formatGrouped(progress.done)} of ${formatGrouped(total)}` : formatGrouped(progress.done);
+  const eta = formatTimeLeft(secondsLeft);
   return (
     <div className="sync-progress">
       <div className="sync-progress-text">
@@ -32,45 +40,71 @@ function ProgressBar({ progress }: { progress: SyncProgress }) {
         aria-valuemin={0}
         aria-valuenow={known ? progress.done : undefined}
         aria-valuemax={known ? total : undefined}
-        aria-valuetext={`${PHASE_TEXT[progress.phase]}: ${detail}`}
+        aria-valuetext={`${PHASE_TEXT[progress.phase]}: ${detail}, ${pagesText(progress.pages)}. ${eta}`}
       >
         <div className="progress-fill" style={percent === null ? undefined : { width: `${percent}%` }} />
+      </div>
+      <div className="sync-progress-text sync-progress-meta">
+        <span className="sync-pages">{pagesText(progress.pages)}</span>
+        <span className="sync-eta" data-testid="sync-eta">
+          {eta}
+        </span>
       </div>
     </div>
   );
 }
 
+function LastSync({ progress, lastSyncedAt }: { progress: SyncProgress | null; lastSyncedAt: string | null }) {
+  if (progress?.state === 'failed') {
+    return (
+      <span className="sync-last sync-error" role="alert" data-testid="sync-error" title={progress.error?.code}>
+        Sync failed: {progress.error?.message ?? 'the network did not answer as expected.'}
+      </span>
+    );
+  }
+  let text: string;
+  if (progress?.state === 'cancelled') text = 'Sync cancelled. Sync now picks up where it stopped.';
+  else if (progress?.state === 'done') text = 'Synced just now';
+  else text = lastSyncedAt ? `Synced ${formatRelative(lastSyncedAt)}` : 'Not synced yet';
+  return (
+    <span className="sync-last" role="status">
+      {text}
+    </span>
+  );
+}
+
 export function SyncStatus({ accountId, lastSyncedAt }: { accountId: number; lastSyncedAt: string | null }) {
   const progress = useSyncProgress(accountId);
+  const secondsLeft = useSecondsLeft(accountId);
   const running = progress?.state === 'running';
   const { start, cancel } = useSyncStore.getState();
   return (
     <div className="sync-status">
       {running && progress ? (
         <>
-          <ProgressBar progress={progress} />
+          <ProgressBar progress={progress} secondsLeft={secondsLeft} />
           <button type="button" className="button button-quiet" aria-label="Cancel sync" onClick={() => void cancel(accountId)}>
             Cancel
           </button>
         </>
       ) : (
         <>
-          <span className="sync-last" role="status">
-            {lastSummary(progress, lastSyncedAt)}
-          </span>
-          <button type="button" className="button" onClick={() => void start(accountId)}>
-            <RefreshCw size={14} aria-hidden="true" />
-            Sync now
-          </button>
+          <LastSync progress={progress} lastSyncedAt={lastSyncedAt} />
+          <div className="button-group">
+            <button type="button" className="button" onClick={() => void start(accountId)}>
+              <RefreshCw size={14} aria-hidden="true" />
+              Sync now
+            </button>
+            <PopupMenu
+              label="More ways to sync"
+              buttonClassName="button button-group-end"
+              buttonContent={<ChevronDown size={14} aria-hidden="true" />}
+              align="end"
+              items={[{ key: 'full', label: 'Full sync (re-check everyone)', onSelect: () => void start(accountId, true) }]}
+            />
+          </div>
         </>
       )}
     </div>
   );
-}
-
-function lastSummary(progress: SyncProgress | null, lastSyncedAt: string | null): string {
-  if (progress?.state === 'failed') return `Sync failed: ${progress.error?.message ?? 'unknown error'}`;
-  if (progress?.state === 'cancelled') return 'Sync cancelled';
-  if (progress?.state === 'done') return 'Synced just now';
-  return lastSyncedAt ? `Synced ${formatRelative(lastSyncedAt)}` : 'Not synced yet';
 }

@@ -1,17 +1,15 @@
-// Account, sync, sort and removal: everything that applies to the whole board.
+// Account, sync, budget, sort and removal: everything that applies to the whole board. Also hosts
+// the unfollow question any view may raise. (Add account lives in App: it must outlive the switch
+// from the welcome screen to the board that its own success causes.)
 import type { Account } from '../../shared/domain';
 import { SyncStatus } from './SyncStatus';
 import { SortSelect } from './SortSelect';
 import { RemoveAccountButton } from './RemoveAccountButton';
 import { SearchBox } from '../search/SearchBox';
-
-const NETWORK_LABELS: Record<Account['network'], string> = {
-  sample: 'Sample data',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  x: 'X',
-  github: 'GitHub',
-};
+import { AccountSwitcher } from './AccountSwitcher';
+import { BudgetMeter } from './BudgetMeter';
+import { MarkExistingEvaluated } from './MarkExistingEvaluated';
+import { UnfollowConfirm } from '../actions/UnfollowConfirm';
 
 export function TopBar({ account, onDialogChange }: { account: Account; onDialogChange(open: boolean): void }) {
   return (
@@ -19,15 +17,15 @@ export function TopBar({ account, onDialogChange }: { account: Account; onDialog
       <div className="brand" aria-hidden="true">
         Rapport
       </div>
-      <div className="account">
-        <span className="account-name">{account.displayName || account.handle}</span>
-        <span className="account-network">{NETWORK_LABELS[account.network]}</span>
-      </div>
+      <AccountSwitcher account={account} />
       <SyncStatus accountId={account.id} lastSyncedAt={account.lastSyncedAt} />
       <div className="topbar-spacer" />
       <SearchBox accountId={account.id} />
       <SortSelect />
+      <BudgetMeter account={account} />
+      <MarkExistingEvaluated account={account} onDialogChange={onDialogChange} />
       <RemoveAccountButton account={account} onDialogChange={onDialogChange} />
+      <UnfollowConfirm onDialogChange={onDialogChange} />
     </header>
   );
 }

@@ -1,0 +1,81 @@
+// What was sent to (or done about) one person through Rapport: their messages with their state,
+// then follows and unfollows; a failed one can be retried, a waiting one cancelled.
+import type { OutboxAction } from '../../shared/domain';
+import { useActionsStore } from '../stores/actionsStore';
+import { ACTION_NOUNS, actionStatusText } from '../actions/actionLabels';
+import { formatFullDate, formatRelative } from '../format/dateFormat';
+
+interface ActionHistoryProps {
+  accountId: number;
+  displayName: string;
+  actions: OutboxAction[];
+}
+
+function ActionControls({ action, accountId, displayName }: { action: OutboxAction; accountId: number; displayName: string }) {
+  const { retry, cancel } = useActionsStore.getState();
+  const noun = ACTION_NOUNS[action.kind];
+  if (action.status === 'failed') {
+    return (
+      <button type="button" className="button button-quiet button-small" aria-label={`Retry ${noun} for ${displayName}`} onClick={() => void retry(action.id, accountId, action.personId)}>
+        Retry
+      </button>
+    );
+  }
+  if (action.status === 'queued') {
+    return (
+      <button type="button" className="button button-quiet button-small" aria-label={`Cancel ${noun} to ${displayName}`} onClick={() => void cancel(action.id, accountId, action.personId)}>
+        Cancel
+      </button>
+    );
+  }
+  return null;
+}
+
+function ActionRow({ action, accountId, displayName }: { action: OutboxAction; accountId: number; displayName: string }) {
+  return (
+    <li className="action-row" data-status={action.status}>
+      {action.text ? (
+        <p className="action-text" dir="auto">
+          {action.text}
+        </p>
+      ) : null}
+      <div className="action-meta">
+        <span className={`action-status action-status-${action.status}`}>{actionStatusText(action.kind, action.status)}</span>
+        <time dateTime={action.createdAt} title={formatFullDate(action.createdAt)}>
+          {formatRelative(action.createdAt)}
+        </time>
+        <ActionControls action={action} accountId={accountId} displayName={displayName} />
+      </div>
+      {action.status === 'failed' && action.error ? <p className="action-error">{action.error.message}</p> : null}
+    </li>
+  );
+}
+
+export function ActionHistory({ accountId, displayName, actions }: ActionHistoryProps) {
+  const messages = actions.filter((a) => a.kind === 'dm');
+  const others = actions.filter((a) => a.kind === 'follow' || a.kind === 'unfollow');
+  return (
+    <>
+      {messages.length > 0 ? (
+        <section aria-label="Sent messages">
+          <h3 className="drawer-section-title">Messages</h3>
+          <ul className="action-list" data-testid="sent-messages">
+            {messages.map((action) => (
+              <ActionRow key={action.id} action={action} accountId={accountId} displayName={displayName} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {others.length > 0 ? (
+        <section aria-label="Follows and unfollows">
+          <h3 className="drawer-section-title">Follows</h3>
+          <ul className="action-list" data-testid="action-history">
+            {others.map((action) => (
+              <ActionRow key={action.id} action={action} accountId={accountId} displayName={displayName} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Network, PersonProfile } from '../../shared/domain';
+import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { renderWithApi } from '../testing/renderWithApi';
+import { Toasts } from '../feedback/Toasts';
+import { ProfileActions } from './ProfileActions';
+
+afterEach(() => {
+  cleanup();
+  delete window.rapport;
+});
+
+function profileOf(network: Network): PersonProfile {
+  const card = makePeople(1)[0];
+  if (!card) throw new Error('no person');
+  return {
+    ...card,
+    displayName: 'Ada Lovelace',
+    handle: 'ada.bsky.social',
+    network,
+    remoteId: 'did:plc:ada',
+    bio: 'I write programs for engines that do not exist yet.',
+    postsCount: 2,
+    joinedAt: null,
+    profileUrl: null,
+    fetchedAt: '2026-01-01T00:00:00Z',
+    recentPosts: [{ id: 1, remoteId: 'p1', text: 'Notes on the analytical engine are done', createdAt: '2026-01-01T00:00:00Z', isReply: false, isRepost: false }],
+  };
+}
+
+function renderActions(network: Network = 'bluesky', setup?: (api: InMemoryRapportApi) => void): InMemoryRapportApi {
+  const api = new InMemoryRapportApi({ accounts: [sampleAccount({ network })] });
+  setup?.(api);
+  renderWithApi(
+    api,
+    <>
+      <ProfileActions profile={profileOf(network)} accountId={1} />
+      <Toasts />
+    </>,
+  );
+  return api;
+}
+
+function sendButton(): HTMLElement {
+  return screen.getByRole('button', { name: 'Send message' });
+}
+
+describe('Composer', () => {
+  it('fills a template with the name and handle, lets the text be edited, and sends once', async () => {
+    const api = renderActions('bluesky', (a) => {
+      a.outbox.saveTemplate({ name: 'Thanks', body: 'Hi {name} ({handle}), thanks for the follow!' });
+    });
+    const textarea = screen.getByLabelText('Message to Ada Lovelace');
+    expect(sendButton().hasAttribute('disabled')).toBe(true);
+
+    const template = await screen.findByRole('option', { name: 'Thanks' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Template' }), { target: { value: (template as HTMLOptionElement).value } });
+    expect((textarea as HTMLTextAreaElement).value).toBe('Hi Ada Lovelace (@ada.bsky.social), thanks for the follow!');
+
+    fireEvent.change(textarea, { target: { value: 'Hi Ada, your engine notes were great.' } });
+    expect(screen.getByText('37 / 1,000')).toBeTruthy();
+    fireEvent.click(sendButton());
+    await waitFor(() => expect(api.callsOf('sendMessage')).toEqual([{ accountId: 1, personId: 1, text: 'Hi Ada, your engine notes were great.' }]));
+    await waitFor(() => expect((textarea as HTMLTextAreaElement).value).toBe(''));
+    const sent = screen.getByTestId('sent-messages');
+    expect(sent.textContent).toContain('Hi Ada, your engine notes were great.');
+    expect(sent.textContent).toContain('Message queued');
+    expect(api.callsOf('sendMessage')).toHaveLength(1);
+  });
+
+  it('refuses empty and too long messages', () => {
+    renderActions();
+    const textarea = screen.getByLabelText('Message to Ada Lovelace');
+    fireEvent.change(textarea, { target: { value: '   ' } });
+    expect(sendButton().hasAttribute('disabled')).toBe(true);
+    fireEvent.change(textarea, { target: { value: 'x'.repeat(1001) } });
+    expect(sendButton().hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText('1 character too long')).toBeTruthy();
+    expect(textarea.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(textarea, { target: { value: 'x'.repeat(1000) } });
+    expect(sendButton().hasAttribute('disabled')).toBe(false);
+  });
+
+  it('quotes a phrase of their bio or posts into the message', () => {
+    renderActions();
+    const textarea = screen.getByLabelText('Message to Ada Lovelace') as HTMLTextAreaElement;
+    fireEvent.change(textarea, { target: { value: 'Loved' } });
+    textarea.setSelectionRange(5, 5);
+    const picker = screen.getByRole('combobox', { name: 'Quote from their profile' });
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Quote from their profile…',
+      'Bio: I write programs for engines that do not exist yet.',
+      'Post: Notes on the analytical engine are done',
+    ]);
+    fireEvent.change(picker, { target: { value: '1' } });
+    expect(textarea.value).toBe('Loved “Notes on the analytical engine are done”');
+  });
+
+  it('saves the current text as a template and deletes it again', async () => {
+    const api = renderActions();
+    fireEvent.change(screen.getByLabelText('Message to Ada Lovelace'), { target: { value: 'Hello {name}!' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save as template' }));
+    fireEvent.change(screen.getByLabelText('Template name'), { target: { value: 'Hello' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save template' }));
+    await waitFor(() => expect(api.callsOf('saveTemplate')).toEqual([{ name: 'Hello', body: 'Hello {name}!' }]));
+    expect(await screen.findByRole('option', { name: 'Hello' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete template “Hello”' }));
+    await waitFor(() => expect(screen.queryByRole('option', { name: 'Hello' })).toBeNull());
+    expect(api.outbox.templates).toEqual([]);
+  });
+
+  it('shows the budget sentence when today’s actions are used up, and keeps the text', async () => {
+    renderActions('bluesky', (a) => a.outbox.used.set(1, 100));
+    const textarea = screen.getByLabelText('Message to Ada Lovelace') as HTMLTextAreaElement;
+    fireEvent.change(textarea, { target: { value: 'Hello there' } });
+    fireEvent.click(sendButton());
+    expect((await screen.findByRole('alert')).textContent).toBe("Today's 100 actions are used up; more tomorrow.");
+    expect(textarea.value).toBe('Hello there');
+  });
+
+  it('lists earlier actions with their state, and retries a failed one', async () => {
+    const api = renderActions('bluesky', (a) => {
+      a.outbox.seed({
+        accountId: 1,
+        personId: 1,
+        kind: 'dm',
+        status: 'failed',
+        text: 'An earlier hello',
+        error: { code: 'NETWORK_ERROR', message: 'Ada does not accept messages from people she does not follow.' },
+        attempts: 1,
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+        sentAt: null,
+        nextAttemptAt: null,
+      });
+    });
+    const sent = await screen.findByTestId('sent-messages');
+    expect(sent.textContent).toContain('An earlier hello');
+    expect(sent.textContent).toContain('Message failed');
+    expect(sent.textContent).toContain('Ada does not accept messages from people she does not follow.');
+    fireEvent.click(within(sent).getByRole('button', { name: 'Retry message for Ada Lovelace' }));
+    await waitFor(() => expect(within(screen.getByTestId('sent-messages')).getByText('Message queued')).toBeTruthy());
+    expect(api.callsOf('retryAction')).toEqual([{ actionId: 1 }]);
+  });
+
+  it('says so instead of a composer on a network without messages', () => {
+    const api = renderActions('sample');
+    expect(screen.queryByLabelText('Message to Ada Lovelace')).toBeNull();
+    expect(screen.getByTestId('composer-unavailable').textContent).toBe(
+      'Sample people cannot receive messages. On Bluesky or Mastodon this is where you would write to Ada Lovelace.',
+    );
+    expect(api.callsOf('listTemplates')).toEqual([]);
+  });
+});

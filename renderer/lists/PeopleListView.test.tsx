@@ -1,0 +1,214 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { PersonCard } from '../../shared/domain';
+import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { triageOf } from '../testing/inMemoryTriage';
+import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { useViewStore } from '../stores/viewStore';
+import { resetPeopleList } from '../stores/peopleListStore';
+import { useDrawerStore } from '../stores/drawerStore';
+import { SearchBox } from '../search/SearchBox';
+import { PeopleListView } from './PeopleListView';
+import { CONNECTED_REFUSAL } from './peopleListActions';
+
+let restoreLayout: () => void;
+beforeEach(() => {
+  restoreLayout = stubLayout(800, 900);
+  resetPeopleList();
+});
+afterEach(() => {
+  cleanup();
+  restoreLayout();
+  delete window.rapport;
+});
+
+/** The search box and, once a list is asked for, the people view (as App lays them out). */
+function Screens() {
+  const view = useViewStore((s) => s.view);
+  return (
+    <>
+      <SearchBox accountId={1} />
+      {view === 'people' ? <PeopleListView accountId={1} /> : <p>board</p>}
+    </>
+  );
+}
+
+function rows(): HTMLElement[] {
+  return screen.queryAllByTestId('person-row');
+}
+
+function rowIds(): number[] {
+  return rows().map((row) => Number(row.getAttribute('data-person-id')));
+}
+
+function row(personId: number): HTMLElement {
+  const found = rows().find((r) => r.getAttribute('data-person-id') === String(personId));
+  if (!found) throw new Error(`no row for person ${personId}`);
+  return found;
+}
+
+function total(): string {
+  return screen.getByTestId('people-total').textContent ?? '';
+}
+
+function withBios(people: PersonCard[]): PersonCard[] {
+  return people.map((p) => (p.personId % 10 === 0 ? { ...p, bioSnippet: `Gardener and ceramicist ${p.personId}` } : p));
+}
+
+describe('people list', () => {
+  it('typing in search shows matching people after a pause; Escape clears and goes back', async () => {
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: withBios(makePeople(300)) });
+    renderWithApi(api, <Screens />);
+    const box = screen.getByRole('searchbox', { name: 'Search people' });
+    expect(box.id).toBe('global-search');
+
+    fireEvent.change(box, { target: { value: 'ceram' } });
+    fireEvent.change(box, { target: { value: 'ceramicist' } });
+    await waitFor(() => expect(total()).toBe('30'));
+    // One query for the words typed, not one per keystroke.
+    expect(api.callsOf('queryPeople').filter((c) => (c as { filter: { query?: string } }).filter.query === 'ceram')).toHaveLength(0);
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(rowIds().every((id) => id % 10 === 0)).toBe(true);
+
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect((box as HTMLInputElement).value).toBe('');
+    await waitFor(() => expect(screen.getByText('board')).toBeTruthy());
+  });
+
+  it('pages through a long list by offset, holding only the rows on screen', async () => {
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(5000) });
+    renderWithApi(api, <PeopleListView accountId={1} />);
+    act(() => useViewStore.getState().showPeople({}));
+    await waitFor(() => expect(total()).toBe('5,000'));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+    expect(rows().length).toBeLessThan(60);
+    const list = screen.getByTestId('people-list');
+    await act(async () => {
+      list.scrollTop = 2500 * 84;
+      fireEvent.scroll(list);
+      await Promise.resolve();
+    });
+    await waitFor(() => expect(rowIds()).toContain(2501));
+    const offsets = api.callsOf('queryPeople').map((c) => (c as { offset?: number }).offset ?? 0);
+    expect(offsets).toContain(2500);
+    expect(rows().length).toBeLessThan(60);
+  });
+
+  it('click opens the profile; shift-click selects a range; ctrl-click toggles', async () => {
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(40) });
+    renderWithApi(api, <PeopleListView accountId={1} />);
+    act(() => useViewStore.getState().showPeople({}));
+    await waitFor(() => expect(rows().length).toBeGreaterThan(10));
+
+    fireEvent.click(row(3));
+    expect(useDrawerStore.getState().personId).toBe(3);
+
+    fireEvent.click(within(row(2)).getByRole('checkbox', { name: 'Select Person 2' }));
+    fireEvent.click(row(6), { shiftKey: true });
+    await waitFor(() => expect(screen.getByText('5 selected')).toBeTruthy());
+    fireEvent.click(row(4), { ctrlKey: true });
+    await waitFor(() => expect(screen.getByText('4 selected')).toBeTruthy());
+    expect((within(row(4)).getByRole('checkbox') as HTMLInputElement).checked).toBe(false);
+    expect((within(row(5)).getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move selected to Evaluated' }));
+    await waitFor(() => expect(screen.getByTestId('bulk-summary').textContent).toContain('Moved 4 people to Evaluated'));
+    expect(api.callsOf('bulkMove')).toEqual([{ accountId: 1, selection: { personIds: [2, 3, 5, 6] }, stage: 'evaluated' }]);
+    expect(api.people.filter((p) => p.stage === 'evaluated').map((p) => p.personId)).toEqual([2, 3, 5, 6]);
+  });
+
+  it('"Select all matching" moves everyone the filter matches in one call, undoes it, and refuses Connected', async () => {
+    const people = makePeople(1500).map((p) => (p.personId <= 1234 ? { ...p, tags: ['spam'] } : p));
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people });
+    renderWithApi(api, <PeopleListView accountId={1} />);
+    act(() => useViewStore.getState().showPeople({ tags: ['spam'] }));
+    await waitFor(() => expect(total()).toBe('1,234'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Select all matching' }));
+    expect(screen.getByText('All 1,234 people matching selected')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move selected to Connected' }));
+    await waitFor(() => expect(screen.getByTestId('people-notice').textContent).toBe(CONNECTED_REFUSAL));
+    expect(api.callsOf('bulkMove')).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move selected to Declined' }));
+    await waitFor(() => expect(screen.getByTestId('bulk-summary').textContent).toContain('Moved 1,234 people to Declined'));
+    expect(api.callsOf('bulkMove')).toEqual([{ accountId: 1, selection: { filter: { tags: ['spam'] } }, stage: 'declined' }]);
+    expect(api.people.filter((p) => p.stage === 'declined')).toHaveLength(1234);
+
+    fireEvent.click(within(screen.getByTestId('bulk-summary')).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(screen.getByTestId('bulk-summary').textContent).toContain('Put 1,234 people back'));
+    expect(api.people.filter((p) => p.stage === 'declined')).toHaveLength(0);
+    expect(api.callsOf('restoreStages')).toHaveLength(1);
+  });
+
+  it('filters by stage, relationship, tag and signal through the filter bar', async () => {
+    const people = makePeople(50).map((p) => ({
+      ...p,
+      stage: p.personId % 2 === 0 ? ('evaluated' as const) : ('new' as const),
+      tags: p.personId % 3 === 0 ? ['friend'] : [],
+      signals: p.personId % 5 === 0 ? [{ id: 'follow-bait' as const, tone: 'caution' as const, label: '“follow back” in bio', detail: 'Their bio asks for follow-backs.' }] : [],
+    }));
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people });
+    renderWithApi(api, <PeopleListView accountId={1} />);
+    act(() => useViewStore.getState().showPeople({}));
+    await waitFor(() => expect(total()).toBe('50'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Evaluated', pressed: false }));
+    await waitFor(() => expect(total()).toBe('25'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Add signal filter' }), { target: { value: 'follow-bait' } });
+    // even ids that are multiples of 5: 10, 20, 30, 40, 50
+    await waitFor(() => expect(total()).toBe('5'));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Add tag filter' }).hasAttribute('disabled')).toBe(false));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Add tag filter' }), { target: { value: 'friend' } });
+    await waitFor(() => expect(total()).toBe('1'));
+    await waitFor(() => expect(rowIds()).toEqual([30]));
+    expect(useViewStore.getState().filter).toEqual({ stages: ['evaluated'], signals: ['follow-bait'], tags: ['friend'] });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remove tag filter friend' }));
+    await waitFor(() => expect(total()).toBe('5'));
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(total()).toBe('50'));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Relationship' }), { target: { value: 'mutual' } });
+    await waitFor(() => expect(total()).toBe('10'));
+  });
+
+  it('saves the current filter under a name', async () => {
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(10) });
+    renderWithApi(api, <PeopleListView accountId={1} />);
+    act(() => useViewStore.getState().showPeople({ stages: ['new'] }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save filter…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('alert').textContent).toBe('Give the filter a name.');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Filter name' }), { target: { value: 'Fresh faces' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(triageOf(api).savedFilters.map((f) => [f.name, f.filter])).toEqual([['Fresh faces', { stages: ['new'] }]]));
+    expect(useViewStore.getState().savedFilterId).toBe(triageOf(api).savedFilters[0]?.id);
+  });
+
+  it('not following back: unfollows one person after confirming, and says when the budget is spent', async () => {
+    const people = makePeople(6).map((p) => ({ ...p, iFollow: true, followsMe: p.personId > 3 }));
+    const api = new InMemoryRapportApi({ accounts: [sampleAccount({ network: 'bluesky' })], people });
+    renderWithApi(api, <PeopleListView accountId={1} />);
+    act(() => useViewStore.getState().showPeople({ relationship: 'notFollowingBack' }, { sort: 'lastActivity' }));
+    await waitFor(() => expect(rowIds()).toEqual([1, 2, 3]));
+    expect(screen.getByRole('heading', { name: 'Not following back' })).toBeTruthy();
+
+    fireEvent.click(within(row(2)).getByRole('button', { name: 'Unfollow Person 2' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Unfollow Person 2?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Keep following' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(api.callsOf('unfollowPerson')).toHaveLength(0);
+
+    fireEvent.click(within(row(2)).getByRole('button', { name: 'Unfollow Person 2' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Unfollow' }));
+    await waitFor(() => expect(within(row(2)).getByTestId('card-status').getAttribute('data-status')).toBe('queued'));
+    expect(within(row(2)).queryByRole('button', { name: 'Unfollow Person 2' })).toBeNull();
+    expect(api.callsOf('unfollowPerson')).toEqual([{ accountId: 1, personId: 2 }]);
+
+    api.outbox.used.set(1, 100);
+    fireEvent.click(within(row(3)).getByRole('button', { name: 'Unfollow Person 3' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Unfollow' }));
+    await waitFor(() => expect(screen.getByTestId('people-notice').textContent).toBe("Today's 100 actions are used up; more tomorrow."));
+  });
+});

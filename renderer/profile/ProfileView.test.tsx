@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { NOTE_SAVE_DELAY_MS } from './NoteEditor';
+
+let restoreLayout: () => void;
+beforeEach(() => {
+  restoreLayout = stubLayout();
+});
+afterEach(() => {
+  cleanup();
+  restoreLayout();
+  delete window.rapport;
+});
+
+const DAY = 86_400_000;
+
+function apiWithPeople(): InMemoryRapportApi {
+  const people = makePeople(3);
+  people[1] = { ...people[1]!, tags: ['friend'], followersCount: 210, followingCount: 7400 };
+  people[2] = { ...people[2]!, tags: ['colleague', 'Local'] };
+  return new InMemoryRapportApi({
+    accounts: [sampleAccount()],
+    people,
+    profiles: {
+      2: {
+        note: 'Met at the meetup',
+        postsCount: 40,
+        joinedAt: new Date(Date.now() - 3 * 365.25 * DAY).toISOString(),
+        profileUrl: 'https://bsky.app/profile/person2.sample',
+        recentPosts: [
+          { id: 1, remoteId: 'a', text: 'One', createdAt: new Date(Date.now() - 2 * DAY).toISOString(), isReply: false, isRepost: false },
+          { id: 2, remoteId: 'b', text: 'Two', createdAt: new Date(Date.now() - 9 * DAY).toISOString(), isReply: false, isRepost: false },
+        ],
+      },
+    },
+  });
+}
+
+async function openProfile(api: InMemoryRapportApi, personId: number): Promise<HTMLElement> {
+  renderWithApi(api);
+  await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(3));
+  const card = screen.getAllByTestId('card').find((c) => c.getAttribute('data-person-id') === String(personId));
+  if (!card) throw new Error(`no card ${personId}`);
+  fireEvent.click(card);
+  const dialog = await screen.findByRole('dialog', { name: `Profile of Person ${personId}` });
+  await within(dialog).findByText('Followers');
+  return dialog;
+}
+
+describe('profile review', () => {
+  it('shows ratio, account age, posting rate, signal chips with their reasons, links and the timeline', async () => {
+    const dialog = await openProfile(apiWithPeople(), 2);
+    // 210 followers / 7,400 following
+    expect(within(dialog).getByText('Ratio').nextElementSibling?.textContent).toBe('0.028');
+    expect(within(dialog).getByText(/^Joined .* · 3 years ago$/)).toBeTruthy();
+    expect(within(dialog).getByText(/^0\.5 posts a week/)).toBeTruthy();
+    const chip = within(within(dialog).getByRole('list', { name: 'Signals' })).getByText('Follows 7,400 · followed by 210');
+    expect(chip.getAttribute('title')).toBe('Follows 35× as many accounts as follow them.');
+    expect(chip.getAttribute('aria-label')).toBe('Follows 7,400 · followed by 210. Follows 35× as many accounts as follow them.');
+    const link = within(dialog).getByRole('link', { name: 'View on the sample network' });
+    expect(link.getAttribute('href')).toBe('https://bsky.app/profile/person2.sample');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(within(await within(dialog).findByTestId('timeline')).getByText('Followed you')).toBeTruthy();
+  });
+
+  it('saves the note after a pause and when the field is left, and says so', async () => {
+    const api = apiWithPeople();
+    const dialog = await openProfile(api, 2);
+    const note = within(dialog).getByLabelText('Private note') as HTMLTextAreaElement;
+    expect(note.value).toBe('Met at the meetup');
+
+    fireEvent.change(note, { target: { value: 'Met at the meetup. Writes about Rust.' } });
+    expect(api.callsOf('setNote')).toEqual([]);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, NOTE_SAVE_DELAY_MS + 100));
+    });
+    await waitFor(() => expect(within(dialog).getByTestId('note-status').textContent).toBe('Saved'));
+    expect(api.callsOf('setNote')).toEqual([{ accountId: 1, personId: 2, text: 'Met at the meetup. Writes about Rust.' }]);
+
+    fireEvent.change(note, { target: { value: '' } });
+    fireEvent.blur(note);
+    await waitFor(() => expect(api.callsOf('setNote')).toHaveLength(2));
+    expect(api.callsOf('setNote')[1]).toEqual({ accountId: 1, personId: 2, text: '' });
+    // Leaving without a change stores nothing more.
+    fireEvent.blur(note);
+    expect(api.callsOf('setNote')).toHaveLength(2);
+  });
+
+  it('adds tags (suggesting existing ones) and removes them', async () => {
+    const api = apiWithPeople();
+    const dialog = await openProfile(api, 2);
+    const input = within(dialog).getByLabelText('Add a tag') as HTMLInputElement;
+    // Existing tags of the account are suggested, except the ones the person already has.
+    await waitFor(() => {
+      const options = Array.from(document.getElementById(input.getAttribute('list') ?? '')?.querySelectorAll('option') ?? []);
+      expect(options.map((o) => o.value)).toEqual(['colleague', 'Local']);
+    });
+
+    fireEvent.change(input, { target: { value: 'local' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(api.callsOf('setTags')).toEqual([{ accountId: 1, personId: 2, tags: ['friend', 'local'] }]));
+    expect(await within(dialog).findByRole('button', { name: 'Remove tag local' })).toBeTruthy();
+    expect(input.value).toBe('');
+
+    // The same tag twice (any case) is not added again; an empty one says why.
+    fireEvent.change(input, { target: { value: 'FRIEND' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('Type a tag first.');
+    expect(api.callsOf('setTags')).toHaveLength(1);
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Remove tag friend' }));
+    await waitFor(() => expect(api.callsOf('setTags')).toHaveLength(2));
+    expect(api.callsOf('setTags')[1]).toEqual({ accountId: 1, personId: 2, tags: ['local'] });
+    await waitFor(() => expect(within(dialog).queryByRole('button', { name: 'Remove tag friend' })).toBeNull());
+    // The card shows the tags the profile stored.
+    expect(api.people.find((p) => p.personId === 2)?.tags).toEqual(['local']);
+  });
+
+  it('forgets a person after a confirmation, closes the profile and takes them off the board', async () => {
+    const api = apiWithPeople();
+    const dialog = await openProfile(api, 2);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Forget this person' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Forget Person 2?' });
+    // Cancel is where focus starts: forgetting is never the default.
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Forget' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.callsOf('forgetPerson')).toEqual([{ accountId: 1, personId: 2 }]);
+    await waitFor(() => expect(screen.getAllByTestId('card').map((c) => c.getAttribute('data-person-id'))).toEqual(['1', '3']));
+    expect(screen.getByTestId('announcer').textContent).toBe('Forgot Person 2');
+  });
+
+  it('shows chips and tags on the card on one line, and a badge when a snooze ended', async () => {
+    const people = makePeople(2);
+    people[0] = {
+      ...people[0]!,
+      tags: ['friend'],
+      snoozeEndedAt: new Date().toISOString(),
+      signals: [
+        { id: 'follow-bait', tone: 'caution', label: 'Follow-for-follow', detail: 'Bio says "follow back".' },
+        { id: 'no-posts', tone: 'caution', label: 'No posts', detail: 'Has not posted anything.' },
+        { id: 'new-account', tone: 'caution', label: 'New account', detail: 'Joined 3 days ago.' },
+      ],
+    };
+    renderWithApi(new InMemoryRapportApi({ accounts: [sampleAccount()], people }));
+    await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(2));
+    const [first, second] = screen.getAllByTestId('card');
+    const chips = within(first!).getByTestId('card-chips');
+    expect(Array.from(chips.children, (chip) => chip.textContent)).toEqual(['Back from snooze', 'Follow-for-follow', 'No posts', '#friend']);
+    expect(within(chips).getByText('Follow-for-follow').getAttribute('title')).toBe('Bio says "follow back".');
+    expect(within(second!).queryByTestId('card-chips')).toBeNull();
+  });
+});

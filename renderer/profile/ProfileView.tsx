@@ -1,0 +1,111 @@
+// Everything needed to decide about one person, from the local cache: who they are, their
+// numbers, signals, bio and posts, shared connections, my notes and tags, their history with me,
+// and what I can do (write, snooze, forget). Used by the profile drawer and by Review mode.
+import { useEffect, useId, useState } from 'react';
+import type { PersonCard, PersonProfile } from '../../shared/domain';
+import type { TimelineEntry } from '../../shared/triageTypes';
+import { call, toRapportError } from '../api/rapportClient';
+import { ProfileActions } from '../compose/ProfileActions';
+import { RemoteHtml } from '../safeHtml/RemoteHtml';
+import { SignalChips } from '../signals/SignalChips';
+import { requestRefresh } from '../stores/boardSession';
+import { ForgetPersonButton } from './ForgetPersonButton';
+import { NoteEditor } from './NoteEditor';
+import { PersonTimeline } from './PersonTimeline';
+import { ProfileHeader } from './ProfileHeader';
+import { ProfileNumbers } from './ProfileNumbers';
+import { RecentPosts } from './RecentPosts';
+import { SharedConnections } from './SharedConnections';
+import { SnoozeMenu } from './SnoozeMenu';
+import { TagEditor } from './TagEditor';
+import { signalsForProfile } from './profileSignals';
+import { plainTextOf } from './plainText';
+
+interface ProfileViewProps {
+  profile: PersonProfile;
+  accountId: number;
+  /** The profile changed here (note, tags, snooze ended): the owner keeps its copy current. */
+  onChange(profile: PersonProfile): void;
+  /** The person left the board (snoozed or forgotten): the drawer closes, Review moves on. */
+  onLeave(): void;
+}
+
+export function ProfileView({ profile, accountId, onChange, onLeave }: ProfileViewProps) {
+  const [now] = useState(() => new Date());
+  const [timeline, setTimeline] = useState<{ entries: TimelineEntry[] | null; error: string | null }>({ entries: null, error: null });
+  const [timelineSeq, setTimelineSeq] = useState(0);
+  const sectionId = useId();
+  const { personId } = profile;
+
+  useEffect(() => {
+    let live = true;
+    call('getTimeline', { accountId, personId }).then(
+      (entries) => {
+        if (live) setTimeline({ entries, error: null });
+      },
+      (error: unknown) => {
+        if (live) setTimeline({ entries: null, error: toRapportError(error).message });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [accountId, personId, timelineSeq]);
+
+  const changed = (patch: Partial<PersonProfile>) => {
+    onChange({ ...profile, ...patch });
+    setTimelineSeq((n) => n + 1);
+  };
+  const snoozed = (card: PersonCard) => {
+    requestRefresh([personId]);
+    if (card.snoozedUntil) onLeave();
+    else changed({ snoozedUntil: card.snoozedUntil ?? null, snoozeEndedAt: card.snoozeEndedAt ?? null });
+  };
+
+  const signals = signalsForProfile(profile, timeline.entries, now);
+  return (
+    <div className="profile">
+      <ProfileHeader profile={profile} />
+
+      <div className="drawer-bio" data-testid="drawer-bio" dir="auto">
+        {profile.bio || profile.bioHtml ? <RemoteHtml html={profile.bioHtml} text={profile.bio} emojis={profile.emojis} /> : <span className="muted">No bio.</span>}
+      </div>
+
+      {profile.fields && profile.fields.length > 0 ? (
+        <dl className="profile-fields">
+          {profile.fields.map((field) => (
+            <div key={field.name}>
+              <dt dir="auto">{field.name}</dt>
+              <dd>
+                <RemoteHtml html={field.valueHtml} text={plainTextOf(field.valueHtml)} emojis={profile.emojis} />
+                {field.verifiedAt ? <span className="field-verified"> · verified</span> : null}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+
+      <section className="profile-section" aria-labelledby={`${sectionId}-signals`}>
+        <h3 id={`${sectionId}-signals`} className="profile-section-title">
+          Signals
+        </h3>
+        <SignalChips signals={signals} />
+      </section>
+
+      <ProfileNumbers profile={profile} now={now} />
+      <SharedConnections profile={profile} />
+      <RecentPosts profile={profile} />
+
+      <NoteEditor key={`note-${personId}`} accountId={accountId} personId={personId} initial={profile.note ?? ''} onSaved={(note) => changed({ note })} />
+      <TagEditor accountId={accountId} personId={personId} tags={profile.tags ?? []} onSaved={(tags) => changed({ tags })} />
+      <ProfileActions profile={profile} accountId={accountId} />
+
+      <div className="profile-tools">
+        <SnoozeMenu accountId={accountId} personId={personId} displayName={profile.displayName} snoozedUntil={profile.snoozedUntil ?? null} onSnoozed={snoozed} />
+        <ForgetPersonButton accountId={accountId} personId={personId} displayName={profile.displayName} onForgotten={onLeave} />
+      </div>
+
+      <PersonTimeline entries={timeline.entries} error={timeline.error} />
+    </div>
+  );
+}

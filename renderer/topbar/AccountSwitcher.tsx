@@ -1,0 +1,45 @@
+// The account whose board is shown, and a menu to switch to another one or add one.
+import { ChevronDown } from 'lucide-react';
+import type { Account } from '../../shared/domain';
+import { useAccountsStore } from '../stores/accountsStore';
+import { NETWORK_LABELS, accountLabel } from '../accounts/networkLabels';
+import { PopupMenu } from './PopupMenu';
+
+export function AccountSwitcher({ account }: { account: Account }) {
+  const accounts = useAccountsStore((s) => s.accounts);
+  const { select, openAddAccount } = useAccountsStore.getState();
+  return (
+    <PopupMenu
+      label="Switch account"
+      kind="radio"
+      buttonClassName="account account-switcher"
+      buttonContent={
+        <>
+          <span className="account-name" dir="auto">
+            {account.displayName || account.handle}
+          </span>
+          <span className="account-network">{NETWORK_LABELS[account.network]}</span>
+          <ChevronDown size={14} aria-hidden="true" />
+        </>
+      }
+      items={accounts.map((a) => ({
+        key: String(a.id),
+        label: (
+          <span className="account-item">
+            <span className="account-item-handle" dir="auto">
+              {accountLabel(a)}
+            </span>
+            {a.displayName && a.displayName !== a.handle ? (
+              <span className="account-item-name" dir="auto">
+                {a.displayName}
+              </span>
+            ) : null}
+          </span>
+        ),
+        checked: a.id === account.id,
+        onSelect: () => select(a.id),
+      }))}
+      trailingItems={[{ key: 'add', label: 'Add account…', onSelect: () => openAddAccount('bluesky') }]}
+    />
+  );
+}

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { SyncProgress } from '../../shared/domain';
+import { InMemoryRapportApi, sampleAccount } from '../testing/inMemoryRapportApi';
+import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { useSyncStore } from '../stores/syncStore';
+
+let restoreLayout: () => void;
+beforeEach(() => {
+  restoreLayout = stubLayout();
+});
+afterEach(() => {
+  cleanup();
+  restoreLayout();
+  delete window.rapport;
+});
+
+function progress(overrides: Partial<SyncProgress>): SyncProgress {
+  return { accountId: 1, runId: 7, state: 'running', phase: 'followers', done: 0, total: 5000, pages: 0, startedAt: '2026-01-01T00:00:00Z', error: null, ...overrides };
+}
+
+async function renderBoard(): Promise<InMemoryRapportApi> {
+  const api = new InMemoryRapportApi({ accounts: [sampleAccount({ network: 'bluesky', handle: 'ada.bsky.social' })] });
+  renderWithApi(api);
+  await screen.findByRole('button', { name: 'Sync now' });
+  return api;
+}
+
+describe('SyncStatus', () => {
+  it('shows counts, pages and the time left while a sync runs, and cancels it', async () => {
+    const api = await renderBoard();
+    act(() => useSyncStore.getState().update(progress({ done: 0, pages: 0 }), 1_000));
+    expect(screen.getByTestId('sync-eta').textContent).toBe('Estimating time left…');
+    // 1,000 followers in 20 s → 50 a second; 4,000 left → 80 s.
+    act(() => useSyncStore.getState().update(progress({ done: 1000, pages: 10 }), 21_000));
+    const bar = screen.getByRole('progressbar', { name: 'Sync progress' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('1000');
+    expect(bar.getAttribute('aria-valuemax')).toBe('5000');
+    expect(screen.getByText('1,000 of 5,000')).toBeTruthy();
+    expect(screen.getByText('10 pages')).toBeTruthy();
+    expect(screen.getByTestId('sync-eta').textContent).toBe('About 1 min left');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel sync' }));
+    await waitFor(() => expect(api.callsOf('cancelSync')).toEqual([{ accountId: 1 }]));
+  });
+
+  it('shows a failed sync as a sentence in an alert', async () => {
+    await renderBoard();
+    act(() =>
+      useSyncStore.getState().update(progress({ state: 'failed', error: { code: 'NETWORK_ERROR', message: 'Bluesky answered with server errors five times in a row; try again later.' } })),
+    );
+    const error = screen.getByTestId('sync-error');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toBe('Sync failed: Bluesky answered with server errors five times in a row; try again later.');
+    expect(screen.getByRole('button', { name: 'Sync now' })).toBeTruthy();
+  });
+
+  it('says a cancelled sync calmly, not as an error', async () => {
+    await renderBoard();
+    act(() => useSyncStore.getState().update(progress({ state: 'cancelled' })));
+    expect(screen.queryByTestId('sync-error')).toBeNull();
+    expect(screen.getByText(/^Sync cancelled/).getAttribute('role')).toBe('status');
+  });
+
+  it('starts a normal sync, or a full one from the small menu', async () => {
+    const api = await renderBoard();
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(api.callsOf('startSync')).toEqual([{ accountId: 1 }]));
+    act(() => useSyncStore.getState().update(progress({ runId: 8, state: 'done', phase: 'done' })));
+
+    fireEvent.click(screen.getByRole('button', { name: 'More ways to sync' }));
+    fireEvent.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Full sync (re-check everyone)' }));
+    await waitFor(() => expect(api.callsOf('startSync')).toEqual([{ accountId: 1 }, { accountId: 1, full: true }]));
+  });
+});
