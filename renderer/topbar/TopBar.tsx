@@ -10,8 +10,11 @@ import { AccountSwitcher } from './AccountSwitcher';
 import { BudgetMeter } from './BudgetMeter';
 import { MarkExistingEvaluated } from './MarkExistingEvaluated';
 import { UnfollowConfirm } from '../actions/UnfollowConfirm';
+import { useViewStore } from '../stores/viewStore';
 
 export function TopBar({ account, onDialogChange }: { account: Account; onDialogChange(open: boolean): void }) {
+  // The board's order also drives Review; the people list and stats have their own.
+  const boardOrdered = useViewStore((s) => s.view === 'board' || s.view === 'review');
   return (
     <header className="topbar">
       <div className="brand" aria-hidden="true">
@@ -21,7 +24,7 @@ export function TopBar({ account, onDialogChange }: { account: Account; onDialog
       <SyncStatus accountId={account.id} lastSyncedAt={account.lastSyncedAt} />
       <div className="topbar-spacer" />
       <SearchBox accountId={account.id} />
-      <SortSelect />
+      {boardOrdered ? <SortSelect /> : null}
       <BudgetMeter account={account} />
       <MarkExistingEvaluated account={account} onDialogChange={onDialogChange} />
       <RemoveAccountButton account={account} onDialogChange={onDialogChange} />

@@ -102,4 +102,25 @@ describe('getStats', () => {
     ]);
     expect(await errorCodeOf(runHandler(statsHandlers, 'getStats', { accountId: 999 }, ctx))).toBe('NOT_FOUND');
   });
+
+  it('reaches back before the account was added where the network reported when people followed', async () => {
+    const dated = addTestAccount(t.db, 'dated'); // created 2026-03-01
+    const earlier = addTestFollowers(t.db, dated, 4, { prefix: 'd' });
+    const followedAt = ['2026-02-10T10:00:00.000Z', '2026-02-10T12:00:00.000Z', '2026-02-24T09:00:00.000Z'];
+    followedAt.forEach((at, i) =>
+      t.db.prepare('UPDATE relationships SET followed_me_at = ? WHERE account_id = ? AND person_id = ?').run(at, dated, earlier[i]!.personId),
+    );
+    const stats = await runHandler(statsHandlers, 'getStats', { accountId: dated, weeks: 8 }, ctx);
+    // One follower's date is the import itself (unknown), so it is already there on the first day.
+    expect(stats.followerGrowth).toEqual([
+      { date: '2026-02-10', value: 3 },
+      { date: '2026-02-24', value: 4 },
+      { date: '2026-03-01', value: 4 },
+      { date: '2026-04-01', value: 4 },
+    ]);
+    expect(stats.weekly.filter((w) => w.newFollowers > 0)).toEqual([
+      { weekStart: '2026-02-09', newFollowers: 2, unfollows: 0 },
+      { weekStart: '2026-02-23', newFollowers: 1, unfollows: 0 },
+    ]);
+  });
 });

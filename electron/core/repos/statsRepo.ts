@@ -5,7 +5,9 @@
 // account already had when it was added (a first import of 1M followers would otherwise claim
 // 1M "new" followers on day one). So the curve is anchored on today's follower count and walked
 // back through the events: the count on a day is today's count minus the net change recorded
-// after that day. Its first point, on the day the account was added, is the base the import found.
+// after that day. Its point on the day the account was added is the base the import found. Where
+// the network reported when each of those followers followed (the sample network does; Bluesky's
+// and Mastodon's lists do not), the curve and the weekly flow reach back before that day too.
 import type Database from 'better-sqlite3';
 import { STAGES, type Stage, type StageCounts } from '../../../shared/domain';
 import type { AccountStats, StatsPoint, WeeklyFlow } from '../../../shared/triageTypes';
@@ -46,6 +48,20 @@ const WEEKLY = `
   WHERE account_id = @accountId AND kind IN ('followed_me', 'unfollowed_me') AND at >= @since
   GROUP BY weekStart`;
 
+/** Followers the first import found whose follow date the network reported, per day. */
+const KNOWN_BEFORE_ADDED = `
+  SELECT substr(followed_me_at, 1, 10) AS day, count(*) AS n
+  FROM relationships
+  WHERE account_id = @accountId AND follows_me = 1 AND followed_me_at IS NOT NULL AND followed_me_at < @addedAt
+  GROUP BY day ORDER BY day`;
+
+const KNOWN_BEFORE_ADDED_WEEKLY = `
+  SELECT date(followed_me_at, 'weekday 0', '-6 days') AS weekStart, count(*) AS n
+  FROM relationships
+  WHERE account_id = @accountId AND follows_me = 1 AND followed_me_at IS NOT NULL
+    AND followed_me_at < @addedAt AND followed_me_at >= @since
+  GROUP BY weekStart`;
+
 const TOTALS = `
   SELECT coalesce(sum(follows_me), 0) AS followers, coalesce(sum(i_follow), 0) AS following,
          coalesce(sum(follows_me AND i_follow), 0) AS mutual,
@@ -69,6 +85,8 @@ export const statsRepo = perDatabase((db: Database.Database) => {
     everReached: db.prepare(EVER_REACHED),
     weekly: db.prepare(WEEKLY),
     totals: db.prepare(TOTALS),
+    knownBeforeAdded: db.prepare(KNOWN_BEFORE_ADDED),
+    knownBeforeAddedWeekly: db.prepare(KNOWN_BEFORE_ADDED_WEEKLY),
     createdAt: db.prepare('SELECT created_at FROM accounts WHERE id = ?').pluck(),
     cards: db.prepare('SELECT count(*) FROM triage WHERE account_id = ?').pluck(),
   };
@@ -80,6 +98,14 @@ export const statsRepo = perDatabase((db: Database.Database) => {
     const startDay = createdAt ? createdAt.slice(0, 10) : isoDay(nowMs);
     const points: StatsPoint[] = [];
     let value = Math.max(0, followersNow - total);
+    if (createdAt) {
+      const known = s.knownBeforeAdded.all({ accountId, addedAt: createdAt }) as { day: string; n: number }[];
+      let before = value - known.reduce((sum, k) => sum + k.n, 0);
+      for (const { day, n } of known) {
+        before += n;
+        if (day < startDay) points.push({ date: day, value: Math.max(0, before) });
+      }
+    }
     const firstEventDay = deltas[0]?.day;
     if (firstEventDay === undefined || startDay < firstEventDay) points.push({ date: startDay, value });
     for (const { day, delta } of deltas) {
@@ -105,12 +131,22 @@ export const statsRepo = perDatabase((db: Database.Database) => {
 
   function weekly(accountId: number, weeks: number, nowMs: number): WeeklyFlow[] {
     const firstMonday = mondayOf(nowMs) - (weeks - 1) * 7 * DAY_MS;
-    const rows = s.weekly.all({ accountId, since: new Date(firstMonday).toISOString() }) as WeeklyFlow[];
+    const since = new Date(firstMonday).toISOString();
+    const rows = s.weekly.all({ accountId, since }) as WeeklyFlow[];
     const byWeek = new Map(rows.map((row) => [row.weekStart, row]));
+    const createdAt = s.createdAt.get(accountId) as string | undefined;
+    const known = createdAt
+      ? new Map(
+          (s.knownBeforeAddedWeekly.all({ accountId, addedAt: createdAt, since }) as { weekStart: string; n: number }[]).map((r) => [
+            r.weekStart,
+            r.n,
+          ]),
+        )
+      : new Map<string, number>();
     return Array.from({ length: weeks }, (_, i) => {
       const weekStart = isoDay(firstMonday + i * 7 * DAY_MS);
       const row = byWeek.get(weekStart);
-      return { weekStart, newFollowers: row?.newFollowers ?? 0, unfollows: row?.unfollows ?? 0 };
+      return { weekStart, newFollowers: (row?.newFollowers ?? 0) + (known.get(weekStart) ?? 0), unfollows: row?.unfollows ?? 0 };
     });
   }
 
