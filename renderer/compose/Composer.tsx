@@ -40,6 +40,9 @@ export function Composer({ profile, accountId }: { profile: PersonProfile; accou
     if (queued) {
       setText('');
       announce(`Message to ${name} queued`);
+      // The send button is disabled now that the text is empty; keep focus in the composer rather
+      // than let it fall to the page (where Escape would no longer close the drawer).
+      textarea.current?.focus();
     }
   };
 
@@ -62,8 +65,8 @@ export function Composer({ profile, accountId }: { profile: PersonProfile; accou
         value={text}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
-          // Keys typed here are text, not board shortcuts.
-          event.stopPropagation();
+          // Keys typed here are text, not board shortcuts; Escape still closes the drawer.
+          if (event.key !== 'Escape') event.stopPropagation();
           if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
             event.preventDefault();
             void send();

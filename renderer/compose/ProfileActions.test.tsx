@@ -63,10 +63,27 @@ describe('Composer', () => {
     fireEvent.click(sendButton());
     await waitFor(() => expect(api.callsOf('sendMessage')).toEqual([{ accountId: 1, personId: 1, text: 'Hi Ada, your engine notes were great.' }]));
     await waitFor(() => expect((textarea as HTMLTextAreaElement).value).toBe(''));
+    // Focus stays in the composer (the emptied form's button is disabled), so Escape still works.
+    expect(document.activeElement).toBe(textarea);
     const sent = screen.getByTestId('sent-messages');
     expect(sent.textContent).toContain('Hi Ada, your engine notes were great.');
     expect(sent.textContent).toContain('Message queued');
     expect(api.callsOf('sendMessage')).toHaveLength(1);
+  });
+
+  it('lets Escape through to the drawer while keeping other keys to itself', () => {
+    renderActions('bluesky');
+    const heard: string[] = [];
+    const listener = (event: KeyboardEvent) => heard.push(event.key);
+    document.addEventListener('keydown', listener);
+    try {
+      const textarea = screen.getByLabelText('Message to Ada Lovelace');
+      fireEvent.keyDown(textarea, { key: 'e' });
+      fireEvent.keyDown(textarea, { key: 'Escape' });
+    } finally {
+      document.removeEventListener('keydown', listener);
+    }
+    expect(heard).toEqual(['Escape']);
   });
 
   it('refuses empty and too long messages', () => {
