@@ -1,31 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../shared/api/contract';
-import {
-  addTestAccount,
-  addTestFollowers,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  runHandler,
-  type RecordedEvent,
-  type TestDatabase,
-} from '../repos/testFixtures';
+import { describe, expect, it } from 'vitest';
+import { handlerCaller, useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
+import { addTestAccount, addTestFollowers, errorCodeOf } from '../repos/testFixtures';
 import { accountsHandlers } from './accountsHandlers';
-import type { CoreContext } from './handlerTypes';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let events: RecordedEvent[];
+let { t, ctx, events } = {} as HandlerTest;
+useHandlerTest({ withAccount: false }, (h) => ({ t, ctx, events } = h));
 
-beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx, events } = createTestContext(t));
-});
-afterEach(() => t.cleanup());
-
-const call = <M extends MethodName>(method: M, input: unknown) => runHandler(accountsHandlers, method, input, ctx);
+const call = handlerCaller(accountsHandlers, () => ctx);
 
 describe('accounts handlers', () => {
   it('lists accounts in creation order', async () => {

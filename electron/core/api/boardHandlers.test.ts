@@ -1,35 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../shared/api/contract';
+import { describe, expect, it } from 'vitest';
 import type { PersonCard } from '../../../shared/domain';
-import {
-  addTestAccount,
-  addTestFollowers,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  runHandler,
-  type FixturePerson,
-  type RecordedEvent,
-  type TestDatabase,
-} from '../repos/testFixtures';
+import { handlerCaller, HANDLER_TEST_NOW, useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
+import { addTestAccount, addTestFollowers, errorCodeOf } from '../repos/testFixtures';
 import { boardHandlers } from './boardHandlers';
-import type { CoreContext } from './handlerTypes';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let events: RecordedEvent[];
-let accountId: number;
-let people: FixturePerson[];
+let { t, ctx, events, accountId, people } = {} as HandlerTest;
+useHandlerTest({ now: HANDLER_TEST_NOW, followers: 25 }, (h) => ({ t, ctx, events, accountId, people } = h));
 
-beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx, events } = createTestContext(t, Date.parse('2026-04-01T08:00:00.000Z')));
-  accountId = addTestAccount(t.db);
-  people = addTestFollowers(t.db, accountId, 25);
-});
-afterEach(() => t.cleanup());
-
-const call = <M extends MethodName>(method: M, input: unknown) => runHandler(boardHandlers, method, input, ctx);
+const call = handlerCaller(boardHandlers, () => ctx);
 const codeOf = errorCodeOf;
 
 describe('board handlers', () => {

@@ -1,39 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../shared/api/contract';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { RapportError } from '../../../shared/api/errors';
+import { handlerCaller, HANDLER_TEST_NOW, useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
 import { outboxRepo } from '../repos/outboxRepo';
-import {
-  addTestAccount,
-  addTestFollowers,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  runHandler,
-  type FixturePerson,
-  type RecordedEvent,
-  type TestDatabase,
-} from '../repos/testFixtures';
+import { addTestAccount, addTestFollowers, errorCodeOf } from '../repos/testFixtures';
 import { bulkMoveHandlers, CONNECTED_REFUSAL } from './bulkMoveHandlers';
-import type { CoreContext } from './handlerTypes';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let events: RecordedEvent[];
-let accountId: number;
-let people: FixturePerson[];
-
-const call = <M extends MethodName>(method: M, input: unknown) => runHandler(bulkMoveHandlers, method, input, ctx);
-const one = (sql: string, ...params: unknown[]): unknown => t.db.prepare(sql).pluck().get(...params);
-
+let { t, ctx, events, accountId, people } = {} as HandlerTest;
+// 1,250 followers; the fixture's bios cycle through ten hobbies, so "knitting" matches 250.
+const stage = (i: number) => (i % 50 === 0 ? 'connected' : i % 2 === 0 ? 'new' : 'evaluated');
+useHandlerTest({ now: HANDLER_TEST_NOW, followers: 1_250, followerSpec: { stage } }, (h) => ({ t, ctx, events, accountId, people } = h));
 beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx, events } = createTestContext(t, Date.parse('2026-04-01T08:00:00.000Z')));
-  accountId = addTestAccount(t.db);
-  // 1,250 followers; the fixture's bios cycle through ten hobbies, so "knitting" matches 250.
-  people = addTestFollowers(t.db, accountId, 1_250, { stage: (i) => (i % 50 === 0 ? 'connected' : i % 2 === 0 ? 'new' : 'evaluated') });
   addTestFollowers(t.db, addTestAccount(t.db, 'other'), 30, { prefix: 'o' });
 });
-afterEach(() => t.cleanup());
+
+const call = handlerCaller(bulkMoveHandlers, () => ctx);
+const one = (sql: string, ...params: unknown[]): unknown => t.db.prepare(sql).pluck().get(...params);
 
 describe('bulkMove', () => {
   it('moves 1,000+ people matching a filter to Declined in one call, with one event each', async () => {

@@ -1,24 +1,20 @@
 import { parse } from 'csv-parse/sync';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HANDLER_TEST_NOW, useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
 import { notesRepo } from '../repos/notesRepo';
 import { tagsRepo } from '../repos/tagsRepo';
-import { addTestAccount, addTestFollowers, createTestContext, createTestDatabase, FIXTURE_NOW, runHandler, type TestDatabase } from '../repos/testFixtures';
+import { addTestAccount, addTestFollowers, FIXTURE_NOW, runHandler } from '../repos/testFixtures';
 import { exportHandlers } from './exportHandlers';
 import { CSV_TAG_SEPARATOR } from './exportFormats';
-import type { CoreContext } from './handlerTypes';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let accountId: number;
+let { t, ctx, accountId, people } = {} as HandlerTest;
 
 /** Names and notes as hostile as remote text gets: separators, quotes, line breaks, formulas. */
 const AWKWARD_NAMES = ['Smith, "Ada"', 'Line\nbreak', '=HYPERLINK("http://evil")', '+1 caller', 'Zoë 🐝', '', '@handle', '-dash-'];
 
+const stage = (i: number) => (['new', 'evaluated', 'connected', 'declined'] as const)[i % 4]!;
+useHandlerTest({ now: HANDLER_TEST_NOW, followers: 40, followerSpec: { stage } }, (h) => ({ t, ctx, accountId, people } = h));
 beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx } = createTestContext(t, Date.parse('2026-04-01T08:00:00.000Z')));
-  accountId = addTestAccount(t.db);
-  const people = addTestFollowers(t.db, accountId, 40, { stage: (i) => (['new', 'evaluated', 'connected', 'declined'] as const)[i % 4]! });
   AWKWARD_NAMES.forEach((name, i) => t.db.prepare('UPDATE people SET display_name = ? WHERE id = ?').run(name, people[i]!.personId));
   notesRepo(t.db).set(accountId, people[0]!.personId, 'Met at "BeeConf", Berlin;\nsays hi', FIXTURE_NOW);
   notesRepo(t.db).set(accountId, people[2]!.personId, '=1+1', FIXTURE_NOW);
@@ -37,7 +33,6 @@ beforeEach(() => {
   // Another account's people never leak into this export.
   addTestFollowers(t.db, addTestAccount(t.db, 'other'), 3, { prefix: 'o' });
 });
-afterEach(() => t.cleanup());
 
 type Cell = string | number | boolean | null | string[];
 

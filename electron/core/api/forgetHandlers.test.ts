@@ -1,40 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../shared/api/contract';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handlerCaller, useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
 import { notesRepo } from '../repos/notesRepo';
 import { outboxRepo } from '../repos/outboxRepo';
 import { tagsRepo } from '../repos/tagsRepo';
-import {
-  addTestAccount,
-  addTestFollowers,
-  addTestPosts,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  FIXTURE_NOW,
-  runHandler,
-  type RecordedEvent,
-  type TestDatabase,
-} from '../repos/testFixtures';
+import { addTestAccount, addTestFollowers, addTestPosts, errorCodeOf, FIXTURE_NOW } from '../repos/testFixtures';
 import { forgetHandlers } from './forgetHandlers';
-import type { CoreContext } from './handlerTypes';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let events: RecordedEvent[];
-let mine: number;
+let { t, ctx, events, accountId: mine } = {} as HandlerTest;
 let other: number;
-
+useHandlerTest({}, (h) => ({ t, ctx, events, accountId: mine } = h));
 beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx, events } = createTestContext(t));
-  mine = addTestAccount(t.db);
   other = addTestAccount(t.db, 'other');
 });
-afterEach(() => t.cleanup());
 
-const call = <M extends MethodName>(method: M, input: unknown) => runHandler(forgetHandlers, method, input, ctx);
+const call = handlerCaller(forgetHandlers, () => ctx);
 
 function cacheFile(relativePath: string): string {
   const file = path.join(t.mediaDir, relativePath);

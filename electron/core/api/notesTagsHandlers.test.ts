@@ -1,34 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../shared/api/contract';
-import {
-  addTestAccount,
-  addTestFollowers,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  runHandler,
-  type FixturePerson,
-  type RecordedEvent,
-  type TestDatabase,
-} from '../repos/testFixtures';
-import type { CoreContext } from './handlerTypes';
+import { describe, expect, it } from 'vitest';
+import { handlerCaller, HANDLER_TEST_NOW, useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
+import { addTestAccount, addTestFollowers, errorCodeOf } from '../repos/testFixtures';
 import { notesTagsHandlers } from './notesTagsHandlers';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let events: RecordedEvent[];
-let accountId: number;
-let people: FixturePerson[];
+let { t, ctx, events, accountId, people } = {} as HandlerTest;
+useHandlerTest({ now: HANDLER_TEST_NOW, followers: 5 }, (h) => ({ t, ctx, events, accountId, people } = h));
 
-beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx, events } = createTestContext(t, Date.parse('2026-04-01T08:00:00.000Z')));
-  accountId = addTestAccount(t.db);
-  people = addTestFollowers(t.db, accountId, 5);
-});
-afterEach(() => t.cleanup());
-
-const call = <M extends MethodName>(method: M, input: unknown) => runHandler(notesTagsHandlers, method, input, ctx);
+const call = handlerCaller(notesTagsHandlers, () => ctx);
 const search = (word: string): number[] =>
   (t.db.prepare('SELECT rowid FROM people_fts WHERE people_fts MATCH ? ORDER BY rowid').all(word) as { rowid: number }[]).map((r) => r.rowid);
 const eventsOf = (personId: number, kind: string) =>

@@ -1,33 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../shared/api/contract';
-import {
-  addTestAccount,
-  addTestFollowers,
-  addTestPosts,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  runHandler,
-  type FixturePerson,
-  type TestDatabase,
-} from '../repos/testFixtures';
-import type { CoreContext } from './handlerTypes';
+import { describe, expect, it } from 'vitest';
+import { handlerCaller, useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
+import { addTestAccount, addTestFollowers, addTestPosts, errorCodeOf } from '../repos/testFixtures';
 import { peopleHandlers } from './peopleHandlers';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let accountId: number;
-let people: FixturePerson[];
+let { t, ctx, accountId, people } = {} as HandlerTest;
+useHandlerTest({ followers: 30 }, (h) => ({ t, ctx, accountId, people } = h));
 
-beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx } = createTestContext(t));
-  accountId = addTestAccount(t.db);
-  people = addTestFollowers(t.db, accountId, 30);
-});
-afterEach(() => t.cleanup());
-
-const call = <M extends MethodName>(method: M, input: unknown) => runHandler(peopleHandlers, method, input, ctx);
+const call = handlerCaller(peopleHandlers, () => ctx);
 
 describe('people handlers', () => {
   it('returns a profile with bio and recent posts from the cache', async () => {

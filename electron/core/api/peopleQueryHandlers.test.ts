@@ -1,31 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
 import { outboxRepo } from '../repos/outboxRepo';
-import {
-  addTestAccount,
-  addTestFollowers,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  FIXTURE_NOW,
-  runHandler,
-  type FixturePerson,
-  type TestDatabase,
-} from '../repos/testFixtures';
-import type { CoreContext } from './handlerTypes';
+import { errorCodeOf, FIXTURE_NOW, runHandler, type FixturePerson } from '../repos/testFixtures';
 import { peopleQueryHandlers } from './peopleQueryHandlers';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let accountId: number;
-let people: FixturePerson[];
-
-beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx } = createTestContext(t));
-  accountId = addTestAccount(t.db);
-  people = addTestFollowers(t.db, accountId, 30, { stage: (i) => (i % 3 === 0 ? 'declined' : 'new') });
-});
-afterEach(() => t.cleanup());
+let { t, ctx, accountId, people } = {} as HandlerTest;
+useHandlerTest(
+  { followers: 30, followerSpec: { stage: (i) => (i % 3 === 0 ? 'declined' : 'new') } },
+  (h) => ({ t, ctx, accountId, people } = h),
+);
 
 describe('queryPeople', () => {
   it('returns a page of matching cards with the total and each card’s latest action', async () => {

@@ -1,29 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  addTestAccount,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  runHandler,
-  type TestDatabase,
-} from '../repos/testFixtures';
-import type { CoreContext } from './handlerTypes';
+import { describe, expect, it } from 'vitest';
+import { useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
+import { addTestAccount, errorCodeOf, runHandler } from '../repos/testFixtures';
 import { savedFiltersHandlers } from './savedFiltersHandlers';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let accountId: number;
+let { t, ctx, accountId } = {} as HandlerTest;
+useHandlerTest({}, (h) => ({ t, ctx, accountId } = h));
 
 const save = (name: string, filter: object, account = accountId) =>
   runHandler(savedFiltersHandlers, 'saveFilter', { accountId: account, name, filter }, ctx);
 const list = (account = accountId) => runHandler(savedFiltersHandlers, 'listSavedFilters', { accountId: account }, ctx);
-
-beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx } = createTestContext(t));
-  accountId = addTestAccount(t.db);
-});
-afterEach(() => t.cleanup());
 
 describe('saved filters', () => {
   it('survive a restart, listed A→Z with the filter as saved', async () => {

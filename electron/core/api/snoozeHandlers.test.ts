@@ -1,43 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../shared/api/contract';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { boardRepo } from '../repos/boardRepo';
+import { handlerCaller, useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
 import { snoozeRepo } from '../repos/snoozeRepo';
-import {
-  addTestAccount,
-  addTestFollowers,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  runHandler,
-  type FixturePerson,
-  type RecordedEvent,
-  type TestDatabase,
-} from '../repos/testFixtures';
+import { addTestAccount, addTestFollowers, errorCodeOf } from '../repos/testFixtures';
 import { triageRepo } from '../repos/triageRepo';
-import type { CoreContext } from './handlerTypes';
 import { snoozeHandlers, wakeDueSnoozes } from './snoozeHandlers';
 
 const START = Date.parse('2026-04-01T08:00:00.000Z');
 const DAY = 86_400_000;
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let events: RecordedEvent[];
+let { t, ctx, events, accountId, people } = {} as HandlerTest;
 let nowMs: number;
-let accountId: number;
-let people: FixturePerson[];
-
+useHandlerTest(
+  { followers: 4, followerSpec: { stage: (i) => (i === 0 ? 'evaluated' : 'new') } },
+  (h) => ({ t, ctx, events, accountId, people } = h),
+);
 beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx, events } = createTestContext(t));
   nowMs = START;
   ctx.now = () => nowMs;
-  accountId = addTestAccount(t.db);
-  people = addTestFollowers(t.db, accountId, 4, { stage: (i) => (i === 0 ? 'evaluated' : 'new') });
 });
-afterEach(() => t.cleanup());
 
-const call = <M extends MethodName>(method: M, input: unknown) => runHandler(snoozeHandlers, method, input, ctx);
+const call = handlerCaller(snoozeHandlers, () => ctx);
 const triageOf = (personId: number) =>
   t.db.prepare('SELECT stage, snoozed_until, snooze_ended_at FROM triage WHERE person_id = ?').get(personId);
 const endReasons = () =>

@@ -1,24 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  addTestAccount,
-  addTestFollowers,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  runHandler,
-  type FixturePerson,
-  type TestDatabase,
-} from '../repos/testFixtures';
-import type { CoreContext } from './handlerTypes';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HANDLER_TEST_NOW, useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
+import { addTestAccount, addTestFollowers, errorCodeOf, runHandler } from '../repos/testFixtures';
 import { statsHandlers } from './statsHandlers';
 
-// Wednesday 1 April 2026; its week started on Monday 30 March.
-const NOW = Date.parse('2026-04-01T08:00:00.000Z');
-
-let t: TestDatabase;
-let ctx: CoreContext;
-let accountId: number;
-let people: FixturePerson[];
+let { t, ctx, accountId, people } = {} as HandlerTest;
+// Now is Wednesday 1 April 2026; its week started on Monday 30 March. The account was created 2026-03-01.
+useHandlerTest(
+  { now: HANDLER_TEST_NOW, followers: 10, followerSpec: { stage: (i) => (i < 2 ? 'connected' : i < 5 ? 'declined' : 'new') } },
+  (h) => ({ t, ctx, accountId, people } = h),
+);
 
 function event(personId: number, kind: string, at: string, data: object | null = null): void {
   t.db.prepare('INSERT INTO events (account_id, person_id, kind, at, data) VALUES (?, ?, ?, ?, ?)').run(
@@ -31,10 +21,6 @@ function event(personId: number, kind: string, at: string, data: object | null =
 }
 
 beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx } = createTestContext(t, NOW));
-  accountId = addTestAccount(t.db); // created 2026-03-01
-  people = addTestFollowers(t.db, accountId, 10, { stage: (i) => (i < 2 ? 'connected' : i < 5 ? 'declined' : 'new') });
   const id = (i: number) => people[i]?.personId as number;
   // The first import (10 followers on 1 March) wrote no events. Since then: three new followers,
   // one of whom left again, one earlier follower left, and one follower's account went away.
@@ -57,7 +43,6 @@ beforeEach(() => {
   event(id(4), 'stage_changed', '2026-03-04T00:00:00.000Z', { from: 'evaluated', to: 'connected' });
   event(id(4), 'stage_changed', '2026-03-05T00:00:00.000Z', { from: 'connected', to: 'declined' });
 });
-afterEach(() => t.cleanup());
 
 describe('getStats', () => {
   it('rebuilds follower growth from events, anchored on today’s count', async () => {

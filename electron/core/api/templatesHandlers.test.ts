@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../shared/api/contract';
-import { createTestContext, createTestDatabase, errorCodeOf, runHandler, type TestDatabase } from '../repos/testFixtures';
-import type { CoreContext } from './handlerTypes';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handlerCaller, HANDLER_TEST_NOW, useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
+import { errorCodeOf } from '../repos/testFixtures';
 import { templatesHandlers } from './templatesHandlers';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let nowMs = Date.parse('2026-04-01T08:00:00.000Z');
-
+let { t, ctx } = {} as HandlerTest;
+let nowMs = Date.parse(HANDLER_TEST_NOW);
+useHandlerTest({ withAccount: false }, (h) => ({ t, ctx } = h));
 beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx } = createTestContext(t));
   ctx.now = () => nowMs;
 });
-afterEach(() => t.cleanup());
 
-const call = <M extends MethodName>(method: M, input: unknown) => runHandler(templatesHandlers, method, input, ctx);
+const call = handlerCaller(templatesHandlers, () => ctx);
 
 describe('message templates', () => {
   it('creates, lists A→Z, updates and deletes, surviving a restart', async () => {

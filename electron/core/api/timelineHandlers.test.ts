@@ -1,26 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
 import { notesRepo } from '../repos/notesRepo';
 import { outboxRepo } from '../repos/outboxRepo';
 import { snoozeRepo } from '../repos/snoozeRepo';
 import { tagsRepo } from '../repos/tagsRepo';
-import { addTestAccount, addTestFollowers, createTestContext, createTestDatabase, errorCodeOf, runHandler, type TestDatabase } from '../repos/testFixtures';
+import { addTestAccount, addTestFollowers, errorCodeOf, runHandler } from '../repos/testFixtures';
 import { QUOTE_MAX } from '../repos/timelineSentence';
 import { triageRepo } from '../repos/triageRepo';
-import type { CoreContext } from './handlerTypes';
 import { timelineHandlers } from './timelineHandlers';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let accountId: number;
+let { t, ctx, accountId } = {} as HandlerTest;
 let personId: number;
-
-beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx } = createTestContext(t));
-  accountId = addTestAccount(t.db);
-  personId = addTestFollowers(t.db, accountId, 2)[0]!.personId;
+useHandlerTest({ followers: 2 }, (h) => {
+  ({ t, ctx, accountId } = h);
+  personId = h.people[0]!.personId;
 });
-afterEach(() => t.cleanup());
 
 const at = (day: number): string => `2026-03-${String(day).padStart(2, '0')}T10:00:00.000Z`;
 function event(kind: string, day: number, data: unknown = null): void {

@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeActionBudget } from '../outbox/actionBudget';
-import {
-  addTestAccount,
-  addTestFollowers,
-  createTestContext,
-  createTestDatabase,
-  errorCodeOf,
-  FIXTURE_NOW,
-  runHandler,
-  type RecordedEvent,
-  type TestDatabase,
-} from '../repos/testFixtures';
-import type { CoreContext } from './handlerTypes';
+import { useHandlerTest, type HandlerTest } from '../repos/handlerTestKit';
+import { addTestAccount, addTestFollowers, errorCodeOf, FIXTURE_NOW, runHandler } from '../repos/testFixtures';
 import { unfollowHandlers } from './unfollowHandlers';
 
-let t: TestDatabase;
-let ctx: CoreContext;
-let events: RecordedEvent[];
+let { t, ctx, events } = {} as HandlerTest;
 let kicked: number[];
 let accountId: number;
 let followed: number[];
@@ -25,9 +13,9 @@ let notFollowed: number;
 const unfollow = (personId: number, account = accountId) => runHandler(unfollowHandlers, 'unfollowPerson', { accountId: account, personId }, ctx);
 const outboxRows = () => t.db.prepare('SELECT person_id AS personId, kind, status FROM outbox ORDER BY id').all();
 
+// The account is a Bluesky one (not the fixture's 'sample' network), so the file makes its own.
+useHandlerTest({ withAccount: false }, (h) => ({ t, ctx, events } = h));
 beforeEach(() => {
-  t = createTestDatabase();
-  ({ ctx, events } = createTestContext(t));
   kicked = [];
   ctx.outbox = { kick: (id) => kicked.push(id) };
   accountId = Number(
@@ -42,7 +30,6 @@ beforeEach(() => {
   followed = people.slice(0, 3);
   notFollowed = people[3] as number;
 });
-afterEach(() => t.cleanup());
 
 describe('unfollowPerson', () => {
   it('queues exactly one unfollow, announces it and wakes the outbox', async () => {
