@@ -30,9 +30,10 @@ interface BoardCardProps {
   accountId: number;
 }
 
+// Everyone on the board followed you, so only mutual is news; a name gets the room otherwise
+// (someone who stopped following you says so in the card's status).
 function RelationshipBadge({ followsMe, iFollow }: { followsMe: boolean; iFollow: boolean }) {
   if (followsMe && iFollow) return <span className="badge badge-mutual">mutual</span>;
-  if (followsMe) return <span className="badge">follows you</span>;
   return null;
 }
 
