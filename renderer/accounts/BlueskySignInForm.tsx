@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Account } from '../../shared/domain';
 import { call, toRapportError } from '../api/rapportClient';
+import { FormError } from '../dialogs/FormError';
 
 interface BlueskySignInFormProps {
   onDone(account: Account): void;
@@ -103,11 +104,7 @@ export function BlueskySignInForm({ onDone, onCancel }: BlueskySignInFormProps) 
           onChange={(event) => setServer(event.target.value)}
         />
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="dialog-actions">
         <span className="form-status" role="status">
           {busy ? 'Signing in…' : ''}

@@ -5,6 +5,8 @@ import type { KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { STAGES, STAGE_LABELS } from '../../shared/domain';
 import type { Stage } from '../../shared/domain';
+import { useMenuKeyboard } from '../dialogs/useMenuKeyboard';
+import { useOutsidePointerDown } from '../dialogs/useOutsidePointerDown';
 
 interface MoveMenuProps {
   displayName: string;
@@ -16,6 +18,8 @@ interface MoveMenuProps {
 }
 
 const MENU_WIDTH = 200;
+// Typing a stage's first letter jumps to it.
+const STAGE_NAMES = STAGES.map((stage) => STAGE_LABELS[stage]);
 const MENU_HEIGHT = 4 * 36 + 40;
 
 function menuPosition(anchor: HTMLElement): { top: number; left: number } {
@@ -26,27 +30,16 @@ function menuPosition(anchor: HTMLElement): { top: number; left: number } {
 }
 
 export function MoveMenu({ displayName, current, anchor, onPick, onClose }: MoveMenuProps) {
-  const [active, setActive] = useState(0);
-  const items = useRef<(HTMLButtonElement | null)[]>([]);
+  const { active, setActive, itemRef, moveByKey } = useMenuKeyboard(STAGES.length, { labels: STAGE_NAMES });
   const menu = useRef<HTMLDivElement | null>(null);
   // Placed once, when opened; scrolling closes the menu rather than leaving it adrift.
   const [position] = useState(() => menuPosition(anchor));
 
+  useOutsidePointerDown(menu, true, onClose);
   useEffect(() => {
-    items.current[active]?.focus();
-  }, [active]);
-
-  useEffect(() => {
-    const onPointerDown = (event: PointerEvent) => {
-      if (menu.current && event.target instanceof Node && !menu.current.contains(event.target)) onClose();
-    };
     const onScroll = () => onClose();
-    document.addEventListener('pointerdown', onPointerDown, true);
     document.addEventListener('scroll', onScroll, true);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown, true);
-      document.removeEventListener('scroll', onScroll, true);
-    };
+    return () => document.removeEventListener('scroll', onScroll, true);
   }, [onClose]);
 
   const pick = (stage: Stage) => {
@@ -56,37 +49,11 @@ export function MoveMenu({ displayName, current, anchor, onPick, onClose }: Move
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Keys handled here must not reach the card underneath (Enter there opens the drawer).
     event.stopPropagation();
-    const last = STAGES.length - 1;
-    switch (event.key) {
-      case 'ArrowDown':
-        setActive((i) => (i >= last ? 0 : i + 1));
-        break;
-      case 'ArrowUp':
-        setActive((i) => (i <= 0 ? last : i - 1));
-        break;
-      case 'Home':
-        setActive(0);
-        break;
-      case 'End':
-        setActive(last);
-        break;
-      case 'Enter':
-      case ' ': {
-        const stage = STAGES[active];
-        if (stage) pick(stage);
-        break;
-      }
-      case 'Escape':
-      case 'Tab':
-        onClose();
-        break;
-      default: {
-        const typed = event.key.length === 1 ? event.key.toLowerCase() : '';
-        const match = typed ? STAGES.findIndex((s) => STAGE_LABELS[s].toLowerCase().startsWith(typed)) : -1;
-        if (match >= 0) setActive(match);
-        else return;
-      }
-    }
+    if (event.key === 'Enter' || event.key === ' ') {
+      const stage = STAGES[active];
+      if (stage) pick(stage);
+    } else if (event.key === 'Escape' || event.key === 'Tab') onClose();
+    else if (!moveByKey(event.key)) return;
     event.preventDefault();
   };
 
@@ -107,9 +74,7 @@ export function MoveMenu({ displayName, current, anchor, onPick, onClose }: Move
       {STAGES.map((stage, i) => (
         <button
           key={stage}
-          ref={(el) => {
-            items.current[i] = el;
-          }}
+          ref={itemRef(i)}
           type="button"
           role="menuitem"
           className="move-menu-item"

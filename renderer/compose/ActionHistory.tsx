@@ -51,31 +51,36 @@ function ActionRow({ action, accountId, displayName }: { action: OutboxAction; a
   );
 }
 
+interface ActionSectionProps {
+  label: string;
+  title: string;
+  testId: string;
+  actions: OutboxAction[];
+  accountId: number;
+  displayName: string;
+}
+
+function ActionSection({ label, title, testId, actions, accountId, displayName }: ActionSectionProps) {
+  if (actions.length === 0) return null;
+  return (
+    <section aria-label={label}>
+      <h3 className="drawer-section-title">{title}</h3>
+      <ul className="action-list" data-testid={testId}>
+        {actions.map((action) => (
+          <ActionRow key={action.id} action={action} accountId={accountId} displayName={displayName} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function ActionHistory({ accountId, displayName, actions }: ActionHistoryProps) {
   const messages = actions.filter((a) => a.kind === 'dm');
   const others = actions.filter((a) => a.kind === 'follow' || a.kind === 'unfollow');
   return (
     <>
-      {messages.length > 0 ? (
-        <section aria-label="Sent messages">
-          <h3 className="drawer-section-title">Messages</h3>
-          <ul className="action-list" data-testid="sent-messages">
-            {messages.map((action) => (
-              <ActionRow key={action.id} action={action} accountId={accountId} displayName={displayName} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {others.length > 0 ? (
-        <section aria-label="Follows and unfollows">
-          <h3 className="drawer-section-title">Follows</h3>
-          <ul className="action-list" data-testid="action-history">
-            {others.map((action) => (
-              <ActionRow key={action.id} action={action} accountId={accountId} displayName={displayName} />
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <ActionSection label="Sent messages" title="Messages" testId="sent-messages" actions={messages} accountId={accountId} displayName={displayName} />
+      <ActionSection label="Follows and unfollows" title="Follows" testId="action-history" actions={others} accountId={accountId} displayName={displayName} />
     </>
   );
 }

@@ -1,57 +1,37 @@
-// A modal question with one destructive answer. Focus starts on Cancel: removing is never the default.
-import { useId, useRef } from 'react';
-import { createPortal } from 'react-dom';
-import { useFocusTrap } from './useFocusTrap';
+// A modal question with one destructive answer. Focus starts on the safe answer: removing or
+// unfollowing is never the default.
+import { useRef } from 'react';
+import type { ReactNode } from 'react';
+import { ModalDialog } from './ModalDialog';
 
 interface ConfirmDialogProps {
-  title: string;
-  body: string;
+  /** alertdialog for the unfollow questions; the older remove/forget questions stay dialog. */
+  role?: 'dialog' | 'alertdialog';
+  title: ReactNode;
+  titleDir?: 'auto';
+  body: ReactNode;
   confirmLabel: string;
-  busy: boolean;
+  /** The safe answer; "Cancel" unless the question has a better word for it. */
+  cancelLabel?: string;
+  busy?: boolean;
   onConfirm(): void;
   onCancel(): void;
+  /** Escape and a click beside the dialog; the same as Cancel unless the caller tells them apart. */
+  onDismiss?(): void;
 }
 
-export function ConfirmDialog({ title, body, confirmLabel, busy, onConfirm, onCancel }: ConfirmDialogProps) {
-  const panel = useRef<HTMLDivElement | null>(null);
+export function ConfirmDialog({ role, title, titleDir, body, confirmLabel, cancelLabel = 'Cancel', busy = false, onConfirm, onCancel, onDismiss = onCancel }: ConfirmDialogProps) {
   const cancel = useRef<HTMLButtonElement | null>(null);
-  const titleId = useId();
-  const bodyId = useId();
-  useFocusTrap(panel, cancel);
-  // In a portal: the rest of the app is made inert while a modal is open.
-  return createPortal(
-    <div className="dialog-layer">
-      <div className="dialog-scrim" aria-hidden="true" onClick={onCancel} />
-      <div
-        ref={panel}
-        className="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onCancel();
-          }
-        }}
-      >
-        <h2 id={titleId} className="dialog-title">
-          {title}
-        </h2>
-        <p id={bodyId} className="dialog-body">
-          {body}
-        </p>
-        <div className="dialog-actions">
-          <button ref={cancel} type="button" className="button button-quiet" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm}>
-            {confirmLabel}
-          </button>
-        </div>
+  return (
+    <ModalDialog role={role} title={title} titleDir={titleDir} description={body} initialFocus={cancel} onDismiss={onDismiss}>
+      <div className="dialog-actions">
+        <button ref={cancel} type="button" className="button button-quiet" onClick={onCancel}>
+          {cancelLabel}
+        </button>
+        <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm}>
+          {confirmLabel}
+        </button>
       </div>
-    </div>,
-    document.body,
+    </ModalDialog>
   );
 }

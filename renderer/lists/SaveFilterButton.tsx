@@ -3,6 +3,8 @@
 import { useId, useRef, useState } from 'react';
 import type { PeopleFilter } from '../../shared/triageTypes';
 import { toRapportError } from '../api/rapportClient';
+import { CancelSaveButtons } from '../dialogs/CancelSaveButtons';
+import { FormError } from '../dialogs/FormError';
 import { useSavedFiltersStore } from '../stores/savedFiltersStore';
 import { useViewStore } from '../stores/viewStore';
 import { announce } from '../stores/announcerStore';
@@ -66,19 +68,8 @@ export function SaveFilterButton({ accountId, filter }: { accountId: number; fil
             <span>Filter name</span>
             <input className="select" value={name} maxLength={80} autoFocus onChange={(event) => setName(event.target.value)} />
           </label>
-          {error ? (
-            <p className="save-filter-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <div className="save-filter-actions">
-            <button type="button" className="button button-quiet" onClick={close}>
-              Cancel
-            </button>
-            <button type="submit" className="button button-primary" disabled={busy}>
-              Save
-            </button>
-          </div>
+          <FormError message={error} className="save-filter-error" />
+          <CancelSaveButtons className="save-filter-actions" busy={busy} onCancel={close} />
         </form>
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import { subscribe } from '../api/rapportClient';
 import { formatGrouped } from '../format/numberFormat';
 import { NO_TAGS, useTagsStore } from '../stores/tagsStore';
 import { useViewStore } from '../stores/viewStore';
+import { SidebarSection } from './SidebarSection';
 
 function isOnlyTag(tags: string[] | undefined, name: string, otherKeys: number): boolean {
   return otherKeys === 1 && tags?.length === 1 && tags[0] === name;
@@ -25,37 +26,33 @@ export function TagsSection({ accountId }: { accountId: number }) {
 
   const filterKeys = Object.values(filter).filter((value) => value !== undefined).length;
   return (
-    <section className="sidebar-section" aria-labelledby="sidebar-tags-title">
-      <h2 id="sidebar-tags-title" className="sidebar-heading">
-        Tags
-      </h2>
-      {error ? (
-        <p className="sidebar-message is-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {tags.length === 0 && !error ? <p className="sidebar-hint">Tags you add to people appear here.</p> : null}
-      <ul className="sidebar-list" data-testid="sidebar-tags">
-        {tags.map((tag) => {
-          const current = view === 'people' && isOnlyTag(filter.tags, tag.name, filterKeys);
-          return (
-            <li key={tag.name} className="sidebar-item">
-              <button
-                type="button"
-                className={current ? 'sidebar-item-button is-current' : 'sidebar-item-button'}
-                aria-current={current ? 'page' : undefined}
-                aria-label={`Tag ${tag.name}, ${formatGrouped(tag.count)} ${tag.count === 1 ? 'person' : 'people'}`}
-                onClick={() => useViewStore.getState().showPeople({ tags: [tag.name] })}
-              >
-                <span className="sidebar-item-name" dir="auto">
-                  #{tag.name}
-                </span>
-                <span className="sidebar-item-count">{formatGrouped(tag.count)}</span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
+    <SidebarSection
+      titleId="sidebar-tags-title"
+      title="Tags"
+      error={error}
+      isEmpty={tags.length === 0}
+      emptyHint="Tags you add to people appear here."
+      listTestId="sidebar-tags"
+    >
+      {tags.map((tag) => {
+        const current = view === 'people' && isOnlyTag(filter.tags, tag.name, filterKeys);
+        return (
+          <li key={tag.name} className="sidebar-item">
+            <button
+              type="button"
+              className={current ? 'sidebar-item-button is-current' : 'sidebar-item-button'}
+              aria-current={current ? 'page' : undefined}
+              aria-label={`Tag ${tag.name}, ${formatGrouped(tag.count)} ${tag.count === 1 ? 'person' : 'people'}`}
+              onClick={() => useViewStore.getState().showPeople({ tags: [tag.name] })}
+            >
+              <span className="sidebar-item-name" dir="auto">
+                #{tag.name}
+              </span>
+              <span className="sidebar-item-count">{formatGrouped(tag.count)}</span>
+            </button>
+          </li>
+        );
+      })}
+    </SidebarSection>
   );
 }

@@ -4,6 +4,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { SlidersHorizontal } from 'lucide-react';
 import type { ActionBudget } from '../../shared/domain';
+import { CancelSaveButtons } from '../dialogs/CancelSaveButtons';
+import { FormError } from '../dialogs/FormError';
+import { useOutsidePointerDown } from '../dialogs/useOutsidePointerDown';
 import { useBudgetStore } from '../stores/budgetStore';
 import { formatGrouped } from '../format/numberFormat';
 
@@ -73,19 +76,8 @@ function SettingsPopover({ accountId, budget, onClose }: { accountId: number; bu
         <p id={helpId} className="field-help">
           Follows, unfollows and messages in any 24 hours. At most {formatGrouped(budget.maxLimit)}; lower it to go slower.
         </p>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Save
-          </button>
-        </div>
+        <FormError message={error} />
+        <CancelSaveButtons className="dialog-actions" busy={busy} onCancel={onClose} />
       </form>
     </div>
   );
@@ -95,14 +87,7 @@ export function BudgetSettings({ accountId, budget }: { accountId: number; budge
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement | null>(null);
   const root = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
-    if (!open) return undefined;
-    const onPointerDown = (event: PointerEvent) => {
-      if (root.current && event.target instanceof Node && !root.current.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => document.removeEventListener('pointerdown', onPointerDown, true);
-  }, [open]);
+  useOutsidePointerDown(root, open, () => setOpen(false));
   const close = () => {
     setOpen(false);
     button.current?.focus();

@@ -1,7 +1,9 @@
 // A button that opens a menu (WAI-ARIA menu button pattern): arrows move, Enter or Space picks,
 // Escape closes and gives focus back to the button, a click elsewhere closes.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { useMenuKeyboard } from '../dialogs/useMenuKeyboard';
+import { useOutsidePointerDown } from '../dialogs/useOutsidePointerDown';
 
 export interface PopupMenuItem {
   key: string;
@@ -27,25 +29,13 @@ interface PopupMenuProps {
 
 export function PopupMenu({ label, buttonClassName, buttonContent, kind = 'action', items, trailingItems = [], align = 'start' }: PopupMenuProps) {
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const button = useRef<HTMLButtonElement | null>(null);
   const root = useRef<HTMLDivElement | null>(null);
-  const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const menuId = useId();
   const all = [...items, ...trailingItems];
+  const { active, setActive, itemRef, moveByKey } = useMenuKeyboard(all.length, { open });
 
-  useEffect(() => {
-    if (open) itemRefs.current[active]?.focus();
-  }, [open, active]);
-
-  useEffect(() => {
-    if (!open) return undefined;
-    const onPointerDown = (event: PointerEvent) => {
-      if (root.current && event.target instanceof Node && !root.current.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => document.removeEventListener('pointerdown', onPointerDown, true);
-  }, [open]);
+  useOutsidePointerDown(root, open, () => setOpen(false));
 
   const openAt = (index: number) => {
     setActive(Math.max(0, Math.min(index, all.length - 1)));
@@ -63,38 +53,19 @@ export function PopupMenu({ label, buttonClassName, buttonContent, kind = 'actio
 
   const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     event.stopPropagation();
-    const last = all.length - 1;
-    switch (event.key) {
-      case 'ArrowDown':
-        setActive((i) => (i >= last ? 0 : i + 1));
-        break;
-      case 'ArrowUp':
-        setActive((i) => (i <= 0 ? last : i - 1));
-        break;
-      case 'Home':
-        setActive(0);
-        break;
-      case 'End':
-        setActive(last);
-        break;
-      case 'Escape':
-        close(true);
-        break;
-      case 'Tab':
-        close(false);
-        return;
-      default:
-        return;
-    }
+    if (event.key === 'Escape') close(true);
+    else if (event.key === 'Tab') {
+      // Tab leaves the menu the usual way: focus moves on to the next control.
+      close(false);
+      return;
+    } else if (!moveByKey(event.key)) return;
     event.preventDefault();
   };
 
   const renderItem = (item: PopupMenuItem, index: number, role: 'menuitem' | 'menuitemradio') => (
     <button
       key={item.key}
-      ref={(el) => {
-        itemRefs.current[index] = el;
-      }}
+      ref={itemRef(index)}
       type="button"
       role={role}
       aria-checked={role === 'menuitemradio' ? item.checked === true : undefined}
