@@ -1,20 +1,11 @@
 // What core stored for a Bluesky account, read-only, for the Bluesky specs to hold the page and
 // the fake against.
 import { existsSync, readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
-
-function withDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+import { withReadOnlyDb } from './readOnlyDb';
 
 /** The DID core keeps for a person (people.remote_id). */
 export function remoteIdFromDb(dbPath: string, personId: number): string {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const row = db.prepare('SELECT remote_id AS remoteId FROM people WHERE id = ?').get(personId) as { remoteId: string } | undefined;
     if (!row) throw new Error(`no person ${personId} in the database`);
     return row.remoteId;
@@ -22,7 +13,7 @@ export function remoteIdFromDb(dbPath: string, personId: number): string {
 }
 
 export function personIdByRemoteIdFromDb(dbPath: string, remoteId: string): number | null {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const row = db.prepare("SELECT id FROM people WHERE network = 'bluesky' AND remote_id = ?").get(remoteId) as { id: number } | undefined;
     return row?.id ?? null;
   });
@@ -41,7 +32,7 @@ export interface SyncFootprint {
 }
 
 export function syncFootprintFromDb(dbPath: string, accountId: number): SyncFootprint {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const n = (sql: string, ...args: unknown[]): number => (db.prepare(sql).get(...args) as { n: number }).n;
     const checkpoints = db
       .prepare('SELECT walk, generation, cursor, pages_done, items_done, done FROM sync_state WHERE account_id = ? ORDER BY walk')

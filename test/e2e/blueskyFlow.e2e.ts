@@ -3,17 +3,17 @@
 // Connected (sent once, even though the fake drops the first answer after committing), a message
 // from the drawer, and a sync that fails on five 500s in a row with a sentence on screen and
 // nothing written.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, StageCounts } from '../../shared/domain';
 import { FakeBluesky } from '../fakes/bluesky/fakeBluesky';
 import { peopleFromDb, stageCountsFromDb, stageFromDb } from './boardDb';
 import { cardById, cardsIn, column, countsOnScreen, personIdOf } from './boardPage';
 import { databaseBytesFromDisk, personIdByRemoteIdFromDb, remoteIdFromDb, syncFootprintFromDb } from './blueskyDb';
-import { launchChromium } from './browser';
 import { dragCard } from './dragCard';
-import { startHarnessFixture } from './harnessFixture';
 import type { HarnessFixture } from './harnessFixture';
+import { openHarnessPage, pressOnWelcome } from './harnessPage';
+import type { HarnessPage } from './harnessPage';
 
 const HANDLE = 'me.bsky.social';
 const APP_PASSWORD = 'abcd-efgh-ijkl-mnop';
@@ -24,8 +24,7 @@ const FOLLOWS_ONLY = 15;
 
 let fake: FakeBluesky;
 let fixture: HarnessFixture;
-let browser: Browser;
-let context: BrowserContext;
+let session: HarnessPage | undefined;
 let page: Page;
 let account: Account;
 let followedId: number;
@@ -49,26 +48,18 @@ beforeAll(async () => {
   // Paced answers, so the progress bar stays on screen long enough to be seen.
   fake.knobs.latencyMs = 40;
   await fake.start();
-  fixture = await startHarnessFixture();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  session = await openHarnessPage();
+  ({ fixture, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await fixture?.stop();
+  await session?.close();
   await fake?.stop();
 });
 
 describe('Bluesky end to end against the fake', () => {
   it('adds the account through the dialog, shows sync progress, and fills the board with the fake\'s followers', async () => {
-    await page.goto(fixture.harness.appUrl);
-    const add = page.getByRole('button', { name: 'Add Bluesky account' });
-    await add.waitFor({ state: 'visible', timeout: 20_000 });
-    await add.click();
+    await pressOnWelcome(page, fixture.harness.appUrl, 'Add Bluesky account');
 
     const dialog = page.getByRole('dialog', { name: 'Add account' });
     await dialog.waitFor({ state: 'visible' });

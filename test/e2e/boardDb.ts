@@ -1,20 +1,11 @@
 // What the database says, read-only, to check the board against: the UI must show what SQL has.
-import Database from 'better-sqlite3';
 import type { Stage, StageCounts } from '../../shared/domain';
 import { STAGES } from '../../shared/domain';
-
-function withDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+import { withReadOnlyDb } from './readOnlyDb';
 
 /** Cards per stage, straight from the triage table (one row per follower the account has seen). */
 export function stageCountsFromDb(dbPath: string, accountId: number): StageCounts {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const rows = db
       .prepare(
         'SELECT stage, count(*) AS n FROM triage WHERE account_id = ? GROUP BY stage',
@@ -27,7 +18,7 @@ export function stageCountsFromDb(dbPath: string, accountId: number): StageCount
 }
 
 export function stageFromDb(dbPath: string, accountId: number, personId: number): Stage | null {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const row = db.prepare('SELECT stage FROM triage WHERE account_id = ? AND person_id = ?').get(accountId, personId) as
       | { stage: Stage }
       | undefined;
@@ -36,7 +27,7 @@ export function stageFromDb(dbPath: string, accountId: number, personId: number)
 }
 
 export function stageChangeEventsFromDb(dbPath: string, accountId: number, personId: number): number {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const row = db
       .prepare("SELECT count(*) AS n FROM events WHERE account_id = ? AND person_id = ? AND kind = 'stage_changed'")
       .get(accountId, personId) as { n: number };
@@ -52,7 +43,7 @@ export interface StoredPerson {
 }
 
 export function peopleFromDb(dbPath: string, personIds: number[]): Map<number, StoredPerson> {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const query = db.prepare(
       `SELECT p.id AS id, p.display_name AS displayName, p.bio AS bio,
               (SELECT count(*) FROM posts WHERE person_id = p.id) AS posts
@@ -72,7 +63,7 @@ export function peopleFromDb(dbPath: string, personIds: number[]): Map<number, S
  * sort_rank = newer follower = higher up): how deep a user has scrolled, in cards.
  */
 export function newestSortDepthFromDb(dbPath: string, accountId: number, stage: Stage, personId: number): number {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const row = db
       .prepare(
         `SELECT count(*) AS n FROM triage
@@ -91,7 +82,7 @@ export interface SortKeys {
 
 /** The keys the board sorts by, per person, as core stored them for this account. */
 export function sortKeysFromDb(dbPath: string, accountId: number, personIds: number[]): SortKeys[] {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const query = db.prepare(
       'SELECT sort_followers AS followers, sort_name AS name FROM triage WHERE account_id = ? AND person_id = ?',
     );
@@ -105,7 +96,7 @@ export function sortKeysFromDb(dbPath: string, accountId: number, personIds: num
 
 /** The key the first card of a column must carry: most followers, or the first name A→Z. */
 export function firstSortKeyFromDb(dbPath: string, accountId: number, stage: Stage, sort: 'followers' | 'name'): number | string {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const sql =
       sort === 'followers'
         ? 'SELECT max(sort_followers) AS k FROM triage WHERE account_id = ? AND stage = ?'
@@ -115,7 +106,7 @@ export function firstSortKeyFromDb(dbPath: string, accountId: number, stage: Sta
 }
 
 export function accountRowsFromDb(dbPath: string): { accounts: number; triage: number; relationships: number } {
-  return withDb(dbPath, (db) => ({
+  return withReadOnlyDb(dbPath, (db) => ({
     accounts: (db.prepare('SELECT count(*) AS n FROM accounts').get() as { n: number }).n,
     triage: (db.prepare('SELECT count(*) AS n FROM triage').get() as { n: number }).n,
     relationships: (db.prepare('SELECT count(*) AS n FROM relationships').get() as { n: number }).n,

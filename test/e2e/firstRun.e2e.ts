@@ -4,7 +4,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGE_LABELS } from '../../shared/domain';
 import type { Account } from '../../shared/domain';
@@ -18,10 +18,10 @@ import {
   stageFromDb,
 } from './boardDb';
 import { cardById, cardsIn, column, countsOnScreen, focusedElement, personIdOf, renderedPersonIds } from './boardPage';
-import { launchChromium } from './browser';
 import { dragCard } from './dragCard';
-import { startHarnessFixture } from './harnessFixture';
 import type { HarnessFixture } from './harnessFixture';
+import { openHarnessPage, pressOnWelcome } from './harnessPage';
+import type { HarnessPage } from './harnessPage';
 
 // Every run leaves its screenshot in out/ (git-ignored); RAPPORT_UPDATE_SCREENSHOT=1 also
 // refreshes the README's docs/board.png, so a test run never dirties the checkout by itself.
@@ -29,8 +29,7 @@ const SCREENSHOT = fileURLToPath(new URL('../../out/e2e/board.png', import.meta.
 const README_SCREENSHOT = fileURLToPath(new URL('../../docs/board.png', import.meta.url));
 
 let fixture: HarnessFixture;
-let browser: Browser;
-let context: BrowserContext;
+let session: HarnessPage | undefined;
 let page: Page;
 let account: Account;
 let dragged: number;
@@ -38,17 +37,12 @@ let keyed: number;
 
 beforeAll(async () => {
   // Paced pages so the progress bar is on screen long enough to be seen.
-  fixture = await startHarnessFixture({ samplePageDelayMs: 30 });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  session = await openHarnessPage({ harness: { samplePageDelayMs: 30 } });
+  ({ fixture, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await fixture?.stop();
+  await session?.close();
 });
 
 async function expectCountsToMatchSql(): Promise<void> {
@@ -59,10 +53,7 @@ async function expectCountsToMatchSql(): Promise<void> {
 
 describe('first run with sample data', () => {
   it('offers sample data and shows sync progress until the board fills', async () => {
-    await page.goto(fixture.harness.appUrl);
-    const explore = page.getByRole('button', { name: 'Explore with sample data' });
-    await explore.waitFor({ state: 'visible', timeout: 20_000 });
-    await explore.click();
+    await pressOnWelcome(page, fixture.harness.appUrl, 'Explore with sample data');
 
     await page.getByRole('progressbar', { name: 'Sync progress' }).waitFor({ state: 'visible', timeout: 20_000 });
 

@@ -1,15 +1,15 @@
 // 100,000 sample followers: the board opens, the New column scrolls thousands of cards deep and
 // back, the DOM never holds more than 200 cards per column, and every card on screen shows the
 // real person from the database (no blank window while windows are fetched).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../shared/domain';
 import type { Account, Stage } from '../../shared/domain';
 import { newestSortDepthFromDb, peopleFromDb, stageCountsFromDb } from './boardDb';
-import { cardsIn, countsOnScreen, waitForPageCondition } from './boardPage';
-import { launchChromium } from './browser';
-import { startHarnessFixture } from './harnessFixture';
+import { cardsIn, countsOnScreen } from './boardPage';
 import type { HarnessFixture } from './harnessFixture';
+import { addSampleAccountThroughBridge, openHarnessPage } from './harnessPage';
+import type { HarnessPage } from './harnessPage';
 
 const FOLLOWERS = 100_000;
 const MAX_CARDS_PER_COLUMN = 200;
@@ -17,21 +17,18 @@ const MAX_CARDS_PER_COLUMN = 200;
 const TARGET_DEPTH = 5_000;
 
 let fixture: HarnessFixture;
-let browser: Browser;
+let session: HarnessPage | undefined;
 let page: Page;
 let account: Account;
 let maxSeen = 0;
 
 beforeAll(async () => {
-  fixture = await startHarnessFixture();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  session = await openHarnessPage();
+  ({ fixture, page } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await fixture?.stop();
+  await session?.close();
 });
 
 /** The most cards any one column holds in the DOM right now. */
@@ -104,11 +101,7 @@ async function setScrollTop(top: number): Promise<void> {
 
 describe('board with 100,000 sample followers', () => {
   it('syncs 100,000 followers added through the bridge', async () => {
-    await page.goto(fixture.harness.appUrl);
-    await waitForPageCondition(page, 'typeof window.rapport === "object"');
-    const added = (await page.evaluate(
-      `window.rapport.addSampleAccount({ followers: ${FOLLOWERS}, following: 200, seed: 42 })`,
-    )) as { ok: boolean; value?: Account };
+    const added = await addSampleAccountThroughBridge(page, fixture.harness.appUrl, { followers: FOLLOWERS, following: 200, seed: 42 });
     expect(added.ok).toBe(true);
     account = added.value as Account;
     await fixture.waitForSyncDone(account.id, 170_000);

@@ -1,19 +1,11 @@
 // What core stored for Mastodon specs, read-only: which person row holds which fake account, and
 // which people belong to which account (for the two-account spec).
 import Database from 'better-sqlite3';
-
-function withDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+import { withReadOnlyDb } from './readOnlyDb';
 
 /** people.id by the fake's account id, for the people known through this instance host. */
 export function personIdsByFakeAccountFromDb(dbPath: string, instanceHost: string): Map<string, number> {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const rows = db.prepare("SELECT id, remote_id AS remoteId FROM people WHERE network = 'mastodon'").all() as { id: number; remoteId: string }[];
     const prefix = `${instanceHost}:`;
     return new Map(rows.filter((r) => r.remoteId.startsWith(prefix)).map((r) => [r.remoteId.slice(prefix.length), r.id]));
@@ -22,7 +14,7 @@ export function personIdsByFakeAccountFromDb(dbPath: string, instanceHost: strin
 
 /** The people on an account's board (triage rows). */
 export function personIdsOnBoardFromDb(dbPath: string, accountId: number): Set<number> {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const rows = db.prepare('SELECT person_id AS personId FROM triage WHERE account_id = ?').all(accountId) as { personId: number }[];
     return new Set(rows.map((r) => r.personId));
   });
@@ -30,7 +22,7 @@ export function personIdsOnBoardFromDb(dbPath: string, accountId: number): Set<n
 
 /** How many people have at least one cached post. */
 export function peopleWithPostsFromDb(dbPath: string): number {
-  return withDb(dbPath, (db) => (db.prepare('SELECT count(DISTINCT person_id) AS n FROM posts').get() as { n: number }).n);
+  return withReadOnlyDb(dbPath, (db) => (db.prepare('SELECT count(DISTINCT person_id) AS n FROM posts').get() as { n: number }).n);
 }
 
 /**

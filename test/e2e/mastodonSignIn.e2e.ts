@@ -5,15 +5,15 @@
 // (The wrong-PKCE-verifier case is core-level: test/core/mastodon*.test.ts.)
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, StageCounts } from '../../shared/domain';
 import { FakeMastodon } from '../fakes/mastodon/fakeMastodon';
 import { stageCountsFromDb } from './boardDb';
 import { cardsIn, countsOnScreen } from './boardPage';
-import { launchChromium } from './browser';
-import { startHarnessFixture } from './harnessFixture';
 import type { HarnessFixture } from './harnessFixture';
+import { openHarnessPage, pressOnWelcome } from './harnessPage';
+import type { HarnessPage } from './harnessPage';
 import { playBrowser } from './mastodonSignInSteps';
 
 const FOLLOWERS = 45;
@@ -23,8 +23,7 @@ const MUTUAL_SHARE = 0.25;
 
 let fake: FakeMastodon;
 let fixture: HarnessFixture;
-let browser: Browser;
-let context: BrowserContext;
+let session: HarnessPage | undefined;
 let page: Page;
 /** URLs on the fake that the page itself (window.open) tried to load. */
 const browserRequests: string[] = [];
@@ -57,32 +56,28 @@ beforeAll(async () => {
   fake = new FakeMastodon({ username: 'me', domain: 'fake.mastodon.test' });
   fake.state.generate({ followers: FOLLOWERS, following: FOLLOWING, mutualShare: MUTUAL_SHARE, lockedShare: 0, seed: 21 });
   await fake.start();
-  fixture = await startHarnessFixture({ coreOptions: { allowLoopbackHttp: true } });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  // The page's window.open would reach the fake too; the spec alone plays the browser, so those
-  // requests are recorded and refused.
-  await context.route(`${fake.url}/**`, async (route) => {
-    browserRequests.push(route.request().url());
-    await route.abort();
+  session = await openHarnessPage({
+    harness: { coreOptions: { allowLoopbackHttp: true } },
+    // The page's window.open would reach the fake too; the spec alone plays the browser, so those
+    // requests are recorded and refused.
+    prepareContext: async (context) => {
+      await context.route(`${fake.url}/**`, async (route) => {
+        browserRequests.push(route.request().url());
+        await route.abort();
+      });
+    },
   });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  ({ fixture, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await fixture?.stop();
+  await session?.close();
   await fake?.stop();
 });
 
 describe('Mastodon sign-in through the Add account dialog', () => {
   it('says so in the dialog, and stores nothing, when the user declines on the server', async () => {
-    await page.goto(fixture.harness.appUrl);
-    const add = page.getByRole('button', { name: 'Add Mastodon account' });
-    await add.waitFor({ state: 'visible', timeout: 20_000 });
-    await add.click();
+    await pressOnWelcome(page, fixture.harness.appUrl, 'Add Mastodon account');
     const dialog = await openMastodonTab();
 
     await dialog.getByLabel('Instance').fill(fake.url);

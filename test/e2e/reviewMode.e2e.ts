@@ -4,15 +4,15 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../shared/domain';
 import type { Account, Stage } from '../../shared/domain';
 import { stageCountsFromDb, stageFromDb } from './boardDb';
-import { cardsIn, waitForPageCondition } from './boardPage';
-import { launchChromium } from './browser';
-import { startHarnessFixture } from './harnessFixture';
+import { cardsIn } from './boardPage';
 import type { HarnessFixture } from './harnessFixture';
+import { addSampleAccountThroughBridge, openHarnessPage } from './harnessPage';
+import type { HarnessPage } from './harnessPage';
 
 const FOLLOWERS = 100_000;
 const DECISIONS = 30;
@@ -30,24 +30,18 @@ const outPath = (name: string) => fileURLToPath(new URL(`../../out/e2e/${name}`,
 const docsPath = (name: string) => fileURLToPath(new URL(`../../docs/${name}`, import.meta.url));
 
 let fixture: HarnessFixture;
-let browser: Browser;
-let context: BrowserContext;
+let session: HarnessPage | undefined;
 let page: Page;
 let account: Account;
 const decided = new Map<number, Stage>();
 
 beforeAll(async () => {
-  fixture = await startHarnessFixture();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  session = await openHarnessPage();
+  ({ fixture, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await fixture?.stop();
+  await session?.close();
 });
 
 function reviewedPerson(): Locator {
@@ -95,11 +89,7 @@ async function screenshot(name: ScreenshotName): Promise<void> {
 
 describe('Review mode with 100,000 sample followers', () => {
   it('syncs 100,000 followers', async () => {
-    await page.goto(fixture.harness.appUrl);
-    await waitForPageCondition(page, 'typeof window.rapport === "object"');
-    const added = (await page.evaluate(
-      `window.rapport.addSampleAccount({ followers: ${FOLLOWERS}, following: 200, seed: 7 })`,
-    )) as { ok: boolean; value?: Account };
+    const added = await addSampleAccountThroughBridge(page, fixture.harness.appUrl, { followers: FOLLOWERS, following: 200, seed: 7 });
     expect(added.ok).toBe(true);
     account = added.value as Account;
     await fixture.waitForSyncDone(account.id, 170_000);

@@ -1,23 +1,14 @@
 // What the database says about filters, tags, signals and bulk moves, read-only, for the triage
 // e2e specs to hold the people list against.
-import Database from 'better-sqlite3';
 import type { Stage } from '../../shared/domain';
-
-function withDb<T>(dbPath: string, read: (db: Database.Database) => T): T {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
+import { withReadOnlyDb } from './readOnlyDb';
 
 /**
  * A word (6+ letters) from followers' bios that FTS finds for between `min` and `max` people of
  * the account, with that count: what typing the word in search must show.
  */
 export function bioWordFromDb(dbPath: string, accountId: number, min: number, max: number): { word: string; count: number } {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const bios = db
       .prepare(`SELECT p.bio FROM relationships r JOIN people p ON p.id = r.person_id WHERE r.account_id = ? AND p.bio != '' LIMIT 400`)
       .pluck()
@@ -37,7 +28,7 @@ export function bioWordFromDb(dbPath: string, accountId: number, min: number, ma
 
 /** Per signal, how many of the account's people show it. */
 export function signalCountsFromDb(dbPath: string, accountId: number): Map<string, number> {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const rows = db.prepare('SELECT signal, count(*) AS n FROM triage_signals WHERE account_id = ? GROUP BY signal').all(accountId) as { signal: string; n: number }[];
     return new Map(rows.map((row) => [row.signal, row.n]));
   });
@@ -45,7 +36,7 @@ export function signalCountsFromDb(dbPath: string, accountId: number): Map<strin
 
 /** People carrying every tag and showing every signal listed (the filter's meaning), sorted. */
 export function peopleWithFromDb(dbPath: string, accountId: number, tags: string[], signals: string[]): number[] {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const ids = db.prepare('SELECT person_id FROM relationships WHERE account_id = ?').pluck().all(accountId) as number[];
     const tagged = db.prepare(
       `SELECT 1 FROM person_tags pt JOIN tags g ON g.id = pt.tag_id WHERE pt.person_id = ? AND g.account_id = ? AND g.name = ? COLLATE NOCASE`,
@@ -59,7 +50,7 @@ export function peopleWithFromDb(dbPath: string, accountId: number, tags: string
 
 /** People of the account showing `signal`, with their stage (null: no card). */
 export function stagesWithSignalFromDb(dbPath: string, accountId: number, signal: string): Map<number, Stage | null> {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const rows = db
       .prepare(
         `SELECT s.person_id AS personId, t.stage FROM triage_signals s
@@ -73,7 +64,7 @@ export function stagesWithSignalFromDb(dbPath: string, accountId: number, signal
 
 /** The distinct instants bulk stage changes were written at (one transaction writes one instant). */
 export function bulkMoveInstantsFromDb(dbPath: string, accountId: number): string[] {
-  return withDb(dbPath, (db) =>
+  return withReadOnlyDb(dbPath, (db) =>
     db
       .prepare(`SELECT DISTINCT at FROM events WHERE account_id = ? AND kind = 'stage_changed' AND json_extract(data, '$.bulk') = 1`)
       .pluck()
@@ -82,19 +73,19 @@ export function bulkMoveInstantsFromDb(dbPath: string, accountId: number): strin
 }
 
 export function savedFilterNamesFromDb(dbPath: string, accountId: number): string[] {
-  return withDb(dbPath, (db) => db.prepare('SELECT name FROM saved_filters WHERE account_id = ? ORDER BY name').pluck().all(accountId) as string[]);
+  return withReadOnlyDb(dbPath, (db) => db.prepare('SELECT name FROM saved_filters WHERE account_id = ? ORDER BY name').pluck().all(accountId) as string[]);
 }
 
 /** Some followers of the account (lowest ids first), to tag. */
 export function someFollowersFromDb(dbPath: string, accountId: number, n: number, offset = 0): number[] {
-  return withDb(dbPath, (db) =>
+  return withReadOnlyDb(dbPath, (db) =>
     db.prepare('SELECT person_id FROM relationships WHERE account_id = ? AND follows_me = 1 ORDER BY person_id LIMIT ? OFFSET ?').pluck().all(accountId, n, offset) as number[],
   );
 }
 
 /** The account's people a search for `word` must find (FTS, the word as a prefix). */
 export function searchMatchesFromDb(dbPath: string, accountId: number, word: string): Set<number> {
-  return withDb(dbPath, (db) => {
+  return withReadOnlyDb(dbPath, (db) => {
     const ids = db
       .prepare(
         `SELECT r.person_id FROM relationships r WHERE r.account_id = ?

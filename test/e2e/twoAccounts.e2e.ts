@@ -1,16 +1,16 @@
 // Issue 5's side-by-side acceptance in Chromium: one Bluesky account (fake Bluesky) and one
 // Mastodon account (fake Mastodon) in the same Rapport. Switching accounts through the top bar's
 // "Switch account" menu switches the board, and no person of one account shows on the other's.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, StageCounts } from '../../shared/domain';
 import { FakeBluesky } from '../fakes/bluesky/fakeBluesky';
 import { FakeMastodon } from '../fakes/mastodon/fakeMastodon';
 import { stageCountsFromDb } from './boardDb';
 import { countsOnScreen, renderedPersonIds } from './boardPage';
-import { launchChromium } from './browser';
-import { startHarnessFixture } from './harnessFixture';
 import type { HarnessFixture } from './harnessFixture';
+import { openHarnessPage } from './harnessPage';
+import type { HarnessPage } from './harnessPage';
 import { personIdsOnBoardFromDb } from './mastodonDb';
 import { signInThroughCore } from './mastodonSignInSteps';
 
@@ -20,8 +20,7 @@ const BLUESKY_PASSWORD = 'abcd-efgh-ijkl-mnop';
 let bluesky: FakeBluesky;
 let mastodon: FakeMastodon;
 let fixture: HarnessFixture;
-let browser: Browser;
-let context: BrowserContext;
+let session: HarnessPage | undefined;
 let page: Page;
 let blueskyAccount: Account;
 let mastodonAccount: Account;
@@ -33,17 +32,12 @@ beforeAll(async () => {
   mastodon = new FakeMastodon({ username: 'me', domain: 'fake.mastodon.test' });
   mastodon.state.generate({ followers: 23, following: 10, mutualShare: 0.2, lockedShare: 0, seed: 8 });
   await mastodon.start();
-  fixture = await startHarnessFixture({ coreOptions: { allowLoopbackHttp: true } });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error('[page error]', error.message));
+  session = await openHarnessPage({ harness: { coreOptions: { allowLoopbackHttp: true } }, viewport: { width: 1440, height: 1000 } });
+  ({ fixture, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await fixture?.stop();
+  await session?.close();
   await mastodon?.stop();
   await bluesky?.stop();
 });
