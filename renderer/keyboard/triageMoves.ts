@@ -34,9 +34,10 @@ function loadedStageOf(personId: number): Stage | null {
 async function applyMove(accountId: number, card: PersonCard, from: Stage, to: Stage, focusNext: boolean): Promise<boolean> {
   const board = useBoardStore.getState();
   if (board.accountId === accountId && loadedStageOf(card.personId) === from) {
-    await moveCard(card.personId, to, { focusNext });
-    // moveCard puts a card it could not move back into its column (and says why).
-    return loadedStageOf(card.personId) !== from;
+    if (await moveCard(card.personId, to, { focusNext })) return true;
+    // Still there: the move failed (and was put back, with the reason) or the user said no.
+    if (loadedStageOf(card.personId) === from) return false;
+    // A refresh took the card out of the loaded window before the move ran: ask core directly.
   }
   // Off the board the same rule holds: leaving Connected asks before anything is unfollowed.
   const network = useAccountsStore.getState().accounts.find((account) => account.id === accountId)?.network;

@@ -46,22 +46,23 @@ function findCard(personId: number): PersonCard | null {
   return null;
 }
 
-export async function moveCard(personId: number, to: Stage, options: MoveOptions): Promise<void> {
+/** Resolves true once core stored the move; false when nothing moved (not loaded, answered no, failed). */
+export async function moveCard(personId: number, to: Stage, options: MoveOptions): Promise<boolean> {
   const { accountId } = useBoardStore.getState();
   const card = findCard(personId);
-  if (accountId === null || !card || card.stage === to) return;
+  if (accountId === null || !card || card.stage === to) return false;
   const network = useAccountsStore.getState().accounts.find((a) => a.id === accountId)?.network;
   // Without a question the move stays synchronous up to the request: the card leaves at once.
   if (!network || !needsUnfollowQuestion(card, to, network)) return applyMove(personId, to, options);
   const choice = await decideUnfollow(card, to, network);
-  if (!choice.proceed || useBoardStore.getState().accountId !== accountId) return;
+  if (!choice.proceed || useBoardStore.getState().accountId !== accountId) return false;
   return applyMove(personId, to, options, choice.unfollow);
 }
 
-async function applyMove(personId: number, to: Stage, options: MoveOptions, unfollow?: boolean): Promise<void> {
+async function applyMove(personId: number, to: Stage, options: MoveOptions, unfollow?: boolean): Promise<boolean> {
   const state = useBoardStore.getState();
   const { accountId } = state;
-  if (accountId === null) return;
+  if (accountId === null) return false;
   let from: Stage | null = null;
   let removed: ReturnType<typeof removeCard> = null;
   for (const stage of STAGES) {
@@ -71,7 +72,7 @@ async function applyMove(personId: number, to: Stage, options: MoveOptions, unfo
       break;
     }
   }
-  if (!removed || from === null || from === to) return;
+  if (!removed || from === null || from === to) return false;
   const { card, index } = removed;
   const source = from;
   const generation = boardControl.generation;
@@ -89,14 +90,16 @@ async function applyMove(personId: number, to: Stage, options: MoveOptions, unfo
 
   try {
     const result = await rapportClient.moveCard(unfollow === undefined ? { accountId, personId, stage: to } : { accountId, personId, stage: to, unfollow });
-    if (generation !== boardControl.generation) return;
+    // Stored in core even if the board was reset meanwhile.
+    if (generation !== boardControl.generation) return true;
     // With other moves still in flight, their optimistic shifts are not in these counts yet.
     if (boardControl.pendingMoves === 1) useBoardStore.setState({ counts: result.counts });
     else boardControl.queuedCounts = true;
     boardControl.queuedRefresh.add(to);
     announce(`Moved ${card.displayName} to ${STAGE_LABELS[to]}`);
+    return true;
   } catch (error) {
-    if (generation !== boardControl.generation) return;
+    if (generation !== boardControl.generation) return false;
     boardControl.epoch++;
     const current = useBoardStore.getState().columns[source].window;
     setColumn(source, { window: insertCard(current, index, card) });
@@ -106,6 +109,7 @@ async function applyMove(personId: number, to: Stage, options: MoveOptions, unfo
     const message = toRapportError(error).message;
     announce(`Could not move ${card.displayName}: ${message}`);
     showError(error);
+    return false;
   } finally {
     // Always settle the bookkeeping, even for a board that was closed meanwhile: a stuck
     // pendingMoves would hold back every later refresh.
