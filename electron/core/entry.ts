@@ -8,17 +8,13 @@ import { RapportError } from '../../shared/api/errors';
 import type { CoreHandle } from './coreTypes';
 import { createCore } from './createCore';
 import { parseEntryArgs } from './entryArgs';
+import { entryCoreOptions } from './entryCoreOptions';
 import { providedDataKey, type DataKeySource } from './secrets/dataKeySource';
 import { KeyFileDataKeySource } from './secrets/keyFile';
 
 /** How long core waits for main's init message before going on without network secrets. */
 const INIT_TIMEOUT_MS = 10_000;
 export const KEY_FILE_NAME = 'secret.key';
-/**
- * In the app, new followers show up on their own while it is open (a head-scan costs a request or
- * two); tests and the harness sync only when asked unless --background-sync-minutes says so.
- */
-const APP_BACKGROUND_SYNC_MINUTES = 30;
 
 interface ParentPortLike {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
@@ -110,14 +106,7 @@ async function main(): Promise<void> {
 
   let core: CoreHandle;
   try {
-    core = await createCore({
-      dataDir: args.dataDir,
-      samplePageDelayMs: args.samplePageDelayMs,
-      backgroundSyncMinutes: args.backgroundSyncMinutes ?? (channel.fromElectron ? APP_BACKGROUND_SYNC_MINUTES : undefined),
-      syncOnStart: channel.fromElectron,
-      http: channel.fromElectron ? { httpsOnly: true } : undefined,
-      dataKey,
-    });
+    core = await createCore({ ...entryCoreOptions(args, channel.fromElectron), dataKey });
   } catch (error) {
     const shape =
       error instanceof RapportError
