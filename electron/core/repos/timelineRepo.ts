@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { TimelineEntry } from '../../../shared/triageTypes';
 import { perDatabase } from './perDatabase';
-import { parseEventData, timelineKindOf, timelineSentence, type EventKind } from './timelineSentence';
+import { parseEventData, timelineSentence, type EventKind } from './timelineSentence';
 
 /** A person with years of churn still gets a readable, bounded answer. */
 export const TIMELINE_LIMIT = 500;
@@ -36,7 +36,7 @@ export const timelineRepo = perDatabase((db: Database.Database) => {
     of(accountId: number, personId: number, limit = TIMELINE_LIMIT): TimelineEntry[] {
       return (events.all(personId, accountId, limit) as EventRow[]).map((row) => ({
         id: row.id,
-        kind: timelineKindOf(row.kind),
+        kind: row.kind,
         at: row.at,
         summary: timelineSentence(row.kind, parseEventData(row.data), messageOf(row.payload)),
       }));
