@@ -7,6 +7,8 @@ import type { FormEvent } from 'react';
 import type { Account } from '../../shared/domain';
 import type { MastodonSignInStart } from '../../shared/api/mastodonContract';
 import { call, toRapportError } from '../api/rapportClient';
+import { CancelSaveButtons } from '../dialogs/CancelSaveButtons';
+import { FormError } from '../dialogs/FormError';
 
 interface AddMastodonFormProps {
   onDone(account: Account): void;
@@ -151,11 +153,7 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
     onCancel();
   };
 
-  const alert = error ? (
-    <p className="form-error" role="alert">
-      {error}
-    </p>
-  ) : null;
+  const alert = <FormError message={error} />;
 
   if (phase.kind === 'idle' || phase.kind === 'starting') {
     const starting = phase.kind === 'starting';
@@ -188,14 +186,12 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
         </label>
         <p className="field-help">Copies your Rapport notes to Mastodon&apos;s private notes on each account (only you see them).</p>
         {alert}
-        <div className="dialog-actions">
-          <button type="button" className="button button-quiet" onClick={cancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={starting}>
-            {starting ? 'Contacting the server…' : 'Continue in browser'}
-          </button>
-        </div>
+        <CancelSaveButtons
+          className="dialog-actions"
+          busy={starting}
+          onCancel={cancel}
+          submitLabel={starting ? 'Contacting the server…' : 'Continue in browser'}
+        />
       </form>
     );
   }
@@ -249,14 +245,7 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
             />
           </label>
           {alert}
-          <div className="dialog-actions">
-            <button type="button" className="button button-quiet" onClick={cancel}>
-              Cancel
-            </button>
-            <button type="submit" className="button button-primary" disabled={finishing}>
-              {finishing ? 'Signing in…' : 'Finish'}
-            </button>
-          </div>
+          <CancelSaveButtons className="dialog-actions" busy={finishing} onCancel={cancel} submitLabel={finishing ? 'Signing in…' : 'Finish'} />
         </form>
       ) : (
         <>

@@ -1,20 +1,21 @@
-// The end of a small form: Cancel, then Save as the submit button (held while saving so one
-// press saves once).
+// The end of a small form: Cancel, then the submit button (held while busy so one press acts once).
 interface CancelSaveButtonsProps {
   /** The row's layout: "dialog-actions" in popovers, the form's own class inline. */
   className: string;
   busy: boolean;
   onCancel(): void;
+  /** The submit button's words; "Save" unless the form does something else. */
+  submitLabel?: string;
 }
 
-export function CancelSaveButtons({ className, busy, onCancel }: CancelSaveButtonsProps) {
+export function CancelSaveButtons({ className, busy, onCancel, submitLabel = 'Save' }: CancelSaveButtonsProps) {
   return (
     <div className={className}>
       <button type="button" className="button button-quiet" onClick={onCancel}>
         Cancel
       </button>
       <button type="submit" className="button button-primary" disabled={busy}>
-        Save
+        {submitLabel}
       </button>
     </div>
   );
