@@ -1,8 +1,13 @@
-// Export rows as files. CSV is RFC 4180 (csv-stringify: quotes only where needed, doubled quotes,
-// CRLF line ends) with a UTF-8 byte-order mark so spreadsheet apps read non-ASCII names right.
-// Names, bios and notes come from strangers: a cell a spreadsheet would run as a formula (starting
-// with = + - @, tab or carriage return) gets a leading apostrophe, the usual defence against CSV
-// injection. JSON keeps every value as it is, with real booleans, numbers, nulls and tag arrays.
+// Export rows as files. CSV is RFC 4180 (csv-stringify: doubled quotes, CRLF line ends) with a
+// UTF-8 byte-order mark so spreadsheet apps read non-ASCII names right.
+// Names, bios and notes come from strangers, and Bluesky keeps bare line breaks in names:
+// - every field holding any line break (CR, LF, U+0085, U+2028, U+2029) or a tab is quoted, since
+//   csv-stringify quotes only the record delimiter (CRLF) once one is set, and a spreadsheet ends a
+//   record at a bare LF or CR too — an unquoted one would split a row and start a new one;
+// - every line of a cell that a spreadsheet would run as a formula (starting with = + - @, their
+//   full-width forms, tab or carriage return) gets a leading apostrophe, the usual defence against
+//   CSV injection, so text after a line break in a cell cannot become a live formula either.
+// JSON keeps every value as it is, with real booleans, numbers, nulls and tag arrays.
 import { stringify } from 'csv-stringify/sync';
 import type { Account } from '../../../shared/domain';
 import type { ExportFile, ExportFormat } from '../../../shared/triageTypes';
@@ -11,11 +16,15 @@ import { EXPORT_COLUMNS, type ExportRow } from '../repos/exportRepo';
 /** Tags are joined with this in one CSV cell. */
 export const CSV_TAG_SEPARATOR = ';';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Each start of a line (the cell's start, or just after any line break) followed by a formula character. */
+const FORMULA_LINE_START = /(?<=^|[\r\n\u0085\u2028\u2029])(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
 
-/** The text a CSV cell holds for a string that came from people, neutralized against formulas. */
+/** Fields csv-stringify must quote beyond its own rules (it would leave a bare LF or CR unquoted). */
+const NEEDS_QUOTES = /[\r\n\t\u0085\u2028\u2029]/;
+
+/** The text a CSV cell holds for a string that came from people, neutralized against formulas on every line. */
 export function csvText(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return value.replace(FORMULA_LINE_START, "'");
 }
 
 function csvCells(row: ExportRow): string[] {
@@ -30,7 +39,11 @@ function csvCells(row: ExportRow): string[] {
 }
 
 export function toCsv(rows: readonly ExportRow[]): string {
-  return stringify([[...EXPORT_COLUMNS], ...rows.map(csvCells)], { bom: true, record_delimiter: 'windows' });
+  return stringify([[...EXPORT_COLUMNS], ...rows.map(csvCells)], {
+    bom: true,
+    record_delimiter: 'windows',
+    quoted_match: NEEDS_QUOTES,
+  });
 }
 
 export function toJson(rows: readonly ExportRow[]): string {
