@@ -44,10 +44,17 @@ describe('runMigrations', () => {
     expect(runMigrations(db, [createA, createB])).toEqual({ from: 1, to: 2, applied: ['0002-b'] });
   });
 
-  it('rolls back every pending migration when one fails', () => {
+  it('rolls back a failing migration whole, keeping the ones before it', () => {
     expect(() => runMigrations(db, [createA, createB, broken])).toThrow();
-    expect(readUserVersion(db)).toBe(0);
-    expect(tables()).toEqual([]);
+    expect(readUserVersion(db)).toBe(2);
+    expect(tables()).toEqual(['a', 'b']);
+    expect(runMigrations(db, [createA, createB])).toEqual({ from: 2, to: 2, applied: [] });
+  });
+
+  it('accepts gaps in the numbering (a reserved number may stay unused)', () => {
+    const createD: Migration = { ...createB, version: 4, name: 'd' };
+    expect(runMigrations(db, [createA, createD])).toEqual({ from: 0, to: 4, applied: ['0001-a', '0004-d'] });
+    expect(readUserVersion(db)).toBe(4);
   });
 
   it('refuses a database newer than the code', () => {
