@@ -13,6 +13,7 @@ import { fullJitterDelay, realSleep } from './backoff';
 import { silentNetLogger, type NetLogger } from './netLogger';
 import { NetworkFailure, type NetworkFailureCode } from './networkFailure';
 import { parseRateLimit, parseRetryAfter } from './rateLimitHeaders';
+import { isRedirect, MAX_REDIRECTS, redirectedRequest } from './redirectHop';
 import { endpointOf, RequestCounter } from './requestCounter';
 
 export type { HttpClientOptions, HttpRequestOptions, RetryMode } from './httpClientOptions';
@@ -67,6 +68,7 @@ export class HttpClient {
   private readonly logger: NetLogger;
   private readonly serviceName: string | null;
   private readonly httpsOnly: boolean;
+  private readonly refuseUrl: (url: URL) => string | null;
   private readonly limits = new Map<string, OriginLimit>();
 
   constructor(options: HttpClientOptions = {}) {
@@ -82,6 +84,7 @@ export class HttpClient {
     this.logger = options.logger ?? silentNetLogger;
     this.serviceName = options.serviceName ?? null;
     this.httpsOnly = options.httpsOnly ?? false;
+    this.refuseUrl = options.refuseUrl ?? (() => null);
     this.counter = options.counter ?? new RequestCounter();
   }
 
@@ -99,22 +102,43 @@ export class HttpClient {
    */
   async request(input: string | URL | Request, init?: RequestInit, options: HttpRequestOptions = {}): Promise<Response> {
     const signal = options.signal ?? init?.signal ?? undefined;
+    const redirectMode = init?.redirect ?? (input instanceof Request ? input.redirect : 'follow');
     // The template request never carries the caller's signal: undici would add an abort listener
     // to it per request and drop it only at garbage collection (a long sync then warns about
-    // listener leaks). attempt() follows the caller's signal itself.
-    const base = new Request(input, { ...init, signal: null });
+    // listener leaks). attempt() follows the caller's signal itself. Redirects are followed here,
+    // hop by hop, so each hop passes the same checks as the first URL.
+    let base = new Request(input, { ...init, signal: null, redirect: 'manual' });
+    for (let hop = 0; ; hop++) {
+      const response = await this.exchange(base, options, signal ?? undefined);
+      if (redirectMode === 'manual' || !isRedirect(response)) return response;
+      const service = this.serviceName ?? new URL(base.url).host;
+      const refuse = (message: string, reason: string) =>
+        new NetworkFailure('NETWORK_ERROR', message, { ambiguous: false, status: response.status, retryAt: null, endpoint: endpointOf(new URL(base.url)), attempts: 1, reason });
+      if (redirectMode === 'error') throw refuse(`${service} answered with a redirect, which this request does not follow.`, 'REDIRECT');
+      if (hop >= MAX_REDIRECTS) throw refuse(`${service} redirected more than ${MAX_REDIRECTS} times; stopped.`, 'TOO_MANY_REDIRECTS');
+      const next = await redirectedRequest(base, response).catch(() => null);
+      if (!next) throw refuse(`${service} redirected to an address that is not a URL.`, 'BAD_REDIRECT');
+      this.logger.debug('redirected', { service, endpoint: endpointOf(new URL(base.url)), status: response.status, hop: hop + 1 });
+      base = next;
+    }
+  }
+
+  /** One URL, with retries: every check, wait and failure rule of the layer. Redirects come back as they are. */
+  private async exchange(base: Request, options: HttpRequestOptions, signal: AbortSignal | undefined): Promise<Response> {
     const url = new URL(base.url);
     const endpoint = endpointOf(url);
     const method = base.method.toUpperCase();
     const retry: RetryMode = options.retry ?? (method === 'GET' || method === 'HEAD' ? 'idempotent' : 'never');
     const service = this.serviceName ?? url.host;
-    if (!this.allowsScheme(url)) {
-      throw new NetworkFailure('NETWORK_ERROR', `Rapport only connects to ${service} over https.`, {
+    const refusal = !this.allowsScheme(url) ? `Rapport only connects to ${service} over https.` : this.refuseUrl(url);
+    if (refusal !== null) {
+      throw new NetworkFailure('NETWORK_ERROR', refusal, {
         ambiguous: false,
         status: null,
         retryAt: null,
         endpoint,
         attempts: 0,
+        reason: 'REFUSED_URL',
       });
     }
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
@@ -126,8 +150,9 @@ export class HttpClient {
       const outcome = await this.attempt(base.clone(), timeoutMs, maxBodyBytes, signal ?? undefined);
       const canRetry = attempt < this.maxRetries;
       const fail = (code: NetworkFailureCode, message: string, ambiguous: boolean, status: number | null, retryAt: number | null) => {
-        this.logger.warn('request failed', { service, endpoint, method, code, status, attempts: attempt + 1 });
-        return new NetworkFailure(code, message, { ambiguous, status, retryAt, endpoint, attempts: attempt + 1 });
+        const reason = outcome.kind === 'unreachable' || outcome.kind === 'dropped' ? outcome.code : outcome.kind === 'timeout' ? 'TIMEOUT' : undefined;
+        this.logger.warn('request failed', { service, endpoint, method, code, status, attempts: attempt + 1, reason: reason ?? null });
+        return new NetworkFailure(code, message, { ambiguous, status, retryAt, endpoint, attempts: attempt + 1, reason });
       };
 
       if (outcome.kind === 'response') {
@@ -198,7 +223,7 @@ export class HttpClient {
     const onCallerAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      const response = await this.rawFetch(request, { signal: controller.signal });
+      const response = await this.rawFetch(request, { signal: controller.signal, redirect: 'manual' });
       const body = await readCapped(response, maxBodyBytes, controller);
       const headers = new Headers(response.headers);
       headers.delete('content-encoding');

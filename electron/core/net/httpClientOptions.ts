@@ -30,6 +30,11 @@ export interface HttpClientOptions {
    * talk to the fakes on http://127.0.0.1. http to any other host is always refused.
    */
   httpsOnly?: boolean;
+  /**
+   * A last word on every URL, the first and each redirect hop, before anything connects: a
+   * sentence saying why not, or null. Media uses it to refuse private address literals.
+   */
+  refuseUrl?: (url: URL) => string | null;
   /** Named in error sentences ("Bluesky is not reachable"); defaults to the URL's host. */
   serviceName?: string;
 }

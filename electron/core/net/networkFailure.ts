@@ -14,6 +14,11 @@ export interface NetworkFailureDetails {
   retryAt: number | null;
   endpoint: string;
   attempts: number;
+  /**
+   * What went wrong below HTTP, when known: the system's code (ENOTFOUND, ECONNREFUSED, …),
+   * TIMEOUT, or REFUSED_URL / TOO_MANY_REDIRECTS when Rapport itself would not go there.
+   */
+  reason?: string;
 }
 
 export class NetworkFailure extends RapportError {
