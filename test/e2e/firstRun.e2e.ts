@@ -54,6 +54,8 @@ async function expectCountsToMatchSql(): Promise<void> {
 describe('first run with sample data', () => {
   it('offers sample data and shows sync progress until the board fills', async () => {
     await pressOnWelcome(page, fixture.harness.appUrl, 'Explore with sample data');
+    // The harness token came in the URL and was taken out of the address bar at once.
+    expect(page.url()).toBe(fixture.harness.url);
 
     await page.getByRole('progressbar', { name: 'Sync progress' }).waitFor({ state: 'visible', timeout: 20_000 });
 

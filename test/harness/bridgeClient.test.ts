@@ -10,8 +10,19 @@ interface Sent {
   init: { method: string; headers: Record<string, string>; body: string };
 }
 
-async function loadBridge(search: string) {
+/** A tab's sessionStorage, shared by the loads of one test to stand for reloads of the same tab. */
+function tabStorage() {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, String(value)),
+  };
+}
+
+async function loadBridge(search: string, sessionStorage = tabStorage()) {
   const sent: Sent[] = [];
+  const addresses: string[] = [];
   const sockets: string[] = [];
   const live: SocketStandIn[] = [];
   const window: Record<string, unknown> = {};
@@ -32,6 +43,8 @@ async function loadBridge(search: string) {
   const globals = {
     window,
     location: { search, href: `http://127.0.0.1:4000/${search}`, protocol: 'http:' },
+    history: { state: null, replaceState: (_state: unknown, _title: string, url: string) => addresses.push(url) },
+    sessionStorage,
     URL,
     URLSearchParams,
     WebSocket: SocketStandIn,
@@ -43,7 +56,7 @@ async function loadBridge(search: string) {
     },
   };
   runInNewContext(await bridgeScript(), globals);
-  return { rapport: window.rapport as Record<string, (...args: unknown[]) => unknown>, sent, sockets, live };
+  return { rapport: window.rapport as Record<string, (...args: unknown[]) => unknown>, sent, sockets, live, addresses };
 }
 
 describe('harness bridge (window.rapport in the browser harness)', () => {
@@ -62,6 +75,22 @@ describe('harness bridge (window.rapport in the browser harness)', () => {
     expect(sent[0]?.init.method).toBe('POST');
     expect(sent[0]?.init.headers['x-rapport-token']).toBe('t0k+en');
     expect(JSON.parse(sent[0]?.init.body ?? '')).toEqual({ accountId: 3 });
+  });
+
+  it('takes the token out of the page address at once and keeps it for reloads of the tab only', async () => {
+    const storage = tabStorage();
+    const first = await loadBridge('?token=abc&view=board', storage);
+    expect(first.addresses).toEqual(['/?view=board']);
+    // The reload loads the address without the token; the tab's storage still holds it.
+    const reloaded = await loadBridge('?view=board', storage);
+    expect(reloaded.addresses).toEqual([]);
+    await reloaded.rapport.listAccounts?.({});
+    expect(reloaded.sent[0]?.init.headers['x-rapport-token']).toBe('abc');
+    // A URL with a token (a restarted harness) wins over the stored one.
+    const restarted = await loadBridge('?token=new', storage);
+    await restarted.rapport.listAccounts?.({});
+    expect(restarted.sent[0]?.init.headers['x-rapport-token']).toBe('new');
+    expect(restarted.addresses).toEqual(['/']);
   });
 
   it('opens the event socket with the token on first subscription and refuses unknown events', async () => {

@@ -20,8 +20,34 @@ const RECONNECT_MAX_MS = 5_000;
 
 type AnyListener = (payload: EventMap[EventName]) => void;
 
-function readToken(): string {
-  return new URLSearchParams(location.search).get('token') ?? '';
+/** Where the token waits for a reload of this tab: sessionStorage is per origin (per port) and per tab. */
+const TOKEN_STORAGE_KEY = 'rapport.harness.token';
+
+function storedToken(): string {
+  try {
+    return sessionStorage.getItem(TOKEN_STORAGE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The token arrives once, in the URL the harness printed. It is kept in memory (and in
+ * sessionStorage for reloads) and removed from the address bar at once, so it does not linger in
+ * history, bookmarks, screenshots or a copied link.
+ */
+function takeToken(): string {
+  const url = new URL(location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl === null) return storedToken();
+  try {
+    sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl);
+  } catch {
+    // Storage refused (e.g. disabled): this load still works; a reload needs the printed URL again.
+  }
+  url.searchParams.delete('token');
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  return fromUrl;
 }
 
 function failure(message: string): Envelope<never> {
@@ -115,7 +141,7 @@ function createEventChannel(token: string) {
 }
 
 function createBridge(): RapportApi {
-  const token = readToken();
+  const token = takeToken();
   const events = createEventChannel(token);
   const methods = {} as Record<MethodName, (input: unknown) => Promise<Envelope<unknown>>>;
   for (const name of __RAPPORT_METHOD_NAMES__) {

@@ -9,7 +9,7 @@ import type { Envelope } from '../../shared/api/errors';
 import { FakeBluesky } from '../fakes/bluesky/fakeBluesky';
 import { BRIDGE_SCRIPT_TAG, HARNESS_KEY_FILE, startHarness } from './harnessServer';
 import type { Harness } from './harnessServer';
-import { tokenCookieName } from './requestGuards';
+import { mediaCookieName } from './requestGuards';
 
 interface RawResponse {
   status: number;
@@ -39,6 +39,12 @@ function rawRequest(
 
 let dir: string;
 let harness: Harness;
+
+/** The cookie a page opened with the token receives, as `name=value`. */
+async function mediaCookie(): Promise<string> {
+  const page = await rawRequest(harness.port, `/?token=${harness.token}`);
+  return String(page.headers['set-cookie']).split(';')[0]!;
+}
 
 function rpc(method: string, input: unknown, token = harness.token): Promise<RawResponse> {
   return rawRequest(harness.port, `/rpc/${method}`, {
@@ -80,7 +86,7 @@ beforeAll(async () => {
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(
     join(rendererDir, 'index.html'),
-    '<!doctype html><html><head><title>Rapport</title><script type="module" crossorigin src="./assets/app.js"></script></head><body><div id="root"></div></body></html>',
+    `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self'; object-src 'none'" /><title>Rapport</title><script type="module" crossorigin src="./assets/app.js"></script></head><body><div id="root"></div></body></html>`,
   );
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("renderer")');
   await mkdir(join(dir, 'data', 'media', 'avatars'), { recursive: true });
@@ -200,7 +206,10 @@ describe('browser harness', () => {
     expect(bridgeAt).toBeGreaterThan(0);
     expect(bridgeAt).toBeLessThan(page.body.indexOf('type="module"'));
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(String(page.headers['set-cookie'])).toContain(`${tokenCookieName(harness.port)}=${harness.token}`);
+    // The app's meta policy has no socket; the harness allows its own event socket, on its port only.
+    expect(page.body).toContain(`content="default-src 'self'; connect-src 'self' ws://127.0.0.1:${harness.port}; object-src 'none'"`);
+    expect(String(page.headers['set-cookie'])).toMatch(new RegExp(`^${mediaCookieName(harness.port)}=[\\w-]{40,}; Path=/media/; HttpOnly; SameSite=Strict$`));
+    expect(String(page.headers['set-cookie'])).not.toContain(harness.token);
 
     const anonymous = await rawRequest(harness.port, '/');
     expect(anonymous.status).toBe(200);
@@ -217,7 +226,7 @@ describe('browser harness', () => {
   });
 
   it('serves cached media only to the page that holds the token', async () => {
-    const cookie = `${tokenCookieName(harness.port)}=${harness.token}`;
+    const cookie = await mediaCookie();
     const avatar = await rawRequest(harness.port, '/media/avatars/a.svg', { headers: { cookie } });
     expect(avatar.status).toBe(200);
     expect(avatar.headers['content-type']).toBe('image/svg+xml');
@@ -225,8 +234,23 @@ describe('browser harness', () => {
     expect((await rawRequest(harness.port, '/media/avatars/missing.svg', { headers: { cookie } })).status).toBe(404);
   });
 
+  it('serves no media for the RPC token as a cookie', async () => {
+    const cookie = `${mediaCookieName(harness.port)}=${harness.token}`;
+    expect((await rawRequest(harness.port, '/media/avatars/a.svg', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('the cookie, which every server on 127.0.0.1 receives, can neither call core nor open the event socket', async () => {
+    const cookie = await mediaCookie();
+    const mediaToken = cookie.slice(cookie.indexOf('=') + 1);
+    expect((await rpc('listAccounts', {}, mediaToken)).status).toBe(401);
+    const withCookie = await rawRequest(harness.port, '/rpc/listAccounts', { method: 'POST', headers: { cookie }, body: '{}' });
+    expect(withCookie.status).toBe(401);
+    expect(await upgradeStatus(`/events?token=${encodeURIComponent(mediaToken)}`)).toBe(401);
+    expect(await upgradeStatus('/events', { cookie })).toBe(401);
+  });
+
   it('refuses paths that escape the media folder or the renderer build', async () => {
-    const cookie = `${tokenCookieName(harness.port)}=${harness.token}`;
+    const cookie = await mediaCookie();
     for (const path of [
       '/media/..%2f..%2fsecret.txt',
       '/media/avatars%2f..%2f..%2f..%2fsecret.txt',

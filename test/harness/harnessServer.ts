@@ -5,8 +5,13 @@
 //   POST /rpc/<method>      contract call (token in the x-rapport-token header) -> Envelope
 //   GET  /events?token=     WebSocket, every core event as { event, payload }
 //   GET  /harness-bridge.js the bundled bridge
-//   GET  /media/<path>      <dataDir>/media, for pages that loaded index.html with the token
+//   GET  /media/<path>      <dataDir>/media, with the media-only cookie
 //   GET  /<path>            the renderer build; index.html gets the bridge script injected
+//
+// Two secrets per run. The token drives core: the page reads it from its URL once, keeps it in
+// memory and sessionStorage (per origin, so per port) and takes it out of the address bar. The
+// media token only opens /media/: it is what the cookie carries, because cookies ignore ports and
+// any other web server on 127.0.0.1 the browser visits receives them.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -17,7 +22,7 @@ import type { CoreHandle, CreateCoreOptions } from '../../electron/core/coreType
 import { KeyFileDataKeySource } from '../../electron/core/secrets/keyFile';
 import { bridgeScript } from './bridgeBundle';
 import { createEventSocket } from './eventSocket';
-import { contentSecurityPolicy, cookieValue, hostIsLoopback, tokenCookieName, tokensMatch } from './requestGuards';
+import { contentSecurityPolicy, cookieValue, hostIsLoopback, mediaCookieName, tokensMatch } from './requestGuards';
 import { handleRpc } from './rpcRoute';
 import { resolveInside, streamFile } from './staticFiles';
 
@@ -50,8 +55,9 @@ export const HARNESS_KEY_FILE = 'secret.key';
 export interface Harness {
   /** Origin with a trailing slash, e.g. http://127.0.0.1:43117/ */
   url: string;
-  /** The page to open: url plus ?token=… */
+  /** The page to open: url plus ?token=… (the page removes it from its address once loaded). */
   appUrl: string;
+  /** Drives /rpc and /events; never set as a cookie. */
   token: string;
   port: number;
   core: CoreHandle;
@@ -71,6 +77,16 @@ export function injectBridge(html: string): string {
   const headEnd = html.search(/<\/head>/i);
   if (headEnd >= 0) return html.slice(0, headEnd) + BRIDGE_SCRIPT_TAG + html.slice(headEnd);
   return BRIDGE_SCRIPT_TAG + html;
+}
+
+/**
+ * The renderer's meta CSP is the app's, which has no socket; the harness page needs its event
+ * socket, on this harness's port only. (Both the meta and the header policy apply in a browser.)
+ */
+export function allowEventSocket(html: string, port: number): string {
+  return html.replace(/<meta\b[^>]*>/gi, (tag) =>
+    /http-equiv=["']?content-security-policy\b/i.test(tag) ? tag.replace("connect-src 'self'", `connect-src 'self' ws://127.0.0.1:${port}`) : tag,
+  );
 }
 
 async function createOwnCore(options: HarnessOptions): Promise<CoreHandle> {
@@ -97,6 +113,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const ownsCore = options.core === undefined;
   const core = options.core ?? (await createOwnCore(options));
   const token = randomBytes(32).toString('base64url');
+  const mediaToken = randomBytes(32).toString('base64url');
   const mediaDir = join(options.dataDir, 'media');
   let port = 0;
 
@@ -115,15 +132,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     } catch {
       return sendText(res, 503, `No renderer build in ${options.rendererDir}. Run: npx vite build --config vite.harness.config.ts`);
     }
-    const body = injectBridge(html);
+    const body = injectBridge(allowEventSocket(html, port));
     const headers: Record<string, string> = {
       ...pageHeaders(),
       'content-type': 'text/html; charset=utf-8',
       'content-length': String(Buffer.byteLength(body)),
     };
-    // <img> cannot send a header: a page opened with the token gets it as a cookie for media/.
+    // <img> cannot send a header: a page opened with the token gets the media-only token as a
+    // cookie, scoped to media/, so even a leaked cookie can read cached images and nothing else.
     if (tokensMatch(token, url.searchParams.get('token'))) {
-      headers['set-cookie'] = `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+      headers['set-cookie'] = `${mediaCookieName(port)}=${mediaToken}; Path=/media/; HttpOnly; SameSite=Strict`;
     }
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
@@ -158,7 +176,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
     if (path.startsWith('/media/')) {
-      if (!tokensMatch(token, cookieValue(req, tokenCookieName(port)))) return sendText(res, 401, 'Unauthorized');
+      if (!tokensMatch(mediaToken, cookieValue(req, mediaCookieName(port)))) return sendText(res, 401, 'Unauthorized');
       return serveFrom(mediaDir, path.slice('/media/'.length), res);
     }
     return serveFrom(options.rendererDir, path.slice(1), res);

@@ -8,9 +8,13 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/contentSecurityPoli
 
 export const TOKEN_HEADER = 'x-rapport-token';
 
-/** The cookie that lets <img src="media/..."> prove the token; named per port since cookies ignore ports. */
-export function tokenCookieName(port: number): string {
-  return `rapport_harness_${port}`;
+/**
+ * The cookie that lets <img src="media/..."> load cached media; named per port. Cookies ignore
+ * ports, so any other server on 127.0.0.1 the browser visits receives it: it holds a media-only
+ * token that opens /media/ and nothing else, never the token that drives /rpc and /events.
+ */
+export function mediaCookieName(port: number): string {
+  return `rapport_harness_media_${port}`;
 }
 
 export function tokensMatch(expected: string, given: string | null | undefined): boolean {
