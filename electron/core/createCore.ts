@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
-import type { PersonCard } from '../../shared/domain';
+import { NETWORKS, type PersonCard } from '../../shared/domain';
 import { SecretKeeper } from './accounts/secretKeeper';
 import { accountsHandlers } from './api/accountsHandlers';
 import { actionHandlers } from './api/actionHandlers';
@@ -39,6 +39,10 @@ import { ProviderRegistry } from './sync/providerRegistry';
 import { SyncEngine } from './sync/syncEngine';
 import { createSignalDuties } from './signals/signalDuties';
 import { accountsRepo } from './repos/accountsRepo';
+import { networksRepo } from './repos/networksRepo';
+import { createDesktopHandlers } from './api/desktopHandlers';
+import { createNewFollowersDuty } from './desktop/newFollowersDuty';
+import { createWaitingCountDuty } from './desktop/waitingCountDuty';
 
 export const DATABASE_FILE = 'rapport.db';
 
@@ -88,6 +92,8 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
   const mediaDir = path.join(dataDir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
   const db = openDatabase(path.join(dataDir, DATABASE_FILE));
+  // accounts.network references the networks table (0007): every network this build knows.
+  networksRepo(db).register(NETWORKS);
 
   const listeners = new Set<CoreEventListener>();
   const emit = <E extends EventName>(event: E, payload: EventMap[E]): void => {
@@ -98,12 +104,21 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         console.error(`[rapport core] a listener of ${event} threw:`, error);
       }
     }
+    // The desktop shell's figures follow every event (see electron/core/desktop/).
+    waiting.onEvent(event, payload);
+    newFollowers.onEvent(event, payload);
   };
   const now = opts.now ?? Date.now;
   const secrets = new SecretKeeper(opts.dataKey ?? null);
   const providers = new ProviderRegistry({ samplePageDelayMs: opts.samplePageDelayMs, db, secrets, http: opts.http, now });
   // Signals and scores follow what syncs and profile refreshes store (see signalDuties.ts).
   const signals = createSignalDuties({ db, now, emitChanged: (payload) => emit('people.changed', payload) });
+  const waiting = createWaitingCountDuty({ db, emit: (payload) => emit('waiting.changed', payload) });
+  const newFollowers = createNewFollowersDuty({
+    db,
+    emit: (payload) => emit('followers.arrived', payload),
+    signalsSettled: () => signals.idle(),
+  });
   const engine = new SyncEngine({ db, mediaDir, emit: (event, payload) => emitAndReact(event, payload), now, providers });
   const outbox = new OutboxWorker({
     db,
@@ -149,6 +164,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         statsHandlers,
         savedFiltersHandlers,
         unfollowHandlers,
+        createDesktopHandlers(waiting),
       ]),
       engine,
     ), outbox), mastodonProfiles)));
@@ -183,6 +199,8 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         await outbox.close();
         await engine.close();
         await signals.idle();
+        await newFollowers.idle();
+        waiting.close();
         listeners.clear();
         db.close();
       })();

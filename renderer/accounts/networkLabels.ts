@@ -1,14 +1,9 @@
 // How each network is named in the window.
-import type { Account, Network } from '../../shared/domain';
+import type { Account } from '../../shared/domain';
+import { NETWORK_LABELS } from '../../shared/networkLabels';
 import { formatHandle } from '../people/personIdentity';
 
-export const NETWORK_LABELS: Record<Network, string> = {
-  sample: 'Sample data',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  x: 'X',
-  github: 'GitHub',
-};
+export { NETWORK_LABELS };
 
 /** "@ada.bsky.social · Bluesky": the account switcher's item names start with the handle. */
 export function accountLabel(account: Account): string {

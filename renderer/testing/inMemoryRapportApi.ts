@@ -1,6 +1,7 @@
 // A small, honest implementation of the RapportApi surface for renderer tests: a test double of
 // the process boundary (window.rapport), not of any renderer module. Keyset pagination, moves and
 // counts behave like core's, over an in-memory list of people.
+import { DEFAULT_DESKTOP_SETTINGS } from '../../shared/api/desktopEvents';
 import { RapportError } from '../../shared/api/errors';
 import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
@@ -336,5 +337,11 @@ export class InMemoryRapportApi implements RapportApi {
   beginMastodonSignIn = (input: MethodInput<'beginMastodonSignIn'>) => this.run('beginMastodonSignIn', input, () => mastodonSignInOf(this).begin(input));
   finishMastodonSignIn = (input: MethodInput<'finishMastodonSignIn'>) => this.run('finishMastodonSignIn', input, () => mastodonSignInOf(this).finish(input));
   cancelMastodonSignIn = (input: MethodInput<'cancelMastodonSignIn'>) => this.run('cancelMastodonSignIn', input, () => mastodonSignInOf(this).cancel(input));
+  desktopSettings = { ...DEFAULT_DESKTOP_SETTINGS };
+  getDesktopSettings = (input: MethodInput<'getDesktopSettings'>) => this.run('getDesktopSettings', input, () => ({ ...this.desktopSettings }));
+  setDesktopSettings = (input: MethodInput<'setDesktopSettings'>) =>
+    this.run('setDesktopSettings', input, () => (this.desktopSettings = { ...this.desktopSettings, ...input }));
+  getWaitingCount = (input: MethodInput<'getWaitingCount'>) =>
+    this.run('getWaitingCount', input, () => ({ total: this.counts().new, byAccount: [] }));
 }
 

@@ -6,6 +6,7 @@ import { BOARD_SORTS, STAGES } from '../domain';
 import { METHOD_NAMES, type MethodNameList } from './methodNames';
 import { method } from './contractMethod';
 import { mastodonContract } from './mastodonContract';
+import { desktopContract } from './desktopContract';
 import { triageContract } from './triageContract';
 import type {
   Account,
@@ -131,6 +132,7 @@ export const contract = {
   ),
   ...triageContract,
   ...mastodonContract,
+  ...desktopContract,
 } as const;
 
 export type Contract = typeof contract;

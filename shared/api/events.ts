@@ -1,6 +1,7 @@
 // Events flow core -> main -> renderer (or core -> harness bridge -> page). Payloads are small:
 // they say what changed; the renderer re-reads what it shows through the contract.
 import type { Account, SyncProgress } from '../domain';
+import type { DesktopSettings, FollowersArrived, OpenReview, WaitingCount } from './desktopEvents';
 
 export interface EventMap {
   /** Progress of a running sync, at most a few times per second per account. */
@@ -11,10 +12,27 @@ export interface EventMap {
   'accounts.changed': { accounts: Account[] };
   /** Outbox actions of an account were queued, sent, failed or cancelled. */
   'outbox.changed': { accountId: number; actionIds: number[]; personIds: number[] };
+  /** A sync found new followers: one per account and sync (desktop notification). */
+  'followers.arrived': FollowersArrived;
+  /** The number of people waiting in New changed (tray, badge). */
+  'waiting.changed': WaitingCount;
+  /** The desktop settings changed (main follows them). */
+  'desktopSettings.changed': DesktopSettings;
+  /** From main, not core: a notification or the tray asks the window to open Review. */
+  'desktop.openReview': OpenReview;
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: EventName[] = ['sync.progress', 'people.changed', 'accounts.changed', 'outbox.changed'];
+export const EVENT_NAMES: EventName[] = [
+  'sync.progress',
+  'people.changed',
+  'accounts.changed',
+  'outbox.changed',
+  'followers.arrived',
+  'waiting.changed',
+  'desktopSettings.changed',
+  'desktop.openReview',
+];
 
 export interface RapportEvent<E extends EventName = EventName> {
   event: E;

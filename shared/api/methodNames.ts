@@ -44,6 +44,10 @@ export const METHOD_NAMES = [
   'beginMastodonSignIn',
   'finishMastodonSignIn',
   'cancelMastodonSignIn',
+  // desktop settings and waiting count (desktopContract.ts)
+  'getDesktopSettings',
+  'setDesktopSettings',
+  'getWaitingCount',
 ] as const;
 
 export type MethodNameList = (typeof METHOD_NAMES)[number];

@@ -48,6 +48,9 @@ const VALID: { [M in MethodName]: MethodInput<M> } = {
   beginMastodonSignIn: { instance: 'mastodon.social', noteSync: false },
   finishMastodonSignIn: { signInId: 'abcdefgh12345678', code: 'the-code' },
   cancelMastodonSignIn: { signInId: 'abcdefgh12345678' },
+  getDesktopSettings: {},
+  setDesktopSettings: { openAtLogin: true },
+  getWaitingCount: {},
 };
 
 /** Wrong-looking values a method legitimately accepts (an empty note removes the note…). */
