@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { peopleQueryRepo } from './peopleQueryRepo';
 import { searchRepo } from './searchRepo';
-import { addTestAccount, addTestFollowers, createTestDatabase, type FixturePerson, type TestDatabase } from './testFixtures';
+import { addTestAccount, addTestFollowers, createTestDatabase, FIXTURE_NOW, type FixturePerson, type TestDatabase } from './testFixtures';
 
 let t: TestDatabase;
 let accountId: number;
@@ -35,6 +36,23 @@ describe('searchRepo.search', () => {
       .prepare("INSERT INTO notes (account_id, person_id, body, created_at, updated_at) VALUES (?, ?, 'met at FOSDEM', 'x', 'x')")
       .run(accountId, person.personId);
     expect(searchRepo(t.db).search(accountId, 'fosdem').map((c) => c.personId)).toEqual([person.personId]);
+  });
+
+  it('finds someone I follow who does not follow me, as the people list does', () => {
+    const followee = Number(
+      t.db
+        .prepare("INSERT INTO people (network, remote_id, handle, display_name, bio, fetched_at) VALUES ('sample', 'f1', 'quasar.sample', 'Quasar Quinn', 'radio astronomy', ?)")
+        .run(FIXTURE_NOW).lastInsertRowid,
+    );
+    t.db.prepare('INSERT INTO relationships (account_id, person_id, i_follow, i_followed_at) VALUES (?, ?, 1, ?)').run(accountId, followee, FIXTURE_NOW);
+
+    const [card] = searchRepo(t.db).search(accountId, 'quasar');
+    expect(card).toMatchObject({ personId: followee, displayName: 'Quasar Quinn', iFollow: true, followsMe: false, stage: 'connected' });
+    for (const query of ['astronomy', 'quinn', 'sample']) {
+      const listed = peopleQueryRepo(t.db).page({ accountId, filter: { query }, sort: 'newest', limit: 500 }).items.map((c) => c.personId);
+      const found = searchRepo(t.db).search(accountId, query, 500).map((c) => c.personId);
+      expect(found.sort((a, b) => a - b), query).toEqual(listed.sort((a, b) => a - b));
+    }
   });
 
   it('requires every word to match', () => {

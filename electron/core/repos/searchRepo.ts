@@ -1,38 +1,37 @@
-// Full-text search over handle, display name, bio and notes (people_fts), limited to the people
-// on one account's board, best matches first.
+// Full-text search over handle, display name, bio and notes (people_fts), limited to everyone one
+// account knows — followers (current and former) and people I follow who never followed me, the
+// same people the people list (queryPeople) shows — best matches first.
 import type Database from 'better-sqlite3';
 import type { PersonCard } from '../../../shared/domain';
 import { toFtsQuery } from './ftsQuery';
-import { PERSON_CARD_COLUMNS, PERSON_CARD_JOINS, toPersonCard, type PersonCardRow } from './personCardRow';
+import { peopleQueryRepo } from './peopleQueryRepo';
 import { perDatabase } from './perDatabase';
 
 export const SEARCH_DEFAULT_LIMIT = 50;
 
 export const searchRepo = perDatabase((db: Database.Database) => {
-  // people_fts drives the loop and the triage primary key filters to this account. Ranking runs
-  // over bare ids first; only the winners are joined to build cards (sorting thousands of wide
-  // card rows for a common word cost 7x more, measured by bench/queryBench.ts).
-  const searchStatement = db.prepare(
-    `WITH hits AS MATERIALIZED (
-       SELECT t.person_id, f.rank
+  // people_fts drives the loop and the relationships primary key filters to this account (only
+  // followers have a triage row, so triage would hide the people I follow). Ranking runs over bare
+  // ids first; only the winners are built into cards (sorting thousands of wide card rows for a
+  // common word cost 7x more, measured by bench/queryBench.ts).
+  const hitsStatement = db
+    .prepare(
+      `SELECT r.person_id
        FROM people_fts f
-       CROSS JOIN triage t ON t.account_id = @accountId AND t.person_id = f.rowid
+       CROSS JOIN relationships r ON r.account_id = @accountId AND r.person_id = f.rowid
        WHERE people_fts MATCH @match
-       ORDER BY f.rank, t.person_id
-       LIMIT @limit
-     )
-     SELECT ${PERSON_CARD_COLUMNS}
-     FROM hits h
-     CROSS JOIN triage t ON t.account_id = @accountId AND t.person_id = h.person_id
-     ${PERSON_CARD_JOINS}
-     ORDER BY h.rank, h.person_id`,
-  );
+       ORDER BY f.rank, r.person_id
+       LIMIT @limit`,
+    )
+    .pluck();
 
   return {
     search(accountId: number, query: string, limit = SEARCH_DEFAULT_LIMIT): PersonCard[] {
       const match = toFtsQuery(query);
       if (match === null) return [];
-      return (searchStatement.all({ accountId, match, limit }) as PersonCardRow[]).map(toPersonCard);
+      const ids = hitsStatement.all({ accountId, match, limit }) as number[];
+      // Cards as the people list builds them: someone with no card on the board gets its stand-in stage.
+      return peopleQueryRepo(db).cards(accountId, ids);
     },
   };
 });
