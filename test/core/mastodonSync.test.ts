@@ -12,6 +12,9 @@ afterEach(async () => {
 });
 
 const FOLLOWERS_ROUTE = 'GET /api/v1/accounts/:id/followers';
+// The Mastodon parts of a profile live in person_extras (migration 0007).
+const CACHED_EXTRAS_SQL = `SELECT x.data ->> '$.banner.file' AS banner_file, x.data -> '$.emojis' AS emojis_json
+  FROM person_extras x WHERE x.person_id = ?`;
 
 async function sync(k: MastodonCoreKit, full = true): Promise<SyncProgress> {
   const ended = syncEnd(k.core, k.account.id);
@@ -67,7 +70,8 @@ describe('Mastodon sync through core', () => {
 
     const personId = kit.personId(target.id);
     const row = kit.query<Record<string, string | null>>(
-      'SELECT bio, bio_html, display_name, fields_json, emojis_json, banner_url, banner_file, last_post_at FROM people WHERE id = ?',
+      `SELECT bio, bio_html, display_name, x.data -> '$.fields' AS fields_json, x.data -> '$.emojis' AS emojis_json,
+         x.data ->> '$.banner.url' AS banner_url, x.data ->> '$.banner.file' AS banner_file, last_post_at FROM people p LEFT JOIN person_extras x ON x.person_id = p.id WHERE p.id = ?`,
       personId,
     )[0]!;
     expect(row.bio).toContain('Hi @a');
@@ -88,7 +92,7 @@ describe('Mastodon sync through core', () => {
 
     // No field of any hostile account carries a script or a javascript: link into the database.
     const everything = kit.query<{ bio_html: string | null; fields_json: string | null; emojis_json: string | null }>(
-      "SELECT bio_html, fields_json, emojis_json FROM people WHERE network = 'mastodon'",
+      `SELECT bio_html, x.data -> '$.fields' AS fields_json, x.data -> '$.emojis' AS emojis_json FROM people p LEFT JOIN person_extras x ON x.person_id = p.id WHERE network = 'mastodon'`,
     );
     for (const r of everything) expect(`${r.bio_html} ${r.fields_json} ${r.emojis_json}`).not.toMatch(/javascript:|<script|onerror=/i);
 
@@ -97,7 +101,7 @@ describe('Mastodon sync through core', () => {
     target.followedBy.add(friend.id);
     await callOk(kit.core, 'getProfile', { accountId: kit.account.id, personId });
     const cached = await until(
-      () => kit!.query<{ banner_file: string | null; emojis_json: string }>('SELECT banner_file, emojis_json FROM people WHERE id = ?', personId)[0]!,
+      () => kit!.query<{ banner_file: string | null; emojis_json: string }>(CACHED_EXTRAS_SQL, personId)[0]!,
       (r) => r.banner_file !== null && !r.emojis_json.includes('"file":null'),
     );
     expect(cached.banner_file).toMatch(/\.png$/);
@@ -123,7 +127,7 @@ describe('Mastodon sync through core', () => {
 
     // A re-sync that sees the same banner and emoji keeps the cached files.
     expect((await sync(kit)).state).toBe('done');
-    expect(kit.query('SELECT banner_file, emojis_json FROM people WHERE id = ?', personId)).toEqual([cached]);
+    expect(kit.query(CACHED_EXTRAS_SQL, personId)).toEqual([cached]);
   });
 
   it('waits out a 429 with Retry-After and completes', { timeout: 30_000 }, async () => {

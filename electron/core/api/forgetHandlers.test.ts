@@ -62,10 +62,17 @@ describe('forgetPerson', () => {
     const ownEmoji = cacheFile('emoji/cc/ada-only.png');
     const sharedEmoji = cacheFile('emoji/dd/shared.png');
     const emojis = (files: string[]) => JSON.stringify(files.map((file, i) => ({ shortcode: `e${i}`, url: `https://x.example/${i}.png`, file })));
-    t.db.prepare('UPDATE people SET avatar_file = ?, banner_file = ?, emojis_json = ? WHERE id = ?').run(
-      'avatars/aa/ada.png', 'banners/bb/ada.jpg', emojis(['emoji/cc/ada-only.png', 'emoji/dd/shared.png']), ada,
+    t.db.prepare('UPDATE people SET avatar_file = ? WHERE id = ?').run('avatars/aa/ada.png', ada);
+    const setExtras = t.db.prepare(
+      `INSERT INTO person_extras (person_id, data, fetched_at)
+       VALUES (@id, json_object('banner', json(@banner), 'fields', json('[]'), 'emojis', json(@emojis)), 'x')`,
     );
-    t.db.prepare('UPDATE people SET emojis_json = ? WHERE id = ?').run(emojis(['emoji/dd/shared.png']), bob);
+    setExtras.run({
+      id: ada,
+      banner: JSON.stringify({ url: 'https://x.example/b.jpg', file: 'banners/bb/ada.jpg' }),
+      emojis: emojis(['emoji/cc/ada-only.png', 'emoji/dd/shared.png']),
+    });
+    setExtras.run({ id: bob, banner: 'null', emojis: emojis(['emoji/dd/shared.png']) });
     expect(searchHits('quilting')).toEqual([ada]);
 
     expect(await call('forgetPerson', { accountId: mine, personId: ada })).toEqual({ forgotten: true });

@@ -87,12 +87,16 @@ describe('accountsRepo', () => {
     const ownEmoji = write('emoji/dd/dd44.png');
     const sharedEmoji = write('emoji/ee/ee55.png');
     const emojis = (files: string[]) => JSON.stringify(files.map((file, i) => ({ shortcode: `e${i}`, url: 'https://x.example/e.png', file })));
-    t.db.prepare('UPDATE people SET banner_file = ?, emojis_json = ? WHERE id = ?').run(
-      'banners/cc/cc33.jpg',
-      emojis(['emoji/dd/dd44.png', 'emoji/ee/ee55.png']),
-      leaving!.personId,
+    const setExtras = t.db.prepare(
+      `INSERT INTO person_extras (person_id, data, fetched_at)
+       VALUES (@id, json_object('banner', json(@banner), 'fields', json('[]'), 'emojis', json(@emojis)), 'x')`,
     );
-    t.db.prepare('UPDATE people SET emojis_json = ? WHERE id = ?').run(emojis(['emoji/ee/ee55.png']), staying!.personId);
+    setExtras.run({
+      id: leaving!.personId,
+      banner: JSON.stringify({ url: 'https://x.example/b.jpg', file: 'banners/cc/cc33.jpg' }),
+      emojis: emojis(['emoji/dd/dd44.png', 'emoji/ee/ee55.png']),
+    });
+    setExtras.run({ id: staying!.personId, banner: 'null', emojis: emojis(['emoji/ee/ee55.png']) });
 
     expect(accountsRepo(t.db).remove(mine, t.mediaDir)).toEqual({ removed: true, peopleRemoved: 1, filesRemoved: 2 });
     expect(fs.existsSync(banner)).toBe(false);

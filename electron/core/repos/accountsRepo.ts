@@ -8,6 +8,7 @@ import { RapportError } from '../../../shared/api/errors';
 import type { Account, Network } from '../../../shared/domain';
 import { isSearchIndexDeferred } from '../db/searchIndex';
 import { perDatabase } from './perDatabase';
+import { extrasFilesSql } from './personExtrasRepo';
 
 export interface NewAccount {
   network: Network;
@@ -92,15 +93,14 @@ export const accountsRepo = perDatabase((db: Database.Database) => {
      WHERE EXISTS (SELECT 1 FROM relationships r WHERE r.person_id = removed_people.id)
         OR EXISTS (SELECT 1 FROM triage t WHERE t.person_id = removed_people.id)`,
   );
-  // Every cached file a person shows: avatar, banner, and custom emoji (listed in emojis_json).
-  const cachedFilesOf = (where: string): string =>
-    `SELECT avatar_file AS file FROM people WHERE ${where} AND avatar_file IS NOT NULL
-     UNION SELECT banner_file FROM people WHERE ${where} AND banner_file IS NOT NULL
-     UNION SELECT json_extract(e.value, '$.file') FROM people, json_each(people.emojis_json) AS e
-       WHERE ${where} AND people.emojis_json IS NOT NULL AND json_extract(e.value, '$.file') IS NOT NULL`;
-  const orphanFilesStatement = db.prepare(cachedFilesOf('people.id IN (SELECT id FROM temp.removed_people)'));
+  // Every cached file a person shows: the avatar, and whatever their network's extras cache
+  // (banner, custom emoji). Read before the people go: their extras cascade with them.
+  const cachedFilesOf = (where: (personId: string) => string): string =>
+    `SELECT avatar_file AS file FROM people WHERE ${where('people.id')} AND avatar_file IS NOT NULL
+     UNION ${extrasFilesSql(where('x.person_id'))}`;
+  const orphanFilesStatement = db.prepare(cachedFilesOf((id) => `${id} IN (SELECT id FROM temp.removed_people)`));
   const deleteOrphansStatement = db.prepare('DELETE FROM people WHERE id IN (SELECT id FROM temp.removed_people)');
-  const filesInUseStatement = db.prepare(cachedFilesOf('1 = 1'));
+  const filesInUseStatement = db.prepare(cachedFilesOf(() => '1 = 1'));
   // The per-row FTS delete trigger costs ~25 µs a person (FTS5 flushes at each trigger statement);
   // with the index deferred for the duration, one bulk DELETE by rowid does the same in a tenth.
   const setDeferred = db.prepare('UPDATE search_index_state SET deferred = ? WHERE id = 1');

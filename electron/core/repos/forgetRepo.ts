@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { RapportError } from '../../../shared/api/errors';
 import { isKnownPerson } from './knownPerson';
 import { perDatabase } from './perDatabase';
-import { emojiFiles } from './profileJson';
+import { extrasFilesSql } from './personExtrasRepo';
 import { tagsRepo } from './tagsRepo';
 
 export interface ForgetOutcome {
@@ -19,11 +19,6 @@ export interface ForgetOutcome {
   orphanFiles: string[];
 }
 
-interface MediaRow {
-  avatar_file: string | null;
-  banner_file: string | null;
-  emojis_json: string | null;
-}
 
 export const forgetRepo = perDatabase((db: Database.Database) => {
   const s = {
@@ -43,18 +38,20 @@ export const forgetRepo = perDatabase((db: Database.Database) => {
        UNION ALL SELECT 1 FROM events WHERE person_id = @id UNION ALL SELECT 1 FROM outbox WHERE person_id = @id
        LIMIT 1`,
     ),
-    media: db.prepare('SELECT avatar_file, banner_file, emojis_json FROM people WHERE id = ?'),
+    avatar: db.prepare('SELECT avatar_file FROM people WHERE id = ? AND avatar_file IS NOT NULL').pluck(),
+    extrasFiles: db.prepare(extrasFilesSql('x.person_id = ?')).pluck(),
     deletePerson: db.prepare('DELETE FROM people WHERE id = ?'),
     // The FTS delete trigger skips while a bulk ingest has the index deferred; the row goes anyway.
     deleteSearchRow: db.prepare('DELETE FROM people_fts WHERE rowid = ?'),
-    // People still showing any candidate file, found in one pass over people (a Mastodon profile
-    // may name dozens of emoji; a scan per file would read the table dozens of times).
-    sharingFiles: db.prepare(
-      `SELECT avatar_file, banner_file, emojis_json FROM people
-       WHERE avatar_file IN (SELECT value FROM json_each(@files)) OR banner_file IN (SELECT value FROM json_each(@files))
-          OR (emojis_json IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(emojis_json) e
-                WHERE json_extract(e.value, '$.file') IN (SELECT value FROM json_each(@files))))`,
-    ),
+    // Candidate files some remaining person still shows, found in one pass over people and one over
+    // their extras (a Mastodon profile may name dozens of emoji; a scan per file would read the
+    // tables dozens of times).
+    filesStillShown: db
+      .prepare(
+        `SELECT avatar_file AS file FROM people WHERE avatar_file IN (SELECT value FROM json_each(@files))
+         UNION ${extrasFilesSql('1 = 1')} AND f.value IN (SELECT value FROM json_each(@files))`,
+      )
+      .pluck(),
   };
 
   const forget = db.transaction((accountId: number, personId: number): ForgetOutcome => {
@@ -79,20 +76,17 @@ export const forgetRepo = perDatabase((db: Database.Database) => {
 
     if (s.stillReferenced.get({ id: personId })) return { actionIds, personRemoved: false, orphanFiles: [] };
 
-    const media = s.media.get(personId) as MediaRow | undefined;
+    // Read before the DELETE: the person's extras go with it (ON DELETE CASCADE).
+    const candidates = new Set<string>([
+      ...(s.avatar.all(personId) as string[]),
+      ...(s.extrasFiles.all(personId) as string[]),
+    ]);
     s.deletePerson.run(personId);
     s.deleteSearchRow.run(personId);
-    const candidates = new Set<string>();
-    if (media?.avatar_file) candidates.add(media.avatar_file);
-    if (media?.banner_file) candidates.add(media.banner_file);
-    for (const file of emojiFiles(media?.emojis_json ?? null)) candidates.add(file);
     // Cached files are named by their URL's hash, so two people may share one (same emoji set,
     // same default avatar): only files no remaining person shows are orphans.
     if (candidates.size === 0) return { actionIds, personRemoved: true, orphanFiles: [] };
-    const shown = new Set<string>();
-    for (const row of s.sharingFiles.all({ files: JSON.stringify([...candidates]) }) as MediaRow[]) {
-      for (const file of [row.avatar_file, row.banner_file, ...emojiFiles(row.emojis_json)]) if (file) shown.add(file);
-    }
+    const shown = new Set(s.filesStillShown.all({ files: JSON.stringify([...candidates]) }) as string[]);
     const orphanFiles = [...candidates].filter((file) => !shown.has(file));
     return { actionIds, personRemoved: true, orphanFiles };
   });

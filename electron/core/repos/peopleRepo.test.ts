@@ -55,13 +55,15 @@ describe('peopleRepo.profile beyond the card', () => {
     const id = person.personId;
     notesRepo(t.db).set(accountId, id, 'Met at BeeConf', FIXTURE_NOW);
     tagsRepo(t.db).set(accountId, id, ['bees', 'Berlin'], FIXTURE_NOW);
+    t.db.prepare('UPDATE people SET bio_html = ? WHERE id = ?').run('<p>Bees &amp; more</p>', id);
     t.db
       .prepare(
-        `UPDATE people SET bio_html = ?, banner_file = 'banners/ab/banner.jpg', banner_url = 'https://x.example/b.jpg',
-           fields_json = ?, emojis_json = ? WHERE id = ?`,
+        `INSERT INTO person_extras (person_id, data, fetched_at)
+         VALUES (?, json_object('banner', json_object('url', 'https://x.example/b.jpg', 'file', 'banners/ab/banner.jpg'),
+                                'fields', json(?), 'emojis', json(?)), 'x')`,
       )
       .run(
-        '<p>Bees &amp; more</p>',
+        id,
         JSON.stringify([
           { name: 'Site', valueHtml: '<a href="https://bees.example">bees.example</a>', verifiedAt: '2026-01-01T00:00:00.000Z' },
           { name: 'broken' },
@@ -72,7 +74,6 @@ describe('peopleRepo.profile beyond the card', () => {
           { shortcode: 'later', url: 'https://x.example/later.png', file: null },
           { shortcode: 'sneaky', url: 'https://x.example/s.png', file: '../../etc/passwd' },
         ]),
-        id,
       );
     t.db
       .prepare('UPDATE relationships SET shared_connections_json = ?, shared_connections_count = 12, follow_requested = 1 WHERE person_id = ?')
@@ -120,7 +121,9 @@ describe('peopleRepo.profile beyond the card', () => {
 
   it('has empty extras for a person with none, and survives malformed JSON', () => {
     const id = people[1]!.personId;
-    t.db.prepare("UPDATE people SET fields_json = '{\"not\": \"a list\"}', emojis_json = '[1, 2]' WHERE id = ?").run(id);
+    t.db
+      .prepare(`INSERT INTO person_extras (person_id, data, fetched_at) VALUES (?, '{"fields": {"not": "a list"}, "emojis": [1, 2]}', 'x')`)
+      .run(id);
     expect(peopleRepo(t.db).profile(accountId, id)).toMatchObject({
       note: '',
       tags: [],

@@ -57,8 +57,10 @@ export const peopleRepo = perDatabase((db: Database.Database) => {
   const profileStatement = db.prepare(
     `SELECT ${PERSON_CARD_COLUMNS}, coalesce(r.i_followed_at, p.fetched_at) AS known_since,
             p.network, p.remote_id, p.bio, p.bio_html, p.posts_count, p.joined_at, p.profile_url, p.fetched_at,
-            p.banner_file, p.fields_json, p.emojis_json, r.shared_connections_json, r.shared_connections_count
+            x.data ->> '$.banner.file' AS banner_file, x.data -> '$.fields' AS fields_json,
+            x.data -> '$.emojis' AS emojis_json, r.shared_connections_json, r.shared_connections_count
      FROM people p
+     LEFT JOIN person_extras x ON x.person_id = p.id
      LEFT JOIN triage t ON t.account_id = @accountId AND t.person_id = p.id
      LEFT JOIN relationships r ON r.account_id = @accountId AND r.person_id = p.id
      WHERE p.id = @personId AND (t.person_id IS NOT NULL OR r.person_id IS NOT NULL)`,

@@ -1,5 +1,5 @@
-// The JSON columns a profile is built from (written by the providers' ingest): Mastodon profile
-// fields and custom emoji on people, shared connections on relationships. They came from a remote
+// The JSON a profile is built from (written by the providers' ingest): Mastodon profile fields and
+// custom emoji in person_extras, shared connections on relationships. They came from a remote
 // server, so each entry is checked against its shape; a malformed entry is left out rather than
 // failing the whole profile. Image URLs never reach the renderer: only cached files do.
 import { z } from 'zod';
@@ -39,11 +39,6 @@ export function profileFields(json: string | null): ProfileField[] {
 /** `[{shortcode, url, file}]` → emoji served from the cache (url null until the file is cached). */
 export function customEmojis(json: string | null): CustomEmoji[] {
   return entries(json, emojiShape).map((e) => ({ shortcode: e.shortcode, url: cachedMediaUrl(e.file) }));
-}
-
-/** Every cached file an emoji list refers to (for cleaning the media cache). */
-export function emojiFiles(json: string | null): string[] {
-  return entries(json, emojiShape).flatMap((e) => (e.file ? [e.file] : []));
 }
 
 /**

@@ -13,28 +13,19 @@ import { MastodonProvider } from '../providers/mastodon/mastodonProvider';
 import type { Provider } from '../providers/provider';
 import { accountsRepo } from '../repos/accountsRepo';
 import { perDatabase } from '../repos/perDatabase';
+import { personExtrasRepo, type StoredEmoji } from '../repos/personExtrasRepo';
 
 /** Familiar followers named per person (Mastodon sends all; the drawer shows a few). */
 export const SHARED_CONNECTIONS_KEPT = 12;
 
-interface StoredEmoji {
-  shortcode: string;
-  url: string;
-  file: string | null;
-}
-
-interface PersonMedia {
+interface PersonRow {
   remoteId: string;
   followRequested: number;
-  bannerUrl: string | null;
-  bannerFile: string | null;
-  emojisJson: string | null;
 }
 
 const dutyStatements = perDatabase((db: Database.Database) => ({
   person: db.prepare(
-    `SELECT p.remote_id AS remoteId, p.banner_url AS bannerUrl, p.banner_file AS bannerFile, p.emojis_json AS emojisJson,
-       coalesce(r.follow_requested, 0) AS followRequested
+    `SELECT p.remote_id AS remoteId, coalesce(r.follow_requested, 0) AS followRequested
      FROM people p LEFT JOIN relationships r ON r.person_id = p.id AND r.account_id = ? WHERE p.id = ?`,
   ),
   requestAccepted: db.prepare(
@@ -42,8 +33,6 @@ const dutyStatements = perDatabase((db: Database.Database) => ({
      WHERE account_id = ? AND person_id = ? AND follow_requested = 1`,
   ),
   requestEnded: db.prepare('UPDATE relationships SET follow_requested = 0 WHERE account_id = ? AND person_id = ? AND follow_requested = 1'),
-  setBannerFile: db.prepare('UPDATE people SET banner_file = ? WHERE id = ? AND banner_url = ?'),
-  setEmojis: db.prepare('UPDATE people SET emojis_json = ? WHERE id = ? AND emojis_json = ?'),
   setShared: db.prepare(
     `UPDATE relationships SET shared_connections_json = ?, shared_connections_count = ?
      WHERE account_id = ? AND person_id = ?`,
@@ -107,26 +96,28 @@ export class MastodonProfileDuties {
   private async fill(account: Account, personId: number): Promise<void> {
     const { db } = this.options;
     const s = dutyStatements(db);
-    const person = s.person.get(account.id, personId) as PersonMedia | undefined;
+    const person = s.person.get(account.id, personId) as PersonRow | undefined;
     if (!person) return;
+    const extras = personExtrasRepo(db);
+    const media = extras.media(personId) ?? { bannerUrl: null, bannerFile: null, emojisJson: null };
     const provider = await this.options.providerFor(account);
     const signal = this.abort.signal;
     let changed = false;
 
-    if (person.bannerUrl && !person.bannerFile) {
-      const file = await this.media.ensure(person.bannerUrl, provider, signal).catch(() => null);
-      if (file && db.open && s.setBannerFile.run(file, personId, person.bannerUrl).changes > 0) changed = true;
+    if (media.bannerUrl && !media.bannerFile) {
+      const file = await this.media.ensure(media.bannerUrl, provider, signal).catch(() => null);
+      if (file && db.open && extras.setBannerFile(personId, media.bannerUrl, file)) changed = true;
     }
 
-    const emojis = parseEmojis(person.emojisJson);
-    if (person.emojisJson && emojis.some((e) => e.file === null)) {
+    const emojis = parseEmojis(media.emojisJson);
+    if (media.emojisJson && emojis.some((e) => e.file === null)) {
       const filled: StoredEmoji[] = [];
       for (const emoji of emojis) {
         signal.throwIfAborted();
         const file = emoji.file ?? (await this.media.ensure(emoji.url, provider, signal).catch(() => null));
         filled.push({ shortcode: emoji.shortcode, url: emoji.url, file });
       }
-      if (db.open && s.setEmojis.run(JSON.stringify(filled), personId, person.emojisJson).changes > 0) changed = true;
+      if (db.open && extras.replaceEmojis(personId, media.emojisJson, filled)) changed = true;
     }
 
     const onceKey = `${account.id}:${personId}`;
