@@ -31,6 +31,10 @@ export interface Account {
   noteSync?: boolean;
 }
 
+/** Why an account is no longer there; never an unfollow. */
+export const GONE_REASONS = ['deactivated', 'deleted', 'suspended', 'takendown', 'moved'] as const;
+export type GoneReason = (typeof GONE_REASONS)[number];
+
 /**
  * What a board card needs: small, so a window of a column is cheap to ship.
  * avatarUrl is a renderer-relative URL (`media/...`) served locally by main or the harness,
@@ -53,6 +57,10 @@ export interface PersonCard {
   action?: ActionSummary;
   /** When the network reported the person deactivated, suspended or deleted. */
   goneAt?: string | null;
+  /** Why they are gone, as the network said; with goneAt. */
+  goneReason?: GoneReason | null;
+  /** The handle a moved account now points at (goneReason 'moved'), when the network names it. */
+  movedTo?: string | null;
   /** Explainable hints, strongest caution first (see shared/signals); absent until computed. */
   signals?: Signal[];
   /** The signals' combined score (higher = more worth a look); null until computed. */

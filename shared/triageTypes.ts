@@ -55,6 +55,7 @@ export const TIMELINE_KINDS = [
   'note_changed',
   'tags_changed',
   'follow_requested',
+  'came_back',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

@@ -1,6 +1,6 @@
 // The one interface every network implements (DESIGN.md, Sync). The sync engine and the outbox
 // speak only this; a provider knows its network's API and nothing about SQLite.
-import type { Network } from '../../../shared/domain';
+import type { GoneReason, Network } from '../../../shared/domain';
 
 export interface ProviderCapabilities {
   /** Largest page the list endpoints return. */
@@ -33,6 +33,10 @@ export interface RemoteProfile {
   profileUrl: string | null;
   /** Deactivated, suspended, taken down or defederated. */
   gone?: boolean;
+  /** Why, when the profile itself says (a Mastodon account that moved); with gone. */
+  goneReason?: GoneReason;
+  /** The handle a moved account points at. */
+  movedTo?: string | null;
   /**
    * People I follow who follow this person, as the network reports them (Bluesky's
    * knownFollowers on full profiles): how many in all and the few it names. Absent: not reported,
@@ -92,6 +96,21 @@ export interface RemoteRelationship {
   requested?: boolean;
 }
 
+/**
+ * Whether an account still exists as the network sees it. Lists and batch lookups silently leave
+ * out accounts that are deactivated, deleted or suspended, so "missing" alone says nothing; this
+ * is the question a removal check asks before recording anything. 'unknown': the network would not
+ * say (the check keeps the edge as it is).
+ */
+export type AccountState = 'active' | GoneReason | 'unknown';
+
+export interface RemoteAccountStatus {
+  remoteId: string;
+  state: AccountState;
+  /** For 'moved': the handle the account points at, when the network names it. */
+  movedTo?: string | null;
+}
+
 export interface FetchedMedia {
   bytes: Uint8Array;
   contentType: string;
@@ -107,6 +126,8 @@ export interface Provider {
   getProfiles(remoteIds: string[], signal?: AbortSignal): Promise<RemoteProfile[]>;
   getRecentPosts(remoteId: string, limit: number, signal?: AbortSignal): Promise<RemotePost[]>;
   getRelationships(remoteIds: string[], signal?: AbortSignal): Promise<RemoteRelationship[]>;
+  /** The state of each account (one answer per id, in any order), asked before a removal is recorded. */
+  accountStatus(remoteIds: string[], signal?: AbortSignal): Promise<RemoteAccountStatus[]>;
   /** Returns the follow reference (record key/URI) needed to unfollow later. */
   follow(remoteId: string, idempotencyKey: string): Promise<{ followRef: string | null; pending: boolean }>;
   unfollow(remoteId: string, followRef: string | null): Promise<void>;

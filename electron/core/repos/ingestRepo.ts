@@ -9,12 +9,14 @@
 // - No followed_me / i_followed events during an account's first import: a first sync of 1M
 //   followers would write 1M events that say nothing ("these people followed you before you
 //   installed Rapport"). Events start with the second walk, when "new" means new.
+// - An edge the removal check paused because the account went away (follower_gone /
+//   following_gone) resumes as it was when the account is listed again: same rank and dates, a
+//   "came back" event, and no "followed you" (they never unfollowed).
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../shared/domain';
 import { sortNameSql } from '../db/sortName';
 import type { RemoteEdge, RemotePost, RemoteProfile } from '../providers/provider';
 import { perDatabase } from './perDatabase';
-import { personExtrasRepo } from './personExtrasRepo';
 import { syncStateRepo, type WalkCheckpoint, type WalkName } from './syncStateRepo';
 
 /**
@@ -67,12 +69,26 @@ interface ExistingEdge {
   follows_me: number;
   i_follow: number;
   follow_rank: number;
+  follower_gone: number;
+  following_gone: number;
 }
 
-/** Extras (when the network sent them) also carry the latest post's date, which stays on people. */
+/**
+ * The columns of RemoteProfile.extras. emojis_json keeps the cached `file` of each emoji: when the
+ * stored list names the same emoji (emojisKey: [shortcode, url] pairs, files left out), it stays.
+ */
 function extrasColumns(profile: RemoteProfile): Record<string, string | number | null> {
   const extras = profile.extras;
-  return extras ? { hasExtras: 1, lastPostAt: extras.lastPostAt } : { hasExtras: 0, lastPostAt: null };
+  if (!extras) return { hasExtras: 0, bannerUrl: null, fieldsJson: null, emojisJson: null, emojisKey: null, lastPostAt: null };
+  const emojis = extras.emojis.map((e) => ({ shortcode: e.shortcode, url: e.url, file: null }));
+  return {
+    hasExtras: 1,
+    bannerUrl: extras.bannerUrl,
+    fieldsJson: JSON.stringify(extras.fields.map((f) => ({ name: f.name, valueHtml: f.valueHtml, verifiedAt: f.verifiedAt }))),
+    emojisJson: JSON.stringify(emojis),
+    emojisKey: JSON.stringify(emojis.map((e) => [e.shortcode, e.url])),
+    lastPostAt: extras.lastPostAt,
+  };
 }
 
 export const ingestRepo = perDatabase((db: Database.Database) => {
@@ -82,43 +98,55 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
   // columns they follow really changed (their WHEN clauses), so unchanged people stay cheap.
   const upsertPerson = db.prepare(
     `INSERT INTO people (network, remote_id, handle, display_name, bio, bio_html, avatar_url, followers_count,
-       following_count, posts_count, joined_at, profile_url, gone_at, fetched_at, last_post_at)
+       following_count, posts_count, joined_at, profile_url, gone_at, gone_reason, moved_to, fetched_at,
+       banner_url, fields_json, emojis_json, last_post_at)
      VALUES (@network, @remoteId, @handle, @displayName, @bio, @bioHtml, @avatarUrl, @followersCount,
-       @followingCount, @postsCount, @joinedAt, @profileUrl, @goneAt, @fetchedAt, @lastPostAt)
+       @followingCount, @postsCount, @joinedAt, @profileUrl, @goneAt, @goneReason, @movedTo, @fetchedAt,
+       @bannerUrl, @fieldsJson, @emojisJson, @lastPostAt)
      ON CONFLICT (network, remote_id) DO UPDATE SET
+       banner_file = CASE WHEN NOT @hasExtras OR people.banner_url IS excluded.banner_url THEN people.banner_file ELSE NULL END,
+       banner_url = CASE WHEN @hasExtras THEN excluded.banner_url ELSE people.banner_url END,
+       fields_json = CASE WHEN @hasExtras THEN excluded.fields_json ELSE people.fields_json END,
+       emojis_json = CASE WHEN NOT @hasExtras THEN people.emojis_json
+         WHEN people.emojis_json IS NOT NULL AND @emojisKey = (SELECT json_group_array(json_array(
+           json_extract(e.value, '$.shortcode'), json_extract(e.value, '$.url'))) FROM json_each(people.emojis_json) e)
+           THEN people.emojis_json
+         ELSE excluded.emojis_json END,
        last_post_at = CASE WHEN @hasExtras THEN coalesce(excluded.last_post_at, people.last_post_at) ELSE people.last_post_at END,
        handle = excluded.handle, display_name = excluded.display_name, bio = excluded.bio,
        bio_html = excluded.bio_html,
        avatar_file = CASE WHEN people.avatar_url IS excluded.avatar_url THEN people.avatar_file ELSE NULL END,
        avatar_url = excluded.avatar_url, followers_count = excluded.followers_count,
        following_count = excluded.following_count, posts_count = excluded.posts_count,
-       joined_at = excluded.joined_at, profile_url = excluded.profile_url, gone_at = excluded.gone_at,
+       joined_at = excluded.joined_at, profile_url = excluded.profile_url,
+       gone_at = CASE WHEN excluded.gone_at IS NULL THEN NULL ELSE coalesce(people.gone_at, excluded.gone_at) END,
+       gone_reason = excluded.gone_reason, moved_to = excluded.moved_to,
        fetched_at = excluded.fetched_at
      RETURNING id`,
   );
   const selectEdge = db.prepare(
-    'SELECT follows_me, i_follow, follow_rank FROM relationships WHERE account_id = ? AND person_id = ?',
+    'SELECT follows_me, i_follow, follow_rank, follower_gone, following_gone FROM relationships WHERE account_id = ? AND person_id = ?',
   );
 
   const upsertFollower = db.prepare(
     `INSERT INTO relationships (account_id, person_id, follows_me, followed_me_at, follow_rank, seen_generation)
      VALUES (@accountId, @personId, 1, @followedAt, @rank, @generation)
      ON CONFLICT (account_id, person_id) DO UPDATE SET
-       followed_me_at = CASE WHEN relationships.follows_me = 1
+       followed_me_at = CASE WHEN relationships.follows_me = 1 OR relationships.follower_gone = 1
          THEN coalesce(relationships.followed_me_at, excluded.followed_me_at) ELSE excluded.followed_me_at END,
-       follow_rank = CASE WHEN relationships.follows_me = 1 AND relationships.follow_rank > 0
+       follow_rank = CASE WHEN (relationships.follows_me = 1 OR relationships.follower_gone = 1) AND relationships.follow_rank > 0
          THEN relationships.follow_rank ELSE excluded.follow_rank END,
-       follows_me = 1,
+       follows_me = 1, follower_gone = 0,
        seen_generation = excluded.seen_generation`,
   );
   const upsertFollowing = db.prepare(
     `INSERT INTO relationships (account_id, person_id, i_follow, i_followed_at, follow_ref, following_generation)
      VALUES (@accountId, @personId, 1, @followedAt, @followRef, @generation)
      ON CONFLICT (account_id, person_id) DO UPDATE SET
-       i_followed_at = CASE WHEN relationships.i_follow = 1
+       i_followed_at = CASE WHEN relationships.i_follow = 1 OR relationships.following_gone = 1
          THEN coalesce(relationships.i_followed_at, excluded.i_followed_at) ELSE excluded.i_followed_at END,
        follow_ref = coalesce(excluded.follow_ref, relationships.follow_ref),
-       i_follow = 1, follow_requested = 0,
+       i_follow = 1, follow_requested = 0, following_gone = 0,
        following_generation = excluded.following_generation`,
   );
   // Initial stage: a follower the user already follows back is Connected, anyone else New.
@@ -141,6 +169,13 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
   );
   const insertEvent = db.prepare(
     'INSERT INTO events (account_id, person_id, kind, at, data) VALUES (@accountId, @personId, @kind, @at, @data)',
+  );
+  // Once per return, however many edges resume: only when the person's latest gone/came_back event is a gone.
+  const insertCameBack = db.prepare(
+    `INSERT INTO events (account_id, person_id, kind, at, data)
+     SELECT @accountId, @personId, 'came_back', @at, NULL
+     WHERE (SELECT kind FROM events WHERE account_id = @accountId AND person_id = @personId AND kind IN ('gone', 'came_back')
+            ORDER BY id DESC LIMIT 1) = 'gone'`,
   );
   const deletePosts = db.prepare('DELETE FROM posts WHERE person_id = ?');
   const insertPost = db.prepare(
@@ -170,11 +205,11 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
       joinedAt: profile.joinedAt,
       profileUrl: profile.profileUrl,
       goneAt: profile.gone ? at : null,
+      goneReason: profile.gone ? (profile.goneReason ?? null) : null,
+      movedTo: profile.gone && profile.goneReason === 'moved' ? (profile.movedTo ?? null) : null,
       fetchedAt: at,
       ...extrasColumns(profile),
     }) as { id: number };
-    // Network-specific parts live in person_extras (0007); absent extras leave what is stored.
-    if (profile.extras) personExtrasRepo(db).save(id, profile.extras, at);
     return id;
   }
 
@@ -191,7 +226,8 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
         const rank = input.headScan ? input.headScan.rankBase - i : rankFor(checkpoint.generation, checkpoint.itemsDone + i);
         upsertFollower.run({ accountId, personId, followedAt: edge.followedAt, rank, generation: checkpoint.generation });
         // Mirrors upsertFollower: a follower already known keeps the rank it had.
-        const storedRank = before && before.follows_me === 1 && before.follow_rank > 0 ? before.follow_rank : rank;
+        const kept = before !== undefined && (before.follows_me === 1 || before.follower_gone === 1) && before.follow_rank > 0;
+        const storedRank = kept ? before.follow_rank : rank;
         insertTriage.run({
           accountId,
           personId,
@@ -204,7 +240,8 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
         });
         if (!before || before.follows_me === 0) {
           added++;
-          if (!initialImport) {
+          if (before?.follower_gone === 1) insertCameBack.run({ accountId, personId, at });
+          else if (!initialImport) {
             insertEvent.run({ accountId, personId, kind: 'followed_me', at, data: JSON.stringify({ followedAt: edge.followedAt }) });
           }
         }
@@ -219,7 +256,8 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
         promoteMutual.run({ accountId, personId, at });
         if (!before || before.i_follow === 0) {
           added++;
-          if (!initialImport) insertEvent.run({ accountId, personId, kind: 'i_followed', at, data: null });
+          if (before?.following_gone === 1) insertCameBack.run({ accountId, personId, at });
+          else if (!initialImport) insertEvent.run({ accountId, personId, kind: 'i_followed', at, data: null });
         }
       }
     });

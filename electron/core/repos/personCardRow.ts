@@ -4,7 +4,7 @@
 // CROSS JOIN keeps triage (or whatever precedes it) as the outer loop, so an ORDER BY over a
 // triage index is walked in order and stops at LIMIT instead of sorting every match.
 // Fields from other tables (tags, last message, signal chips) are added per page by cardExtras.
-import type { PersonCard, Stage } from '../../../shared/domain';
+import { GONE_REASONS, type GoneReason, type PersonCard, type Stage } from '../../../shared/domain';
 
 export const BIO_SNIPPET_MAX = 140;
 
@@ -12,7 +12,7 @@ export const PERSON_CARD_COLUMNS = `
   p.id AS person_id, p.handle, p.display_name, p.avatar_file, p.followers_count, p.following_count,
   substr(p.bio, 1, ${BIO_SNIPPET_MAX * 2}) AS bio_head,
   t.stage, t.changed_at, coalesce(r.follows_me, 0) AS follows_me, coalesce(r.i_follow, 0) AS i_follow,
-  r.followed_me_at, p.gone_at, t.score, t.snoozed_until, t.snooze_ended_at,
+  r.followed_me_at, p.gone_at, p.gone_reason, p.moved_to, t.score, t.snoozed_until, t.snooze_ended_at,
   coalesce(r.follow_requested, 0) AS follow_requested`;
 
 export const PERSON_CARD_JOINS = `
@@ -33,6 +33,8 @@ export interface PersonCardRow {
   i_follow: number;
   followed_me_at: string | null;
   gone_at: string | null;
+  gone_reason: string | null;
+  moved_to: string | null;
   score: number | null;
   snoozed_until: string | null;
   snooze_ended_at: string | null;
@@ -61,6 +63,12 @@ function snoozeBadge(row: PersonCardRow): string | null {
   return ended !== null && row.stage === 'new' && row.changed_at <= ended ? ended : null;
 }
 
+function goneDetails(row: PersonCardRow): { goneReason?: GoneReason; movedTo?: string } {
+  const reason = (GONE_REASONS as readonly string[]).includes(row.gone_reason ?? '') ? (row.gone_reason as GoneReason) : null;
+  if (!reason) return {};
+  return reason === 'moved' && row.moved_to ? { goneReason: reason, movedTo: row.moved_to } : { goneReason: reason };
+}
+
 export function toPersonCard(row: PersonCardRow): PersonCard {
   const snoozeEndedAt = snoozeBadge(row);
   return {
@@ -76,7 +84,7 @@ export function toPersonCard(row: PersonCardRow): PersonCard {
     iFollow: row.i_follow === 1,
     followedMeAt: row.followed_me_at,
     stageChangedAt: row.changed_at,
-    ...(row.gone_at ? { goneAt: row.gone_at } : {}),
+    ...(row.gone_at ? { goneAt: row.gone_at, ...goneDetails(row) } : {}),
     ...(row.score !== null ? { score: row.score } : {}),
     ...(row.snoozed_until !== null ? { snoozedUntil: row.snoozed_until } : {}),
     ...(snoozeEndedAt !== null ? { snoozeEndedAt } : {}),

@@ -78,6 +78,24 @@ function tagsSentence(data: EventData): string {
   return parts.length > 0 ? parts.join('; ') : 'Tags changed';
 }
 
+/** Why the account went away, as the network said (old rows have no reason). */
+function goneSentence(data: EventData): string {
+  switch (data.reason) {
+    case 'deactivated':
+      return 'Deactivated their account';
+    case 'deleted':
+      return 'Deleted their account';
+    case 'suspended':
+      return 'Account suspended';
+    case 'takendown':
+      return 'Account taken down by the network';
+    case 'moved':
+      return typeof data.movedTo === 'string' && data.movedTo ? `Moved to @${data.movedTo.replace(/^@/, '')}` : 'Moved to another account';
+    default:
+      return 'Account gone';
+  }
+}
+
 /** The sentence for one event; `messageText` is the text of the message a dm_sent event refers to. */
 export function timelineSentence(kind: EventKind, data: EventData, messageText: string | null): string {
   switch (kind) {
@@ -98,7 +116,9 @@ export function timelineSentence(kind: EventKind, data: EventData, messageText: 
     case 'profile_changed':
       return 'Changed their profile';
     case 'gone':
-      return 'Account gone';
+      return goneSentence(data);
+    case 'came_back':
+      return 'Came back: their account is active again';
     case 'snoozed':
       return snoozeSentence(data);
     case 'snooze_ended':

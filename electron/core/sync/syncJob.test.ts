@@ -94,6 +94,7 @@ class IdOnlyLists implements Provider {
   }
   getRecentPosts = (id: string, limit: number, signal?: AbortSignal) => this.inner.getRecentPosts(id, limit, signal);
   getRelationships = (ids: string[], signal?: AbortSignal) => this.inner.getRelationships(ids, signal);
+  accountStatus = (ids: string[], signal?: AbortSignal) => this.inner.accountStatus(ids, signal);
   follow = (id: string, key: string) => this.inner.follow(id, key);
   unfollow = (id: string, ref: string | null) => this.inner.unfollow(id, ref);
   sendDm = (id: string, text: string, key: string) => this.inner.sendDm(id, text, key);

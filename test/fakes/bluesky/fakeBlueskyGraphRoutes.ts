@@ -14,7 +14,7 @@ function pageOf(ctx: RouteContext, req: XrpcRequest, edges: FakeEdge[]): { page:
   if (cursor === CURSOR_PAST_END) return { page: [], cursor: ctx.knobs.emptyLastPageWithCursor ? CURSOR_PAST_END : undefined };
   const before = cursor === null ? Infinity : Number(cursor);
   if (Number.isNaN(before)) throw new XrpcFailure(400, 'InvalidRequest', 'malformed cursor');
-  // Visible edges only: deactivated and taken-down accounts vanish from lists.
+  // Visible edges only: deactivated, taken-down and deleted accounts vanish from lists.
   const end = firstAtOrAfter(edges, before);
   const page: FakeEdge[] = [];
   let i = end - 1;
@@ -70,6 +70,7 @@ const getProfile: XrpcHandler = (ctx, req) => {
   if (!actor) throw new XrpcFailure(400, 'InvalidRequest', 'Profile not found');
   if (actor.status === 'deactivated') throw new XrpcFailure(400, 'AccountDeactivated', 'Account is deactivated');
   if (actor.status === 'takendown') throw new XrpcFailure(400, 'AccountTakedown', 'Account has been suspended');
+  if (actor.status === 'deleted') throw new XrpcFailure(400, 'InvalidRequest', 'Profile not found');
   return profileViewDetailed(ctx, actor);
 };
 
@@ -77,7 +78,7 @@ const getProfiles: XrpcHandler = (ctx, req) => {
   const actors = req.params.getAll('actors');
   if (actors.length === 0) throw new XrpcFailure(400, 'InvalidRequest', 'Error: Params must have the property "actors"');
   if (actors.length > 25) throw new XrpcFailure(400, 'InvalidRequest', 'Error: actors must not have more than 25 elements');
-  // Like the AppView: unknown, deactivated and taken-down accounts are silently left out.
+  // Like the AppView: unknown, deactivated, taken-down and deleted accounts are silently left out.
   const profiles = actors
     .map((id) => ctx.state.resolve(id))
     .filter((a) => a !== null && a.status === 'active')

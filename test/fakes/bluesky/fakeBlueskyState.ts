@@ -3,7 +3,11 @@
 // tests add or remove followers at runtime (lists are newest first, like the real AppView).
 import { fakeCid, fakeDid, fakeTid, seededRandom } from './fakeBlueskyIds';
 
-export type ActorStatus = 'active' | 'deactivated' | 'takendown';
+/**
+ * As the AppView sees an account: deactivated (the owner can come back), takendown (moderation;
+ * getRepoStatus says takendown or suspended) or deleted (the repo is gone, "Profile not found").
+ */
+export type ActorStatus = 'active' | 'deactivated' | 'takendown' | 'deleted';
 /** Who may open a chat with this actor (chat.bsky.actor.declaration allowIncoming). */
 export type AllowIncoming = 'all' | 'following' | 'none';
 

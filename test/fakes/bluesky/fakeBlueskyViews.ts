@@ -66,9 +66,14 @@ export function profileViewBasic(ctx: ViewContext, actor: FakeActor): Record<str
   return { did: actor.did, handle: actor.handle, displayName: actor.displayName, avatar: avatarUrl(ctx, actor) };
 }
 
+/**
+ * Like the AppView (getProfileViewerStatesNaive): the follow records decide, whatever the account's
+ * status, so a deactivated or deleted follower still reads as following. Only a DID the network has
+ * never seen is notFoundActor.
+ */
 export function relationshipView(ctx: ViewContext, identifier: string): Record<string, unknown> {
   const actor = ctx.state.resolve(identifier);
-  if (!actor || actor.status !== 'active') {
+  if (!actor) {
     return { $type: 'app.bsky.graph.defs#notFoundActor', actor: identifier, notFound: true };
   }
   return { $type: 'app.bsky.graph.defs#relationship', did: actor.did, ...viewerOf(ctx, actor) };

@@ -50,7 +50,8 @@ function ids(params: URLSearchParams): string[] {
 
 function account(ctx: RouteContext, id: string) {
   const found = ctx.state.accounts.get(id);
-  if (!found) throw new RouteFailure(404, 'Record not found');
+  if (!found || found.deleted) throw new RouteFailure(404, 'Record not found');
+  if (found.suspended && found.suspensionFinal) throw new RouteFailure(410, 'Gone');
   return found;
 }
 
@@ -64,7 +65,7 @@ function listPage(ctx: RouteContext, req: RouteRequest, edges: ReadonlyArray<{ f
   for (let i = edges.length - 1; i >= 0 && page.length < limit; i--) {
     const edge = edges[i]!;
     if (edge.followId >= below) continue;
-    if (ctx.state.accounts.get(edge.accountId)?.suspended) continue;
+    if (ctx.state.isHidden(edge.accountId)) continue;
     page.push(edge);
   }
   const body: Array<Record<string, unknown>> = page.map((e) => accountView(ctx, ctx.state.accounts.get(e.accountId)!));
@@ -117,7 +118,7 @@ export const mastodonRoutes: Route[] = [
       const body: Array<Record<string, unknown>> = ids(req.params)
         .filter((id) => {
           const a = ctx.state.accounts.get(id);
-          return a && (withSuspended || !a.suspended);
+          return a && !a.deleted && (withSuspended || !a.suspended);
         })
         .map((id) => relationshipView(ctx.state, id));
       if (ctx.knobs.malformed === 'relationship-bad-following' && body[0]) {
@@ -152,7 +153,9 @@ export const mastodonRoutes: Route[] = [
       if (!ctx.knobs.batchAccounts) throw new RouteFailure(404, 'Record not found');
       const wanted = ids(req.params);
       if (wanted.length > 40) throw new RouteFailure(422, 'Too many ids');
-      return { body: wanted.filter((id) => ctx.state.accounts.has(id)).map((id) => accountView(ctx, ctx.state.accounts.get(id)!)) };
+      // Deleted accounts and suspensions whose data is gone are left out; suspended ones come blanked.
+      const shown = wanted.map((id) => ctx.state.accounts.get(id)).filter((a) => a && !a.deleted && !(a.suspended && a.suspensionFinal));
+      return { body: shown.map((a) => accountView(ctx, a!)) };
     },
   },
   {

@@ -35,6 +35,12 @@ export interface FakeMastodonAccount {
   emojis: FakeEmoji[];
   fields: FakeField[];
   suspended: boolean;
+  /** A suspension whose data is gone ("permanently unavailable"): GET /api/v1/accounts/:id answers 410. */
+  suspensionFinal?: boolean;
+  /** Deleted: every endpoint answers 404 and lists, lookups and relationships leave it out. */
+  deleted?: boolean;
+  /** Id of the account this one moved to (the API's `moved`); it stays in lists. */
+  movedTo?: string | null;
   /** Path of the header image on the fake (e.g. /avatars/header.png); absent: Mastodon's missing.png. */
   header?: string | null;
   /** Accounts (ids) that follow this one, for familiar_followers. */
@@ -234,6 +240,26 @@ export class FakeMastodonState {
       return;
     }
     this.addFollowing(accountId);
+  }
+
+  /**
+   * What happens to accounts on a real instance: suspended (content blanked, left out of lists and
+   * relationships; `final` = data gone, 410), deleted (404 everywhere), moved (stays in lists with
+   * `moved`), or back to normal (reinstated, the follow edges untouched all along).
+   */
+  setAccountState(accountId: string, state: 'active' | 'suspended' | 'suspended-final' | 'deleted' | { movedTo: string }): void {
+    const account = this.accounts.get(accountId);
+    if (!account) throw new Error(`fake mastodon: no account ${accountId}`);
+    account.suspended = state === 'suspended' || state === 'suspended-final';
+    account.suspensionFinal = state === 'suspended-final';
+    account.deleted = state === 'deleted';
+    account.movedTo = typeof state === 'object' ? state.movedTo : null;
+  }
+
+  /** Hidden from lists, batch lookups and relationships (suspended or deleted). */
+  isHidden(accountId: string): boolean {
+    const account = this.accounts.get(accountId);
+    return !account || account.suspended || account.deleted === true;
   }
 
   /** The knob for locked accounts: they approve our pending requests. */

@@ -41,7 +41,14 @@ export function accountView(ctx: ViewContext, a: FakeMastodonAccount): Record<st
     last_status_at: '2026-01-02',
     emojis: a.emojis,
     fields: a.fields,
+    ...movedView(ctx, a),
   };
+}
+
+/** `moved`: the account it moved to, as a full account (one level deep, as Mastodon nests it). */
+function movedView(ctx: ViewContext, a: FakeMastodonAccount): Record<string, unknown> {
+  const target = a.movedTo ? ctx.state.accounts.get(a.movedTo) : undefined;
+  return target ? { moved: accountView(ctx, { ...target, movedTo: null }) } : {};
 }
 
 export function credentialAccountView(ctx: ViewContext, a: FakeMastodonAccount): Record<string, unknown> {

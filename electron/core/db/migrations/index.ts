@@ -6,7 +6,7 @@ import { deferrableSearchDelete } from './0002-deferrable-search-delete';
 import { unicodeNameSort } from './0003-unicode-name-sort';
 import { credentialsAndOutboxSchedule } from './0004-credentials-and-outbox-schedule';
 import { triageAndMastodonProfiles } from './0005-triage-and-mastodon-profiles';
-import { networksAndPersonExtras } from './0007-networks-and-person-extras';
+import { goneReasons } from './0006-gone-reasons';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -14,7 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   unicodeNameSort,
   credentialsAndOutboxSchedule,
   triageAndMastodonProfiles,
-  networksAndPersonExtras,
+  goneReasons,
 ];
 
 /** The schema version this build of Rapport writes. */

@@ -199,27 +199,39 @@ describe('BlueskyProvider reads', () => {
     expect(fake.countOf('app.bsky.graph.getFollowers')).toBe(4);
   });
 
-  it('tells deactivated and taken-down accounts apart from unfollows', async () => {
+  it('tells deactivated, taken-down and deleted accounts apart from unfollows, as the AppView answers', async () => {
     kit = await startBlueskyKit({ followers: 6 });
     const { fake, provider } = kit;
-    const [deactivated, takendown, unfollower, stays] = fake.state.followers.map((e) => e.did);
+    const [deactivated, takendown, deleted, unfollower, stays] = fake.state.followers.map((e) => e.did);
     fake.state.setStatus(deactivated!, 'deactivated');
     fake.state.setStatus(takendown!, 'takendown');
+    fake.state.setStatus(deleted!, 'deleted');
     fake.state.removeFollowers([unfollower!]);
+    const all = [deactivated!, takendown!, deleted!, unfollower!, stays!];
 
-    const profiles = await provider.getProfiles([deactivated!, takendown!, unfollower!, stays!]);
+    // getProfiles leaves every unavailable account out, without saying why.
+    const profiles = await provider.getProfiles(all);
     expect(profiles.map((p) => p.remoteId).sort()).toEqual([unfollower!, stays!].sort());
 
-    const relationships = await provider.getRelationships([deactivated!, takendown!, unfollower!, stays!]);
+    // getRelationships still reads the follow records: a deactivated or deleted follower "follows".
+    const relationships = await provider.getRelationships(all);
     const byId = new Map(relationships.map((r) => [r.remoteId, r]));
-    expect(byId.get(deactivated!)).toMatchObject({ gone: true, followsMe: false });
-    expect(byId.get(takendown!)).toMatchObject({ gone: true });
+    expect(byId.get(deactivated!)).toMatchObject({ gone: false, followsMe: true });
+    expect(byId.get(deleted!)).toMatchObject({ gone: false, followsMe: true });
     expect(byId.get(unfollower!)).toMatchObject({ gone: false, followsMe: false });
     expect(byId.get(stays!)).toMatchObject({ gone: false, followsMe: true });
 
-    expect(await provider.getAccountStatus(deactivated!)).toBe('deactivated');
-    expect(await provider.getAccountStatus(takendown!)).toBe('takendown');
-    expect(await provider.getAccountStatus(stays!)).toBe('active');
+    // Only the account's status tells: getProfiles first, getProfile for the ones it left out.
+    const before = fake.countOf('app.bsky.actor.getProfile');
+    const statuses = new Map((await provider.accountStatus(all)).map((s) => [s.remoteId, s.state]));
+    expect(Object.fromEntries(all.map((id) => [id, statuses.get(id)]))).toEqual({
+      [deactivated!]: 'deactivated',
+      [takendown!]: 'takendown',
+      [deleted!]: 'deleted',
+      [unfollower!]: 'active',
+      [stays!]: 'active',
+    });
+    expect(fake.countOf('app.bsky.actor.getProfile') - before).toBe(3);
   });
 
   it('asks getRelationships 30 at a time', async () => {

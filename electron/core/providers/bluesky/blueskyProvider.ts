@@ -9,6 +9,7 @@ import type {
   FetchedMedia,
   Provider,
   ProviderCapabilities,
+  RemoteAccountStatus,
   RemoteEdge,
   RemotePage,
   RemotePost,
@@ -42,7 +43,8 @@ const CHAT_SERVICE_DID = 'did:web:api.bsky.chat';
 /** Raster formats only: SVG can carry script, and we never need it for avatars. */
 const MEDIA_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
 
-export type AccountStatus = 'active' | 'deactivated' | 'takendown' | 'not-found';
+/** What getProfile's answer says of one account (the AppView names deactivation and takedown). */
+export type BlueskyAccountState = 'active' | 'deactivated' | 'takendown' | 'deleted';
 
 export interface BlueskyProviderOptions {
   session: BlueskySession;
@@ -146,8 +148,12 @@ export class BlueskyProvider implements Provider {
     return out;
   }
 
-  /** Why an account cannot be seen: getProfile names deactivation and takedown. */
-  async getAccountStatus(remoteId: string, signal?: AbortSignal): Promise<AccountStatus> {
+  /**
+   * Why an account cannot be seen: getProfile answers 400 AccountDeactivated or AccountTakedown,
+   * and 400 InvalidRequest "Profile not found" once the account is deleted. (getRelationships is no
+   * help: the AppView still reports a deactivated or deleted follower's follow as normal.)
+   */
+  async getAccountStatus(remoteId: string, signal?: AbortSignal): Promise<BlueskyAccountState> {
     try {
       await this.agent.app.bsky.actor.getProfile({ actor: remoteId }, { signal });
       return 'active';
@@ -156,10 +162,23 @@ export class BlueskyProvider implements Provider {
       if (error instanceof XRPCError) {
         if (error.error === 'AccountDeactivated') return 'deactivated';
         if (error.error === 'AccountTakedown') return 'takendown';
-        if (error.status === 400) return 'not-found';
+        if (error.status === 400 && error.error === 'InvalidRequest') return 'deleted';
       }
       throw toRapportError(error, 'app.bsky.actor.getProfile');
     }
+  }
+
+  /**
+   * Accounts getProfiles returns are active; only the ones it leaves out cost a getProfile each,
+   * whose error names the reason.
+   */
+  async accountStatus(remoteIds: string[], signal?: AbortSignal): Promise<RemoteAccountStatus[]> {
+    const listed = new Set((await this.getProfiles(remoteIds, signal)).map((p) => p.remoteId));
+    const out: RemoteAccountStatus[] = [];
+    for (const remoteId of remoteIds) {
+      out.push({ remoteId, state: listed.has(remoteId) ? 'active' : await this.getAccountStatus(remoteId, signal) });
+    }
+    return out;
   }
 
   async getRecentPosts(remoteId: string, limit: number, signal?: AbortSignal): Promise<RemotePost[]> {

@@ -68,6 +68,14 @@ function domainOf(instanceHost: string): string {
   return instanceHost.replace(/:\d+$/, '');
 }
 
+/** Suspended accounts keep their identity but lose their content; a moved one points elsewhere. */
+function goneFields(instanceHost: string, account: AccountData): Pick<RemoteProfile, 'gone' | 'goneReason' | 'movedTo'> {
+  if (account.suspended === true) return { gone: true, goneReason: 'suspended' };
+  const moved = account.moved?.acct;
+  if (moved) return { gone: true, goneReason: 'moved', movedTo: moved.includes('@') ? moved : `${moved}@${domainOf(instanceHost)}` };
+  return { gone: false };
+}
+
 export function toMastodonProfile(instanceHost: string, account: AccountData): MastodonProfile {
   const acct = account.acct.includes('@') ? account.acct : `${account.acct}@${domainOf(instanceHost)}`;
   const tokens = displayNameTokens(account.displayName, account.emojis ?? []);
@@ -88,7 +96,7 @@ export function toMastodonProfile(instanceHost: string, account: AccountData): M
     postsCount: countOrNull(account.statusesCount),
     joinedAt: isoOrNull(account.createdAt),
     profileUrl: httpUrl(account.url),
-    gone: account.suspended === true,
+    ...goneFields(instanceHost, account),
     extras: {
       bannerUrl: bannerOf(account),
       fields: fields.map(({ name, valueHtml, verifiedAt }) => ({ name, valueHtml, verifiedAt })),

@@ -10,7 +10,8 @@ import type { MastodonGrant } from '../../auth/mastodonCredentialStore';
 import type { HttpClient } from '../../net/httpClient';
 import { downloadImage } from '../../net/imageDownload';
 import { sameResourceLink } from '../../net/linkHeader';
-import type { FetchedMedia, Provider, ProviderCapabilities, RemoteEdge, RemotePage, RemotePost, RemoteRelationship } from '../provider';
+import type { FetchedMedia, Provider, ProviderCapabilities, RemoteAccountStatus, RemoteEdge, RemotePage, RemotePost, RemoteRelationship } from '../provider';
+import { readMastodonAccountStatus } from './mastodonAccountStatus';
 import { createMastoRestClient, type MastoRestClient } from './mastoRestClient';
 import { MastodonMalformedAnswer, MastodonRefusal, parseMastodonAnswer } from './mastodonErrors';
 import { toMastodonProfile, toRemotePost, type MastodonProfile } from './mastodonMapping';
@@ -222,6 +223,12 @@ export class MastodonProvider implements Provider {
       }
     }
     return out;
+  }
+
+  /** Suspended, moved or deleted (404/410), for the removal check; see mastodonAccountStatus. */
+  accountStatus(remoteIds: string[], signal?: AbortSignal): Promise<RemoteAccountStatus[]> {
+    const source = { api: this.api, instanceHost: this.instanceHost, batchLookup: this.batchAccounts !== false };
+    return readMastodonAccountStatus(source, remoteIds.map((remoteId) => ({ remoteId, id: this.id(remoteId) })), signal);
   }
 
   private relationship(rel: z.infer<typeof relationshipSchema>): MastodonRelationship {

@@ -42,6 +42,8 @@ export const accountSchema = z.object({
   emojis: z.array(emojiSchema).optional(),
   fields: z.array(fieldSchema).optional(),
   suspended: z.boolean().optional(),
+  /** The account this one moved to; a malformed one reads as not moved rather than failing the page. */
+  moved: z.object({ acct: z.string().min(1) }).nullish().catch(null),
 });
 export type AccountData = z.infer<typeof accountSchema>;
 

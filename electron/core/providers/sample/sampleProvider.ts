@@ -4,6 +4,7 @@ import type {
   FetchedMedia,
   Provider,
   ProviderCapabilities,
+  RemoteAccountStatus,
   RemoteEdge,
   RemotePage,
   RemotePost,
@@ -182,6 +183,11 @@ export class SampleProvider implements Provider {
         gone: false,
       };
     });
+  }
+
+  /** Everyone the sample network ever generated stays active; an id it cannot read never existed. */
+  async accountStatus(remoteIds: string[]): Promise<RemoteAccountStatus[]> {
+    return remoteIds.map((remoteId) => ({ remoteId, state: parseSampleRemoteId(this.seed, remoteId) ? 'active' : 'deleted' }));
   }
 
   async follow(remoteId: string, _idempotencyKey: string): Promise<{ followRef: string | null; pending: boolean }> {
