@@ -17,6 +17,7 @@ import type { Network } from '../../../shared/domain';
 import { sortNameSql } from '../db/sortName';
 import type { RemoteEdge, RemotePost, RemoteProfile } from '../providers/provider';
 import { perDatabase } from './perDatabase';
+import { personExtrasRepo } from './personExtrasRepo';
 import { syncStateRepo, type WalkCheckpoint, type WalkName } from './syncStateRepo';
 
 /**
@@ -73,22 +74,10 @@ interface ExistingEdge {
   following_gone: number;
 }
 
-/**
- * The columns of RemoteProfile.extras. emojis_json keeps the cached `file` of each emoji: when the
- * stored list names the same emoji (emojisKey: [shortcode, url] pairs, files left out), it stays.
- */
+/** Extras (when the network sent them) also carry the latest post's date, which stays on people. */
 function extrasColumns(profile: RemoteProfile): Record<string, string | number | null> {
   const extras = profile.extras;
-  if (!extras) return { hasExtras: 0, bannerUrl: null, fieldsJson: null, emojisJson: null, emojisKey: null, lastPostAt: null };
-  const emojis = extras.emojis.map((e) => ({ shortcode: e.shortcode, url: e.url, file: null }));
-  return {
-    hasExtras: 1,
-    bannerUrl: extras.bannerUrl,
-    fieldsJson: JSON.stringify(extras.fields.map((f) => ({ name: f.name, valueHtml: f.valueHtml, verifiedAt: f.verifiedAt }))),
-    emojisJson: JSON.stringify(emojis),
-    emojisKey: JSON.stringify(emojis.map((e) => [e.shortcode, e.url])),
-    lastPostAt: extras.lastPostAt,
-  };
+  return extras ? { hasExtras: 1, lastPostAt: extras.lastPostAt } : { hasExtras: 0, lastPostAt: null };
 }
 
 export const ingestRepo = perDatabase((db: Database.Database) => {
@@ -98,20 +87,10 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
   // columns they follow really changed (their WHEN clauses), so unchanged people stay cheap.
   const upsertPerson = db.prepare(
     `INSERT INTO people (network, remote_id, handle, display_name, bio, bio_html, avatar_url, followers_count,
-       following_count, posts_count, joined_at, profile_url, gone_at, gone_reason, moved_to, fetched_at,
-       banner_url, fields_json, emojis_json, last_post_at)
+       following_count, posts_count, joined_at, profile_url, gone_at, gone_reason, moved_to, fetched_at, last_post_at)
      VALUES (@network, @remoteId, @handle, @displayName, @bio, @bioHtml, @avatarUrl, @followersCount,
-       @followingCount, @postsCount, @joinedAt, @profileUrl, @goneAt, @goneReason, @movedTo, @fetchedAt,
-       @bannerUrl, @fieldsJson, @emojisJson, @lastPostAt)
+       @followingCount, @postsCount, @joinedAt, @profileUrl, @goneAt, @goneReason, @movedTo, @fetchedAt, @lastPostAt)
      ON CONFLICT (network, remote_id) DO UPDATE SET
-       banner_file = CASE WHEN NOT @hasExtras OR people.banner_url IS excluded.banner_url THEN people.banner_file ELSE NULL END,
-       banner_url = CASE WHEN @hasExtras THEN excluded.banner_url ELSE people.banner_url END,
-       fields_json = CASE WHEN @hasExtras THEN excluded.fields_json ELSE people.fields_json END,
-       emojis_json = CASE WHEN NOT @hasExtras THEN people.emojis_json
-         WHEN people.emojis_json IS NOT NULL AND @emojisKey = (SELECT json_group_array(json_array(
-           json_extract(e.value, '$.shortcode'), json_extract(e.value, '$.url'))) FROM json_each(people.emojis_json) e)
-           THEN people.emojis_json
-         ELSE excluded.emojis_json END,
        last_post_at = CASE WHEN @hasExtras THEN coalesce(excluded.last_post_at, people.last_post_at) ELSE people.last_post_at END,
        handle = excluded.handle, display_name = excluded.display_name, bio = excluded.bio,
        bio_html = excluded.bio_html,
@@ -210,6 +189,8 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
       fetchedAt: at,
       ...extrasColumns(profile),
     }) as { id: number };
+    // Network-specific parts live in person_extras (0007); absent extras leave what is stored.
+    if (profile.extras) personExtrasRepo(db).save(id, profile.extras, at);
     return id;
   }
 

@@ -7,6 +7,7 @@ import { unicodeNameSort } from './0003-unicode-name-sort';
 import { credentialsAndOutboxSchedule } from './0004-credentials-and-outbox-schedule';
 import { triageAndMastodonProfiles } from './0005-triage-and-mastodon-profiles';
 import { goneReasons } from './0006-gone-reasons';
+import { networksAndPersonExtras } from './0007-networks-and-person-extras';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   credentialsAndOutboxSchedule,
   triageAndMastodonProfiles,
   goneReasons,
+  networksAndPersonExtras,
 ];
 
 /** The schema version this build of Rapport writes. */
