@@ -1,32 +1,43 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+/** Soak tests (the large kill-and-resume runs) have their own command: `npm run test:soak`. */
+export const SOAK_TESTS = '**/*.soak.test.ts';
+
+/** Bundles core's process entry once per run for every forked core (test/core/coreEntryBuild.ts). */
+export const CORE_ENTRY_BUILD = './test/core/coreEntryBuild.ts';
 
 export default defineConfig({
   plugins: [react()],
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    exclude: [...configDefaults.exclude, SOAK_TESTS],
     projects: [
       {
         extends: true,
         test: {
           name: 'node',
           environment: 'node',
+          globalSetup: [CORE_ENTRY_BUILD],
           include: [
             'electron/**/*.test.ts',
             'shared/**/*.test.ts',
             'test/**/*.test.ts',
             'bench/**/*.test.ts',
             'scripts/**/*.test.ts',
+            // The renderer's pure logic (stores, formatting, windows) needs no DOM.
+            'renderer/**/*.test.ts',
           ],
         },
       },
       {
         extends: true,
         test: {
+          // Only files that render get a DOM.
           name: 'renderer',
           environment: 'jsdom',
-          include: ['renderer/**/*.test.{ts,tsx}'],
+          include: ['renderer/**/*.test.tsx'],
         },
       },
     ],

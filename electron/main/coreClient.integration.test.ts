@@ -4,11 +4,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, inject, vi } from 'vitest';
 import { CoreClient, type CoreChannel } from './coreClient';
 
-const ENTRY = fileURLToPath(new URL('../core/entry.ts', import.meta.url));
+// Core's entry, bundled once for the run by test/core/coreEntryBuild.ts (no tsx per fork).
+const ENTRY = inject('coreEntryBundle');
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
@@ -20,7 +20,7 @@ afterEach(() => {
 function coreSpawner(dataDir: string) {
   const spawned: ChildProcess[] = [];
   const spawn = (): CoreChannel => {
-    const child = fork(ENTRY, ['--data-dir', dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(ENTRY, ['--data-dir', dataDir], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     children.push(child);
     spawned.push(child);
     return {

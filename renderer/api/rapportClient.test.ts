@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { RapportError } from '../../shared/api/errors';
 import { InMemoryRapportApi, sampleAccount } from '../testing/inMemoryRapportApi';

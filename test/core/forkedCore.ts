@@ -1,13 +1,23 @@
-// Test-only: runs electron/core/entry.ts in a child process under Node (the way the harness
+// Test-only: runs core's process entry in a child process under Node (the way the harness
 // does) and speaks shared/api/wire.ts to it — a real process boundary, real IPC.
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { inject } from 'vitest';
 import type { Envelope } from '../../shared/api/errors';
 import type { MethodName, MethodResult } from '../../shared/api/contract';
 import type { RapportEvent } from '../../shared/api/events';
 import type { FromCore, ToCore } from '../../shared/api/wire';
 
 export const ENTRY = path.resolve(__dirname, '../../electron/core/entry.ts');
+
+/**
+ * How to start core: the bundle coreEntryBuild.ts made once for this run (plain Node, fast to
+ * start), or entry.ts through tsx when the run has no such setup (a config without it).
+ */
+export function coreEntryCommand(): { modulePath: string; execArgv: string[] } {
+  const bundle = inject('coreEntryBundle');
+  return bundle ? { modulePath: bundle, execArgv: [] } : { modulePath: ENTRY, execArgv: ['--import', 'tsx'] };
+}
 
 export class ForkedCore {
   readonly child: ChildProcess;
@@ -21,8 +31,9 @@ export class ForkedCore {
   private readonly eventWaiters: { test: (e: RapportEvent) => boolean; resolve: (e: RapportEvent) => void }[] = [];
 
   constructor(dataDir: string, extraArgs: string[] = []) {
-    this.child = fork(ENTRY, ['--data-dir', dataDir, ...extraArgs], {
-      execArgv: ['--import', 'tsx'],
+    const entry = coreEntryCommand();
+    this.child = fork(entry.modulePath, ['--data-dir', dataDir, ...extraArgs], {
+      execArgv: entry.execArgv,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));

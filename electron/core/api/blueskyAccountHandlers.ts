@@ -3,7 +3,6 @@
 // start its first sync through the same engine every network uses.
 import { RapportError } from '../../../shared/api/errors';
 import type { SecretKeeper } from '../accounts/secretKeeper';
-import { BlueskyProvider } from '../providers/bluesky/blueskyProvider';
 import { BlueskySession } from '../providers/bluesky/blueskySession';
 import { MemorySessionStore } from '../providers/bluesky/blueskySessionStore';
 import { accountsRepo } from '../repos/accountsRepo';
@@ -21,6 +20,8 @@ export function createBlueskyAccountHandlers(engine: SyncEngine, secrets: Secret
       const did = session.did;
       const signedIn = await scratch.load();
       if (!did || !signedIn) throw new RapportError('AUTH_EXPIRED', 'Bluesky did not start a session; sign in again.');
+      // Loaded here, not at import: @atproto/api is heavy and most cores never sign in to Bluesky.
+      const { BlueskyProvider } = await import('../providers/bluesky/blueskyProvider');
       const self = await new BlueskyProvider({ session, http }).getSelf();
 
       const accounts = accountsRepo(ctx.db);

@@ -9,7 +9,6 @@ import type { SecretKeeper } from '../accounts/secretKeeper';
 import { HttpClient } from '../net/httpClient';
 import type { HttpClientOptions } from '../net/httpClientOptions';
 import type { NetLogger } from '../net/netLogger';
-import { BlueskyProvider } from '../providers/bluesky/blueskyProvider';
 import { BlueskySession } from '../providers/bluesky/blueskySession';
 import { sealedBlueskySessionStore, type SessionStore } from '../providers/bluesky/blueskySessionStore';
 import { accountCredentialStore } from '../auth/mastodonSecretPlaces';
@@ -90,6 +89,8 @@ export class ProviderRegistry {
       if (!session) {
         throw new RapportError('AUTH_EXPIRED', `Rapport is no longer signed in to Bluesky as @${account.handle}. Sign in again with your app password.`);
       }
+      // @atproto/api loads with the first Bluesky provider, not with core.
+      const { BlueskyProvider } = await import('../providers/bluesky/blueskyProvider');
       return new BlueskyProvider({ session, http });
     }
     if (account.network === 'mastodon') return this.mastodon(account);

@@ -16,7 +16,8 @@ import type {
   RemoteProfile,
   RemoteRelationship,
 } from '../provider';
-import { parseAnswer, toRapportError } from './blueskyErrors';
+import { toRapportError } from './blueskyCallErrors';
+import { parseAnswer } from './blueskyErrors';
 import { parseAtUri, toFollowerEdge, toFollowingEdge, toRemoteProfile } from './blueskyMapping';
 import {
   convoAvailabilitySchema,
