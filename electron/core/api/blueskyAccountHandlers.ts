@@ -3,6 +3,7 @@
 // start its first sync through the same engine every network uses.
 import { RapportError } from '../../../shared/api/errors';
 import type { SecretKeeper } from '../accounts/secretKeeper';
+import { asSignInStep } from '../auth/signInFailure';
 import { BlueskySession } from '../providers/bluesky/blueskySession';
 import { MemorySessionStore } from '../providers/bluesky/blueskySessionStore';
 import { accountsRepo } from '../repos/accountsRepo';
@@ -11,7 +12,7 @@ import type { HandlerGroup } from './handlerTypes';
 
 export function createBlueskyAccountHandlers(engine: SyncEngine, secrets: SecretKeeper): HandlerGroup {
   return {
-    addBlueskyAccount: async ({ identifier, appPassword, serviceUrl }, ctx) => {
+    addBlueskyAccount: ({ identifier, appPassword, serviceUrl }, ctx) => asSignInStep('The Bluesky server', async () => {
       // Before the login: a machine that cannot keep the session must not spend a login attempt.
       await secrets.open();
       const http = engine.providers.http('Bluesky');
@@ -42,6 +43,6 @@ export function createBlueskyAccountHandlers(engine: SyncEngine, secrets: Secret
       ctx.emit('accounts.changed', { accounts: accounts.list() });
       if (!engine.isRunning(account.id)) engine.start(account.id);
       return accounts.require(account.id);
-    },
+    }),
   };
 }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { RapportError } from '../../../shared/api/errors';
 import type { Account } from '../../../shared/domain';
 import type { SecretKeeper } from '../accounts/secretKeeper';
+import { asSignInStep } from '../auth/signInFailure';
 import { beginMastodonSignIn, type MastodonRedirectMode, type PendingMastodonSignIn } from '../auth/mastodonSignIn';
 import type { MastodonGrant } from '../auth/mastodonCredentialStore';
 import { accountCredentialStore, signInCredentialStore } from '../auth/mastodonSecretPlaces';
@@ -93,7 +94,7 @@ export function createMastodonAccountHandlers(engine: SyncEngine, secrets: Secre
   }
 
   const handlers: HandlerGroup = {
-    beginMastodonSignIn: async ({ instance, noteSync }, ctx) => {
+    beginMastodonSignIn: ({ instance, noteSync }, ctx) => asSignInStep('The Mastodon server', async () => {
       // Before any request: a machine that cannot keep the token must not start a sign-in.
       const box = await secrets.open();
       const pending = await beginMastodonSignIn(instance, {
@@ -112,9 +113,9 @@ export function createMastodonAccountHandlers(engine: SyncEngine, secrets: Secre
       expiry.unref();
       signIns.set(signInId, { pending, noteSync: noteSync === true, expiry, finishing: null });
       return { signInId, authorizeUrl: pending.authorizeUrl, redirect: pending.mode, instanceUrl: pending.instance.origin };
-    },
+    }),
 
-    finishMastodonSignIn: async ({ signInId, code }, ctx) => {
+    finishMastodonSignIn: ({ signInId, code }, ctx) => asSignInStep('The Mastodon server', async () => {
       const entry = signIns.get(signInId);
       if (!entry) throw new RapportError('NOT_FOUND', 'This sign-in is no longer waiting (it finished, was cancelled or timed out). Start it again.');
       if (entry.finishing && code === undefined) return entry.finishing;
@@ -143,7 +144,7 @@ export function createMastodonAccountHandlers(engine: SyncEngine, secrets: Secre
         }
         throw error;
       }
-    },
+    }),
 
     cancelMastodonSignIn: async ({ signInId }) => {
       const entry = signIns.get(signInId);
