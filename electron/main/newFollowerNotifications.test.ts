@@ -26,7 +26,7 @@ const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 const arrived = (accountId: number, count: number, promising: number, networkLabel = 'Bluesky') => ({
   accountId,
   runId: 40 + accountId,
-  network: networkLabel === 'Bluesky' ? 'bluesky' : 'mastodon',
+  network: networkLabel === 'Bluesky' ? ('bluesky' as const) : ('mastodon' as const),
   networkLabel,
   count,
   promising,
