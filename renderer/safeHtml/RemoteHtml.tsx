@@ -3,9 +3,11 @@
 // data) the plain-text copy is rendered as text.
 import { useMemo } from 'react';
 import type { CustomEmoji } from '../../shared/domain';
+import { displayText } from './remoteDisplayText';
 import { sanitizeRemoteHtml } from './remoteHtmlSanitizer';
 
 export { RemoteName } from './RemoteName';
+export { RemoteText } from './RemoteText';
 
 interface RemoteHtmlProps {
   html: string | null | undefined;
@@ -21,7 +23,7 @@ export function RemoteHtml({ html, text, emojis, className }: RemoteHtmlProps) {
   if (safe.trim() === '') {
     return (
       <span className={`${classes} remote-text`} dir="auto">
-        {text}
+        {displayText(text)}
       </span>
     );
   }

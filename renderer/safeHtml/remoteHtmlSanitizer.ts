@@ -9,6 +9,7 @@
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 import type { CustomEmoji } from '../../shared/domain';
 import { cachedEmojiMap, isCachedMediaPath, splitShortcodes } from './emojiShortcodes';
+import { prepareHtmlForDisplay } from './remoteHtmlDisplay';
 
 const SPAN_CLASSES: ReadonlySet<string> = new Set(['mention', 'hashtag', 'invisible', 'ellipsis']);
 export const EMOJI_CLASS = 'custom-emoji';
@@ -133,7 +134,8 @@ function insertEmoji(fragment: DocumentFragment, emojis: readonly CustomEmoji[] 
 
 /**
  * Remote HTML as markup safe to inject: only the allow-list above, links forced to open outside
- * (`rel="noopener noreferrer"`, `target="_blank"`), custom emoji from the media cache.
+ * (`rel="noopener noreferrer"`, `target="_blank"`), custom emoji from the media cache, and text
+ * that can neither reverse its neighbours, stack marks over them nor hide where a link goes.
  */
 export function sanitizeRemoteHtml(html: string, emojis?: readonly CustomEmoji[]): string {
   if (!html) return '';
@@ -141,6 +143,7 @@ export function sanitizeRemoteHtml(html: string, emojis?: readonly CustomEmoji[]
   const { remote, final } = getPurifiers();
   const fragment = remote.sanitize(source, REMOTE_PASS);
   insertEmoji(fragment, emojis);
+  prepareHtmlForDisplay(fragment);
   // Serialized inside DOMPurify's inert document: nothing loads, nothing runs.
   const holder = fragment.ownerDocument.createElement('div');
   holder.appendChild(fragment);
