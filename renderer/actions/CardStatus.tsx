@@ -7,6 +7,7 @@ import type { PersonCard } from '../../shared/domain';
 import { useActionsStore } from '../stores/actionsStore';
 import { ACTION_NOUNS, actionStatusText, shortAgo } from './actionLabels';
 import { formatFullDate } from '../format/dateFormat';
+import { goneStatusText, goneStatusTitle, movedToHandle } from './goneStatusLabel';
 
 export type CardStatusKind = 'queued' | 'sending' | 'done' | 'failed' | 'requested' | 'gone' | 'unfollowed';
 
@@ -46,12 +47,20 @@ function StatusOf({ card, accountId, status }: { card: PersonCard; accountId: nu
       return action ? <FailedStatus card={card} accountId={accountId} /> : null;
     case 'requested':
       return <StatusPill status={status} title="Waiting for them to approve your follow request" icon={<Hourglass size={12} aria-hidden="true" />}>Requested</StatusPill>;
-    case 'gone':
+    case 'gone': {
+      const movedTo = movedToHandle(card);
       return (
-        <StatusPill status={status} title={card.goneAt ? `Deactivated, suspended or deleted (noticed ${formatFullDate(card.goneAt)})` : undefined} icon={<UserX size={12} aria-hidden="true" />}>
-          Account gone
+        <StatusPill status={status} title={goneStatusTitle(card)} icon={<UserX size={12} aria-hidden="true" />}>
+          {goneStatusText(card)}
+          {movedTo ? (
+            <>
+              {' to '}
+              <bdi>{movedTo}</bdi>
+            </>
+          ) : null}
         </StatusPill>
       );
+    }
     case 'unfollowed':
       return <StatusPill status={status} icon={<UserMinus size={12} aria-hidden="true" />}>Unfollowed you</StatusPill>;
   }

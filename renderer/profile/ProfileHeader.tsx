@@ -3,6 +3,7 @@ import type { PersonProfile } from '../../shared/domain';
 import { STAGE_LABELS } from '../../shared/domain';
 import { Avatar } from '../people/Avatar';
 import { formatHandle } from '../people/personIdentity';
+import { GoneBadge } from './GoneBadge';
 
 const NETWORK_NAMES: Record<PersonProfile['network'], string> = {
   sample: 'the sample network',
@@ -45,6 +46,7 @@ export function ProfileHeader({ profile }: { profile: PersonProfile }) {
             <span className={`stage-chip stage-${profile.stage}`}>{STAGE_LABELS[profile.stage]}</span>
             {relationship ? <span className="badge">{relationship}</span> : null}
             {profile.followRequested ? <span className="badge">Follow requested</span> : null}
+            <GoneBadge person={profile} />
           </div>
           {isHttpsUrl(profile.profileUrl) ? (
             <a className="profile-link" href={profile.profileUrl} target="_blank" rel="noopener noreferrer">
