@@ -59,6 +59,23 @@ describe('getStats', () => {
     ]);
   });
 
+  it('counts a follower whose account came back in again', async () => {
+    const back = people[5]?.personId as number;
+    event(back, 'came_back', '2026-03-25T08:00:00.000Z');
+    t.db.prepare('UPDATE relationships SET follows_me = 1 WHERE person_id = ?').run(back);
+    const stats = await runHandler(statsHandlers, 'getStats', { accountId }, ctx);
+    expect(stats.totals.followers).toBe(8);
+    expect(stats.followerGrowth).toEqual([
+      { date: '2026-03-01', value: 7 },
+      { date: '2026-03-10', value: 9 },
+      { date: '2026-03-16', value: 8 },
+      { date: '2026-03-20', value: 7 },
+      { date: '2026-03-25', value: 8 },
+      { date: '2026-03-31', value: 8 },
+      { date: '2026-04-01', value: 8 },
+    ]);
+  });
+
   it('counts who ever reached each stage, and totals by relationship', async () => {
     const stats = await runHandler(statsHandlers, 'getStats', { accountId }, ctx);
     expect(stats.funnel).toEqual({ new: 10, evaluated: 2, connected: 3, declined: 3 });

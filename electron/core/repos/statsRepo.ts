@@ -19,15 +19,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Net follower change per day. A 'gone' event ends a follower edge too (deactivated is not an
  * unfollow, but the person stops counting), so it counts for people who were followers: those
- * with a card.
+ * with a card; 'came_back' (the account is active again) counts them back in.
  */
 const DAILY_DELTAS = `
   SELECT substr(e.at, 1, 10) AS day,
-         sum(CASE e.kind WHEN 'followed_me' THEN 1 ELSE -1 END) AS delta
+         sum(CASE WHEN e.kind IN ('followed_me', 'came_back') THEN 1 ELSE -1 END) AS delta
   FROM events e
   WHERE e.account_id = @accountId
     AND (e.kind IN ('followed_me', 'unfollowed_me')
-         OR (e.kind = 'gone' AND EXISTS (SELECT 1 FROM triage t WHERE t.account_id = e.account_id AND t.person_id = e.person_id)))
+         OR (e.kind IN ('gone', 'came_back')
+             AND EXISTS (SELECT 1 FROM triage t WHERE t.account_id = e.account_id AND t.person_id = e.person_id)))
   GROUP BY day ORDER BY day`;
 
 /** Stages everyone with a card is in now or was ever moved to (events of forgotten people are gone with them). */
