@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FetchedMedia } from '../providers/provider';
+import { jpegHeader, pngHeader } from '../../../test/fakes/imageBytes';
 import { MediaCache, MediaRefusedError, type MediaSource } from './mediaCache';
 
 const dirs: string[] = [];
@@ -64,9 +65,9 @@ describe('MediaCache', () => {
 
   it('names the file by content type and refuses types outside the allow-list', async () => {
     const media = cache();
-    const png: FetchedMedia = { bytes: new Uint8Array([137, 80, 78, 71]), contentType: 'image/png; charset=binary' };
+    const png: FetchedMedia = { bytes: pngHeader(4, 4), contentType: 'image/png; charset=binary' };
     expect(await media.ensure('u1', new CountingSource(png))).toMatch(/\.png$/);
-    expect(await media.ensure('u2', new CountingSource({ ...png, contentType: 'image/jpeg' }))).toMatch(/\.jpg$/);
+    expect(await media.ensure('u2', new CountingSource({ bytes: jpegHeader(4, 4), contentType: 'image/jpeg' }))).toMatch(/\.jpg$/);
     for (const contentType of ['text/html', 'application/javascript', 'image/svg', '']) {
       await expect(media.ensure(`bad-${contentType}`, new CountingSource({ ...png, contentType }))).rejects.toBeInstanceOf(
         MediaRefusedError,

@@ -1,4 +1,5 @@
 import type { BackoffPolicy } from './backoff';
+import type { ResolveAll } from './guardedTransport';
 import type { NetLogger } from './netLogger';
 import type { RequestCounter } from './requestCounter';
 
@@ -35,6 +36,8 @@ export interface HttpClientOptions {
    * sentence saying why not, or null. Media uses it to refuse private address literals.
    */
   refuseUrl?: (url: URL) => string | null;
+  /** DNS for media connections (mediaHttpClient.ts); tests inject names that fail or rebind. */
+  resolveAll?: ResolveAll;
   /** Named in error sentences ("Bluesky is not reachable"); defaults to the URL's host. */
   serviceName?: string;
 }

@@ -1,10 +1,11 @@
 // What a card and a drawer show beyond the lists: recent posts, cached avatars and shared
-// connections. A sync fills posts and avatars for the newest people of each column (what the first
-// screen shows); everything else is fetched on demand when the board or the drawer actually
-// displays someone. Shared connections come with the hydrated profiles and are written with them.
+// connections. A sync fills posts for the newest people and hands the avatars of each column's
+// first screen to the background (a slow or dead image host never holds a sync up); everything
+// else is fetched on demand when the board or the drawer actually displays someone. Shared
+// connections come with the hydrated profiles and are written with them.
 import type Database from 'better-sqlite3';
 import type { Stage } from '../../../shared/domain';
-import { MediaCache } from '../media/mediaCache';
+import { MediaCache, MediaSkippedError } from '../media/mediaCache';
 import type { Provider, RemoteEdge } from '../providers/provider';
 import { ingestRepo, type IngestPageInput, type IngestPageResult } from '../repos/ingestRepo';
 import { perDatabase } from '../repos/perDatabase';
@@ -14,8 +15,6 @@ export const RECENT_POSTS_PEOPLE = 20;
 export const RECENT_POSTS_PER_PERSON = 10;
 /** Avatars a sync caches per column: about two screens of cards. */
 export const AVATARS_PER_STAGE = 60;
-/** Parallel avatar downloads. */
-const AVATAR_CONCURRENCY = 4;
 
 interface PostsCandidate {
   personId: number;
@@ -88,10 +87,45 @@ export function ingestPageWithSharedConnections(db: Database.Database, input: In
 }
 
 export class ProfileEnrichment {
+  /** Avatar work started in the background (by a sync or on demand), awaited before the db closes. */
+  private readonly background = new Set<Promise<unknown>>();
+  private readonly backgroundAbort = new AbortController();
+
   constructor(
     private readonly db: Database.Database,
     private readonly media: MediaCache,
   ) {}
+
+  /**
+   * Caches avatars in the background and reports the people whose avatar is now cached. The
+   * media cache's shared slots bound the downloads, whoever asked for them.
+   */
+  cacheAvatarsInBackground(provider: Provider, candidates: AvatarCandidate[], onCached: (personIds: number[]) => void): Promise<number[]> {
+    const signal = this.backgroundAbort.signal;
+    if (signal.aborted || candidates.length === 0) return Promise.resolve([]);
+    const work = this.cacheAvatars(provider, candidates, signal).then((cached) => {
+      if (cached.length > 0 && !signal.aborted) onCached(cached);
+      return cached;
+    });
+    this.background.add(work);
+    void work.then(
+      () => this.background.delete(work),
+      () => this.background.delete(work),
+    );
+    return work;
+  }
+
+  /** Resolves when every background download has settled (tests, benches). */
+  async whenIdle(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  /** Stops background downloads and waits for them to let go of the database. */
+  async close(): Promise<void> {
+    this.backgroundAbort.abort();
+    await this.whenIdle();
+    await this.media.flush();
+  }
 
   /** The newest New and Evaluated people without cached posts: the ones a user opens first. */
   postsCandidates(accountId: number, limit = RECENT_POSTS_PEOPLE): PostsCandidate[] {
@@ -137,8 +171,9 @@ export class ProfileEnrichment {
   }
 
   /**
-   * Caches avatars; one that fails (refused type, network error) is logged and skipped, a card
-   * then keeps showing initials. Returns the ids whose avatar is now cached.
+   * Caches avatars; one that fails (refused, unreachable, skipped after an earlier failure) is
+   * logged and skipped, a card then keeps showing initials. Returns the ids whose avatar is now
+   * cached. Concurrency is the media cache's, shared with every other caller.
    */
   async cacheAvatars(
     provider: Provider,
@@ -147,24 +182,25 @@ export class ProfileEnrichment {
     onDone: (count: number) => void = () => {},
   ): Promise<number[]> {
     const cached: number[] = [];
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < candidates.length) {
-        signal.throwIfAborted();
-        const candidate = candidates[next++] as AvatarCandidate;
+    await Promise.all(
+      candidates.map(async (candidate) => {
         try {
+          signal.throwIfAborted();
           const relativePath = await this.media.ensure(candidate.avatarUrl, provider, signal);
           if (this.db.open && ingestRepo(this.db).setAvatarFile(candidate.personId, candidate.avatarUrl, relativePath)) {
             cached.push(candidate.personId);
           }
         } catch (error) {
-          if (signal.aborted) throw error;
-          console.error(`[rapport core] avatar skipped for person ${candidate.personId}: ${(error as Error).message}`);
+          if (signal.aborted) return;
+          // A skip was logged once, when its failure was remembered; one line per avatar is noise.
+          if (!(error instanceof MediaSkippedError)) {
+            console.error(`[rapport core] avatar skipped for person ${candidate.personId}: ${(error as Error).message}`);
+          }
         }
         onDone(cached.length);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(AVATAR_CONCURRENCY, candidates.length) }, worker));
+      }),
+    );
+    signal.throwIfAborted();
     return cached;
   }
 }

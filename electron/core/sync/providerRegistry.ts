@@ -8,6 +8,7 @@ import { AccountCredentialStorage } from '../accounts/credentialStorage';
 import type { SecretKeeper } from '../accounts/secretKeeper';
 import { HttpClient } from '../net/httpClient';
 import type { HttpClientOptions } from '../net/httpClientOptions';
+import { createMediaHttpClient } from '../net/mediaHttpClient';
 import type { NetLogger } from '../net/netLogger';
 import { BlueskySession } from '../providers/bluesky/blueskySession';
 import { sealedBlueskySessionStore, type SessionStore } from '../providers/bluesky/blueskySessionStore';
@@ -39,6 +40,7 @@ const coreNetLogger: NetLogger = {
 export class ProviderRegistry {
   private readonly providers = new Map<number, Promise<Provider>>();
   private readonly httpClients = new Map<string, HttpClient>();
+  private mediaClient: HttpClient | null = null;
 
   constructor(private readonly options: ProviderRegistryOptions = {}) {}
 
@@ -69,6 +71,16 @@ export class ProviderRegistry {
     return client;
   }
 
+  /**
+   * One media client for every account (mediaHttpClient.ts): avatars come from hosts the profiles
+   * name, not from the network, so they get no retries, public addresses only, and their own name
+   * in the log.
+   */
+  mediaHttp(): HttpClient {
+    this.mediaClient ??= createMediaHttpClient({ ...this.options.http, logger: coreNetLogger });
+    return this.mediaClient;
+  }
+
   /** The sealed session store of a Bluesky account. */
   async blueskySessionStore(accountId: number): Promise<SessionStore> {
     const { db, secrets } = this.options;
@@ -91,7 +103,7 @@ export class ProviderRegistry {
       }
       // @atproto/api loads with the first Bluesky provider, not with core.
       const { BlueskyProvider } = await import('../providers/bluesky/blueskyProvider');
-      return new BlueskyProvider({ session, http });
+      return new BlueskyProvider({ session, http, media: this.mediaHttp() });
     }
     if (account.network === 'mastodon') return this.mastodon(account);
     throw new RapportError('NETWORK_ERROR', `Syncing ${account.network} accounts is not available in this version.`);
@@ -110,6 +122,6 @@ export class ProviderRegistry {
     const box = await secrets.open();
     const grant = await accountCredentialStore(db, account.id, box, this.options.now).loadGrant(origin, localAccountId(new URL(origin).host, account.remoteId));
     if (!grant) throw new RapportError('AUTH_EXPIRED', signInAgain);
-    return MastodonProvider.fromGrant(this.http('Mastodon'), grant);
+    return MastodonProvider.fromGrant(this.http('Mastodon'), grant, { media: this.mediaHttp() });
   }
 }

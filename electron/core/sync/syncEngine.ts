@@ -1,11 +1,13 @@
 // Owns the sync jobs of a core: at most one per account, started, cancelled and observed here,
 // plus on-demand enrichment (avatars, recent posts) for people the UI shows that the sync's
 // first pass did not cover.
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SyncProgress } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
 import type { EventMap, EventName } from '../../../shared/api/events';
-import { MediaCache } from '../media/mediaCache';
+import { DownloadSlots } from '../media/downloadSlots';
+import { MEDIA_CONCURRENCY, MediaCache } from '../media/mediaCache';
 import { accountsRepo } from '../repos/accountsRepo';
 import { syncStateRepo, type SyncRun } from '../repos/syncStateRepo';
 import { ProfileEnrichment } from './profileEnrichment';
@@ -21,6 +23,9 @@ export interface SyncEngineOptions {
   /** Builds providers; the engine makes a sample-only one when not given. */
   providers?: ProviderRegistry;
 }
+
+/** Where the media cache remembers images that failed, so later syncs skip them. */
+export const FAILED_MEDIA_INDEX = 'failed-media.json';
 
 export const INTERRUPTED_ERROR = {
   code: 'INTERRUPTED',
@@ -48,11 +53,19 @@ export class SyncEngine {
   /** On-demand work in flight, so close() can wait for it before the db goes away. */
   private readonly background = new Set<Promise<unknown>>();
   private readonly backgroundAbort = new AbortController();
+  /** On-demand recent posts share a few slots, like media: a drawer opened 50 times is 50 waits, not 50 requests at once. */
+  private readonly postSlots = new DownloadSlots(MEDIA_CONCURRENCY);
   private closed = false;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.providers = options.providers ?? new ProviderRegistry({ samplePageDelayMs: options.samplePageDelayMs });
-    this.enrichment = new ProfileEnrichment(options.db, new MediaCache(options.mediaDir));
+    const media = new MediaCache(options.mediaDir, { memoFile: path.join(options.mediaDir, FAILED_MEDIA_INDEX), now: options.now });
+    this.enrichment = new ProfileEnrichment(options.db, media);
+  }
+
+  /** Resolves when background avatar downloads have settled (tests and benches wait on it). */
+  whenMediaIdle(): Promise<void> {
+    return this.enrichment.whenIdle();
   }
 
   private account(accountId: number) {
@@ -149,9 +162,9 @@ export class SyncEngine {
     if (missing.length === 0) return Promise.resolve([]);
     return this.track(async () => {
       const provider = await this.providers.forAccount(this.account(accountId));
-      const cached = await this.enrichment.cacheAvatars(provider, missing, this.backgroundAbort.signal);
-      if (cached.length > 0 && !this.closed) this.options.emit('people.changed', { accountId, personIds: cached });
-      return cached;
+      return this.enrichment.cacheAvatarsInBackground(provider, missing, (cached) => {
+        if (!this.closed) this.options.emit('people.changed', { accountId, personIds: cached });
+      });
     });
   }
 
@@ -162,7 +175,7 @@ export class SyncEngine {
     if (!candidate) return Promise.resolve(false);
     return this.track(async () => {
       const provider = await this.providers.forAccount(this.account(accountId));
-      const stored = await this.enrichment.fetchPosts(provider, [candidate], this.backgroundAbort.signal);
+      const stored = await this.postSlots.run(() => this.enrichment.fetchPosts(provider, [candidate], this.backgroundAbort.signal));
       if (stored.length > 0 && !this.closed) this.options.emit('people.changed', { accountId, personIds: stored });
       return stored.length > 0;
     });
@@ -176,6 +189,7 @@ export class SyncEngine {
     for (const job of jobs) job.abort('shutdown');
     await Promise.all(jobs.map((job) => job.finished));
     await Promise.allSettled([...this.background]);
+    await this.enrichment.close();
   }
 
   private track<T>(work: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 // One sync of one account, phase by phase: followers walk → following walk → removal checks →
-// recent posts → avatars → done. The same code runs for every network; the sample network is
-// just another Provider.
+// recent posts → done, then avatars in the background. The same code runs for every network;
+// the sample network is just another Provider.
 import type Database from 'better-sqlite3';
 import type { Account, SyncPhase, SyncProgress } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
@@ -195,10 +195,13 @@ export class SyncJob {
       this.reporter.update({ done });
     });
 
-    const avatars = enrichment.avatarCandidates(this.accountId);
-    this.setPhase('avatars', avatars.length);
-    const cached = await enrichment.cacheAvatars(provider, avatars, this.signal, (done) => this.reporter.update({ done }));
-    if (cached.length > 0) this.deps.emit('people.changed', { accountId: this.accountId, personIds: cached });
+    // Avatars go on in the background after the sync is done: an image host that is slow or gone
+    // must not hold up (or fail) the sync. Cards show initials until their avatar arrives.
+    void enrichment
+      .cacheAvatarsInBackground(provider, enrichment.avatarCandidates(this.accountId), (cached) =>
+        this.deps.emit('people.changed', { accountId: this.accountId, personIds: cached }),
+      )
+      .catch(() => {}); // aborted when core closes; each failure was logged by the enrichment
   }
 
   private finish(state: 'done' | 'failed' | 'cancelled', error: { code: string; message: string } | null): void {

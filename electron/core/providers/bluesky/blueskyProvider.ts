@@ -5,6 +5,7 @@ import { Agent, XRPCError } from '@atproto/api';
 import type { z } from 'zod';
 import { RapportError } from '../../../../shared/api/errors';
 import type { HttpClient } from '../../net/httpClient';
+import { downloadImage } from '../../net/imageDownload';
 import type {
   FetchedMedia,
   Provider,
@@ -41,8 +42,6 @@ export const BLUESKY_FEED_LIMIT = 20;
 export const BLUESKY_MEDIA_MAX_BYTES = 5 * 1024 * 1024;
 const FOLLOW_COLLECTION = 'app.bsky.graph.follow';
 const CHAT_SERVICE_DID = 'did:web:api.bsky.chat';
-/** Raster formats only: SVG can carry script, and we never need it for avatars. */
-const MEDIA_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
 
 /** What getProfile's answer says of one account (the AppView names deactivation and takedown). */
 export type BlueskyAccountState = 'active' | 'deactivated' | 'takendown' | 'deleted';
@@ -50,6 +49,8 @@ export type BlueskyAccountState = 'active' | 'deactivated' | 'takendown' | 'dele
 export interface BlueskyProviderOptions {
   session: BlueskySession;
   http: HttpClient;
+  /** Avatars and banners go through core's media client (no retries, public hosts only); default `http`. */
+  media?: HttpClient;
   /** Default per-day follow/unfollow/DM budget; far below Bluesky's write limits. */
   dailyActions?: number;
 }
@@ -65,12 +66,14 @@ export class BlueskyProvider implements Provider {
   readonly capabilities: ProviderCapabilities;
   private readonly session: BlueskySession;
   private readonly http: HttpClient;
+  private readonly media: HttpClient;
   private readonly agent: Agent;
   private readonly chat: Agent;
 
   constructor(options: BlueskyProviderOptions) {
     this.session = options.session;
     this.http = options.http;
+    this.media = options.media ?? options.http;
     this.agent = new Agent(options.session);
     this.chat = this.agent.withProxy('bsky_chat', CHAT_SERVICE_DID);
     this.capabilities = {
@@ -287,23 +290,10 @@ export class BlueskyProvider implements Provider {
   }
 
   /** An avatar or banner: https (or loopback in tests), raster image types, at most 5 MiB. */
-  async fetchMedia(url: string, signal?: AbortSignal): Promise<FetchedMedia> {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new RapportError('INVALID_INPUT', 'Not a media address.');
-    }
-    const loopback = parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost';
-    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
-      throw new RapportError('INVALID_INPUT', 'Media is only fetched over https.');
-    }
-    const response = await this.http.request(parsed, { headers: { accept: 'image/*' } }, { signal, maxBodyBytes: BLUESKY_MEDIA_MAX_BYTES });
-    if (!response.ok) throw new RapportError(response.status === 404 ? 'NOT_FOUND' : 'NETWORK_ERROR', `The image could not be downloaded (HTTP ${response.status}).`);
-    const contentType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!MEDIA_TYPES.has(contentType)) throw new RapportError('NETWORK_ERROR', `Refused media of type "${contentType || 'unknown'}"; only images are cached.`);
-    return { bytes: new Uint8Array(await response.arrayBuffer()), contentType };
+  fetchMedia(url: string, signal?: AbortSignal): Promise<FetchedMedia> {
+    return downloadImage(this.media, url, { maxBytes: BLUESKY_MEDIA_MAX_BYTES, signal });
   }
+
 }
 
 function clampLimit(limit: number): number {

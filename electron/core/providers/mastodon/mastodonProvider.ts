@@ -36,6 +36,8 @@ export interface MastodonProviderOptions {
   /** The signed-in account's instance-local id (from the sign-in's verify_credentials). */
   accountId: string;
   dailyActions?: number;
+  /** Avatars, banners and emoji go through core's media client (no retries, public hosts only); default `http`. */
+  media?: HttpClient;
 }
 
 /** A relationship with what Mastodon adds: a pending request to a locked account, the private note. */
@@ -70,6 +72,7 @@ export class MastodonProvider implements Provider {
   readonly instanceHost: string;
   private readonly rest: MastoRestClient;
   private readonly http: HttpClient;
+  private readonly media: HttpClient;
   private readonly selfId: string;
   /** Whether GET /api/v1/accounts?id[]= exists here (Mastodon ≥ 4.3); null until tried. */
   private batchAccounts: boolean | null = null;
@@ -79,6 +82,7 @@ export class MastodonProvider implements Provider {
     this.origin = new URL(options.origin).origin;
     this.instanceHost = new URL(options.origin).host;
     this.http = options.http;
+    this.media = options.media ?? options.http;
     this.selfId = options.accountId;
     this.rest = createMastoRestClient({ http: options.http, origin: this.origin, accessToken: options.accessToken });
     this.capabilities = {
@@ -93,8 +97,8 @@ export class MastodonProvider implements Provider {
   }
 
   /** The provider for a stored sign-in (see auth/mastodonSignIn). */
-  static fromGrant(http: HttpClient, grant: MastodonGrant, dailyActions?: number): MastodonProvider {
-    return new MastodonProvider({ http, origin: grant.origin, accessToken: grant.accessToken, accountId: grant.accountId, dailyActions });
+  static fromGrant(http: HttpClient, grant: MastodonGrant, extras: { dailyActions?: number; media?: HttpClient } = {}): MastodonProvider {
+    return new MastodonProvider({ http, origin: grant.origin, accessToken: grant.accessToken, accountId: grant.accountId, ...extras });
   }
 
   /** Whether this sign-in may write private notes (note sync needs write:accounts). */
@@ -314,6 +318,6 @@ export class MastodonProvider implements Provider {
 
   /** Avatars and custom emoji: https (loopback http in tests), raster images, at most 5 MiB. */
   fetchMedia(url: string, signal?: AbortSignal): Promise<FetchedMedia> {
-    return downloadImage(this.http, url, { maxBytes: MASTODON_MEDIA_MAX_BYTES, signal });
+    return downloadImage(this.media, url, { maxBytes: MASTODON_MEDIA_MAX_BYTES, signal });
   }
 }
