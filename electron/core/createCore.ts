@@ -6,6 +6,7 @@ import type { MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
 import { NETWORKS, type PersonCard } from '../../shared/domain';
+import { createExternalLinksDuty } from './accounts/externalLinksDuty';
 import { SecretKeeper } from './accounts/secretKeeper';
 import { accountsHandlers } from './api/accountsHandlers';
 import { actionHandlers } from './api/actionHandlers';
@@ -107,6 +108,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     // The desktop shell's figures follow every event (see electron/core/desktop/).
     waiting.onEvent(event, payload);
     newFollowers.onEvent(event, payload);
+    externalLinks.onEvent(event);
   };
   const now = opts.now ?? Date.now;
   const secrets = new SecretKeeper(opts.dataKey ?? null);
@@ -114,6 +116,8 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
   // Signals and scores follow what syncs and profile refreshes store (see signalDuties.ts).
   const signals = createSignalDuties({ db, now, emitChanged: (payload) => emit('people.changed', payload) });
   const waiting = createWaitingCountDuty({ db, emit: (payload) => emit('waiting.changed', payload) });
+  // Main's external-link allow-list follows the accounts that exist (see externalLinksDuty.ts).
+  const externalLinks = createExternalLinksDuty({ db, emit: (payload) => emit('externalLinks.changed', payload) });
   const newFollowers = createNewFollowersDuty({
     db,
     emit: (payload) => emit('followers.arrived', payload),
@@ -137,7 +141,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     }
   }
   const ctx: CoreContext = { db, dataDir, mediaDir, emit, now, outbox };
-  const mastodonSignIns = createMastodonAccountHandlers(engine, secrets, { allowLoopbackHttp: opts.allowLoopbackHttp, redirect: opts.mastodonRedirect });
+  const mastodonSignIns = createMastodonAccountHandlers(engine, secrets, { allowLoopbackHttp: opts.allowLoopbackHttp, redirect: opts.mastodonRedirect }, externalLinks);
   const mastodonProfiles = new MastodonProfileDuties({ db, mediaDir, emit, now, providerFor: (account) => providers.forAccount(account) });
   const background = new BackgroundSync(engine, () => accountsRepo(db).list(), opts.backgroundSyncMinutes ?? 0);
 
@@ -171,6 +175,8 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     engine.resumeInterrupted();
     outbox.start();
     background.start({ syncNow: opts.syncOnStart === true });
+    // Once whoever created core has subscribed (they do so as soon as createCore resolves).
+    setImmediate(() => externalLinks.announce()).unref();
   } catch (error) {
     db.close();
     throw error;

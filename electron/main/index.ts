@@ -59,7 +59,7 @@ async function onReady(): Promise<void> {
   const client = startCoreProcess({ dataDir, log });
   core = client;
   const getMainWindow = (): BrowserWindow | null => mainWindow;
-  registerIpcHandlers({ core: client, getMainWindow, trustedOrigins: origins, log, externalHosts });
+  registerIpcHandlers({ core: client, getMainWindow, trustedOrigins: origins, log });
   forwardCoreEvents(client, getMainWindow, externalHosts);
 
   installAppMenu({ isMac: process.platform === 'darwin', isDev });

@@ -22,7 +22,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 const { forwardCoreEvents, registerIpcHandlers } = await import('./ipcHandlers');
-const { ExternalHostAllowList } = await import('./externalUrlPolicy');
+const { checkExternalUrl, ExternalHostAllowList } = await import('./externalUrlPolicy');
 
 /** Stands in for core: records what reached it and answers every call with ok. */
 class RecordingCore {
@@ -128,28 +128,40 @@ describe('IPC handlers', () => {
     expect(core.calls).toEqual([]);
   });
 
-  it('puts the instance of a begun Mastodon sign-in on the allow-list before the renderer opens it', async () => {
+  it('learns no host from what a method answered: a begun sign-in that is never finished leaves nothing behind', async () => {
     unregister();
     const externalHosts = new ExternalHostAllowList();
+    const before = externalHosts.list();
+    const stop = forwardCoreEvents(core, () => window as never, externalHosts);
+    const authorizeUrl = 'https://fosstodon.org/oauth/authorize?client_id=x&state=s';
     const signInCore = {
-      call: async (): Promise<Envelope<unknown>> => {
-        // Still refused while core answers: the host is learned from the answer, not the request.
-        expect(externalHosts.has('fosstodon.org')).toBe(false);
-        return { ok: true, value: { signInId: 'abcdefghij', authorizeUrl: 'https://fosstodon.org/oauth/authorize', redirect: 'loopback', instanceUrl: 'https://fosstodon.org' } };
-      },
+      call: async (): Promise<Envelope<unknown>> => ({
+        ok: true,
+        value: { signInId: 'abcdefghij', authorizeUrl, redirect: 'loopback', instanceUrl: 'https://fosstodon.org' },
+      }),
     };
-    unregister = registerIpcHandlers({ core: signInCore, getMainWindow: () => window as never, trustedOrigins: new Set(['app://rapport']), log, externalHosts });
+    unregister = registerIpcHandlers({ core: signInCore, getMainWindow: () => window as never, trustedOrigins: new Set(['app://rapport']), log });
     expect((await invoke('beginMastodonSignIn', eventFrom(window), { instance: 'fosstodon.org' })).ok).toBe(true);
-    expect(externalHosts.has('fosstodon.org')).toBe(true);
+    const finished = { id: 1, network: 'mastodon', remoteId: 'mas.to:1', handle: 'a@mas.to', displayName: '', serverUrl: 'https://mas.to', createdAt: 'x', lastSyncedAt: null };
+    core.emit({ event: 'accounts.changed', payload: { accounts: [finished] } } as RapportEvent);
+    expect(externalHosts.list()).toEqual(before);
+    expect(checkExternalUrl(authorizeUrl, externalHosts).allowed).toBe(false);
+    stop();
   });
 
-  it('learns Mastodon instances from accounts.changed while forwarding it', () => {
+  it('follows externalLinks.changed from core: account hosts, and a waiting sign-in’s page until it ends', () => {
     const externalHosts = new ExternalHostAllowList();
     const stop = forwardCoreEvents(core, () => window as never, externalHosts);
-    const accounts = [{ id: 1, network: 'mastodon', remoteId: 'mas.to:1', handle: 'a@mas.to', displayName: '', serverUrl: 'https://mas.to', createdAt: 'x', lastSyncedAt: null }];
-    core.emit({ event: 'accounts.changed', payload: { accounts } } as RapportEvent);
+    const authorizeUrl = 'https://fosstodon.org/oauth/authorize?client_id=x&state=s';
+    const payload = { hosts: ['mas.to'], urls: [authorizeUrl] };
+    core.emit({ event: 'externalLinks.changed', payload });
     expect(externalHosts.has('mas.to')).toBe(true);
-    expect(window.webContents.send).toHaveBeenCalledWith('rapport:event', { event: 'accounts.changed', payload: { accounts } });
+    // window.open of the authorize page reaches main's window-open handler, which checks this.
+    expect(checkExternalUrl(authorizeUrl, externalHosts).allowed).toBe(true);
+    expect(externalHosts.has('fosstodon.org')).toBe(false);
+    expect(window.webContents.send).toHaveBeenCalledWith('rapport:event', { event: 'externalLinks.changed', payload });
+    core.emit({ event: 'externalLinks.changed', payload: { hosts: ['mas.to'], urls: [] } });
+    expect(checkExternalUrl(authorizeUrl, externalHosts).allowed).toBe(false);
     stop();
   });
 

@@ -8,7 +8,7 @@ import type { Envelope } from '../../shared/api/errors';
 import type { RapportEvent } from '../../shared/api/events';
 import { IPC_EVENT_CHANNEL, methodChannel } from '../preload/ipcChannels';
 import type { ExternalHostAllowList } from './externalUrlPolicy';
-import { learnInstanceHostsFromEvent, learnInstanceHostsFromResult } from './mastodonInstanceHosts';
+import { followExternalLinks } from './externalLinkHosts';
 import { senderRefusal } from './ipcSender';
 import type { MainLog } from './mainLog';
 
@@ -26,12 +26,10 @@ export interface IpcBridgeOptions {
   getMainWindow(): BrowserWindow | null;
   trustedOrigins: ReadonlySet<string>;
   log: MainLog;
-  /** Learns Mastodon instance hosts from answers (before the renderer can open their links). */
-  externalHosts?: ExternalHostAllowList;
 }
 
 /** Registers every method's handler; returns a function that removes them. */
-export function registerIpcHandlers({ core, getMainWindow, trustedOrigins, log, externalHosts }: IpcBridgeOptions): () => void {
+export function registerIpcHandlers({ core, getMainWindow, trustedOrigins, log }: IpcBridgeOptions): () => void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(methodChannel(method), async (event, input: unknown): Promise<Envelope<unknown>> => {
       const refusal = senderRefusal(event, getMainWindow(), trustedOrigins);
@@ -47,9 +45,7 @@ export function registerIpcHandlers({ core, getMainWindow, trustedOrigins, log, 
         return { ok: false, error: { code: 'INVALID_INPUT', message: describeInvalidInput(method, parsed.error) } };
       }
       try {
-        const envelope = await core.call(method, parsed.data);
-        if (envelope.ok && externalHosts) learnInstanceHostsFromResult(externalHosts, method, envelope.value);
-        return envelope;
+        return await core.call(method, parsed.data);
       } catch (error) {
         log.error(`${method} failed in main:`, error instanceof Error ? error.message : String(error));
         return { ok: false, error: { code: 'INTERNAL', message: 'Rapport could not reach its engine.' } };
@@ -70,14 +66,14 @@ function describeInvalidInput(method: MethodName, error: z.ZodError): string {
   return `Invalid request to ${method}. ${issues.join('; ')}${error.issues.length > 3 ? '; …' : ''}`;
 }
 
-/** Pushes core events to the main window (never to any other WebContents). */
+/** Pushes core events to the main window (never to any other WebContents); the allow-list follows externalLinks.changed. */
 export function forwardCoreEvents(
   core: CoreEventSource,
   getMainWindow: () => BrowserWindow | null,
   externalHosts?: ExternalHostAllowList,
 ): () => void {
   return core.onEvent(({ event, payload }) => {
-    if (externalHosts) learnInstanceHostsFromEvent(externalHosts, { event, payload } as RapportEvent);
+    if (externalHosts) followExternalLinks(externalHosts, { event, payload } as RapportEvent);
     const window = getMainWindow();
     if (window === null || window.isDestroyed()) return;
     window.webContents.send(IPC_EVENT_CHANNEL, { event, payload });

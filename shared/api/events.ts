@@ -20,6 +20,19 @@ export interface EventMap {
   'desktopSettings.changed': DesktopSettings;
   /** From main, not core: a notification or the tray asks the window to open Review. */
   'desktop.openReview': OpenReview;
+  /**
+   * Where links may open in the browser, besides main's fixed hosts: the hosts of accounts that
+   * exist (at start and whenever accounts change) and the exact pages of sign-ins in progress.
+   * Main's external-link allow-list takes exactly these; each one replaces the last.
+   */
+  'externalLinks.changed': ExternalLinks;
+}
+
+export interface ExternalLinks {
+  /** Host names links of existing accounts point at (e.g. a Mastodon account's instance). */
+  hosts: string[];
+  /** Exact URLs a sign-in in progress opens (its authorize page), gone when the sign-in ends. */
+  urls: string[];
 }
 
 export type EventName = keyof EventMap;
@@ -32,6 +45,7 @@ export const EVENT_NAMES: EventName[] = [
   'waiting.changed',
   'desktopSettings.changed',
   'desktop.openReview',
+  'externalLinks.changed',
 ];
 
 export interface RapportEvent<E extends EventName = EventName> {

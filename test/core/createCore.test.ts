@@ -58,8 +58,14 @@ describe('createCore with the sample network', () => {
     expect(counts.connected).toBe(120);
 
     const kinds = new Set(events.map((e) => e.event));
-    // waiting.changed: the desktop shell's count of people in New (tray, badge).
-    expect([...kinds].filter((kind) => kind !== 'waiting.changed').sort()).toEqual(['accounts.changed', 'people.changed', 'sync.progress']);
+    // waiting.changed: the desktop shell's count of people in New (tray, badge); externalLinks.changed:
+    // where links may open, told to main at start.
+    expect([...kinds].filter((kind) => kind !== 'waiting.changed').sort()).toEqual([
+      'accounts.changed',
+      'externalLinks.changed',
+      'people.changed',
+      'sync.progress',
+    ]);
     const phases = events.filter((e) => e.event === 'sync.progress').map((e) => (e.payload as { phase: string }).phase);
     expect(phases).toEqual(expect.arrayContaining(['followers', 'following', 'posts', 'avatars', 'done']));
 

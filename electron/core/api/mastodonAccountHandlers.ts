@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { RapportError } from '../../../shared/api/errors';
 import type { Account } from '../../../shared/domain';
+import type { SignInPages } from '../accounts/externalLinksDuty';
 import type { SecretKeeper } from '../accounts/secretKeeper';
 import { asSignInStep } from '../auth/signInFailure';
 import { beginMastodonSignIn, type MastodonRedirectMode, type PendingMastodonSignIn } from '../auth/mastodonSignIn';
@@ -51,7 +52,13 @@ export interface MastodonAccountHandlers {
   close(): Promise<void>;
 }
 
-export function createMastodonAccountHandlers(engine: SyncEngine, secrets: SecretKeeper, settings: MastodonSignInSettings = {}): MastodonAccountHandlers {
+export function createMastodonAccountHandlers(
+  engine: SyncEngine,
+  secrets: SecretKeeper,
+  settings: MastodonSignInSettings = {},
+  /** Told of each waiting sign-in's authorize page, so main lets exactly that page open. */
+  pages?: SignInPages,
+): MastodonAccountHandlers {
   const signIns = new Map<string, SignInEntry>();
   const timeoutMs = settings.callbackTimeoutMs ?? SIGN_IN_TIMEOUT_MS;
 
@@ -60,6 +67,7 @@ export function createMastodonAccountHandlers(engine: SyncEngine, secrets: Secre
     if (!entry) return;
     clearTimeout(entry.expiry);
     signIns.delete(signInId);
+    pages?.closed(signInId);
   };
 
   async function createAccount(entry: SignInEntry, ctx: CoreContext, grant: Awaited<ReturnType<PendingMastodonSignIn['complete']>>): Promise<Account> {
@@ -112,6 +120,7 @@ export function createMastodonAccountHandlers(engine: SyncEngine, secrets: Secre
       }, timeoutMs);
       expiry.unref();
       signIns.set(signInId, { pending, noteSync: noteSync === true, expiry, finishing: null });
+      pages?.opened(signInId, pending.authorizeUrl);
       return { signInId, authorizeUrl: pending.authorizeUrl, redirect: pending.mode, instanceUrl: pending.instance.origin };
     }),
 
