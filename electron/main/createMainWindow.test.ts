@@ -8,6 +8,7 @@ const electron = await vi.hoisted(async () => {
     static created: FakeBrowserWindow[] = [];
     readonly loadURL = vi.fn(async (_url: string) => undefined);
     readonly show = vi.fn();
+    readonly maximize = vi.fn();
     readonly setBackgroundColor = vi.fn();
     readonly isDestroyed = (): boolean => false;
     constructor(readonly options: BrowserWindowConstructorOptions) {
@@ -51,5 +52,16 @@ describe('createMainWindow', () => {
     window.emit('closed');
     expect(electron.nativeTheme.listenerCount('updated')).toBe(0);
     expect(EventEmitter.listenerCount(electron.nativeTheme, 'updated')).toBe(0);
+  });
+
+  it('opens where the saved state says, maximized before it is first shown', () => {
+    const placement = { x: 1600, y: 80, width: 1500, height: 900, maximized: true };
+    createMainWindow({ preloadPath: '/p.js', entryUrl: 'app://rapport/index.html', log, placement });
+    const window = electron.BrowserWindow.created.at(-1)!;
+    expect(window.options).toMatchObject({ x: 1600, y: 80, width: 1500, height: 900, minWidth: 880 });
+    expect(window.options).not.toHaveProperty('maximized');
+    window.emit('ready-to-show');
+    expect(window.maximize).toHaveBeenCalledTimes(1);
+    expect(window.maximize.mock.invocationCallOrder[0]).toBeLessThan(window.show.mock.invocationCallOrder[0]!);
   });
 });

@@ -15,11 +15,25 @@ const fakes = await vi.hoisted(async () => {
       static all: FakeBrowserWindow[] = [];
       static getAllWindows = (): FakeBrowserWindow[] => FakeBrowserWindow.all;
       destroyed = false;
-      readonly webContents = { send: vi.fn(), mainFrame: { url: 'app://rapport/index.html', parent: null } };
+      readonly webContents = Object.assign(new EventEmitter(), {
+        send: vi.fn(),
+        isLoading: () => false,
+        mainFrame: { url: 'app://rapport/index.html', parent: null },
+      });
+      visible = true;
+      focused = false;
       readonly loadURL = vi.fn(async (_url: string) => undefined);
-      readonly show = vi.fn();
+      readonly show = vi.fn(() => (this.visible = true));
       readonly focus = vi.fn();
       readonly restore = vi.fn();
+      readonly hide = vi.fn(() => (this.visible = false));
+      readonly maximize = vi.fn();
+      readonly setOverlayIcon = vi.fn();
+      readonly setProgressBar = vi.fn();
+      isVisible = (): boolean => this.visible;
+      isFocused = (): boolean => this.focused;
+      isMaximized = (): boolean => false;
+      getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 });
       readonly setBackgroundColor = vi.fn();
       constructor(readonly options: { webPreferences?: { preload?: string; sandbox?: boolean } }) {
         super();
@@ -29,6 +43,9 @@ const fakes = await vi.hoisted(async () => {
       isDestroyed = (): boolean => this.destroyed;
       isMinimized = (): boolean => false;
       close(): void {
+        const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+        this.emit('close', event);
+        if (event.defaultPrevented) return;
         this.destroyed = true;
         FakeBrowserWindow.all = FakeBrowserWindow.all.filter((w) => w !== this);
         this.emit('closed');
@@ -37,19 +54,33 @@ const fakes = await vi.hoisted(async () => {
     }
 
     class FakeUtilityProcess extends EventEmitter {
-      readonly posted: Array<{ type: string }> = [];
-      postMessage(message: { type: string }): void {
+      readonly posted: Array<{ type: string; id?: number; method?: string }> = [];
+      constructor() {
+        super();
+        setImmediate(() => this.emit('message', { type: 'ready' }));
+      }
+      postMessage(message: { type: string; id?: number; method?: string }): void {
         this.posted.push(message);
         if (message.type === 'shutdown') setImmediate(() => this.emit('exit', 0));
+      }
+      /** Answers the call main made of `method`, as core would. */
+      answer(method: string, value: unknown): void {
+        const call = this.posted.find((m) => m.type === 'call' && m.method === method);
+        if (!call) throw new Error(`main never called ${method}`);
+        this.emit('message', { type: 'result', id: call.id, envelope: { ok: true, value } });
       }
       kill(): boolean {
         return true;
       }
     }
     const forked: Array<{ modulePath: string; args?: string[]; child: FakeUtilityProcess }> = [];
+    const notifications: Array<{ options: { title: string; body: string }; emit(event: string): boolean }> = [];
 
     const app = Object.assign(new EventEmitter(), {
       isPackaged,
+      getVersion: () => '0.1.0',
+      setBadgeCount: vi.fn(),
+      setLoginItemSettings: vi.fn(),
       enableSandbox: vi.fn(() => order.push('enableSandbox')),
       requestSingleInstanceLock: vi.fn(() => gotLock),
       whenReady: () => ready,
@@ -94,6 +125,25 @@ const fakes = await vi.hoisted(async () => {
         }),
       },
       Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
+      screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+      nativeImage: { createFromPath: (path: string) => ({ path, resize: () => ({ path }) }), createFromBitmap: () => ({}) },
+      Tray: class extends EventEmitter {
+        setToolTip = vi.fn();
+        setTitle = vi.fn();
+        setContextMenu = vi.fn();
+      },
+      Notification: Object.assign(
+        class extends EventEmitter {
+          constructor(readonly options: { title: string; body: string }) {
+            super();
+          }
+          show(): void {
+            notifications.push(this);
+          }
+        },
+        { isSupported: () => true },
+      ),
+      dialog: { showMessageBox: vi.fn(async () => ({ response: 1 })) },
       shell: { openExternal: vi.fn(async () => undefined) },
     };
     const becomeReady = async (): Promise<void> => {
@@ -103,7 +153,7 @@ const fakes = await vi.hoisted(async () => {
       // Let onReady run to completion.
       await new Promise((resolve) => setImmediate(resolve));
     };
-    return { electron, order, forked, becomeReady };
+    return { electron, order, forked, becomeReady, notifications };
   }
 
   const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
@@ -113,11 +163,18 @@ const fakes = await vi.hoisted(async () => {
     errorHandler: { startCatching: vi.fn() },
     scope: () => logger,
   };
-  return { state, electronLog };
+  const autoUpdater = Object.assign(new EventEmitter(), {
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    checkForUpdates: vi.fn(async () => null),
+    quitAndInstall: vi.fn(),
+  });
+  return { state, electronLog, autoUpdater };
 });
 
 vi.mock('electron', () => fakes.state.current.electron);
 vi.mock('electron-log/main', () => ({ default: fakes.electronLog }));
+vi.mock('electron-updater', () => ({ autoUpdater: fakes.autoUpdater }));
 
 const platform = Object.getOwnPropertyDescriptor(process, 'platform');
 function setPlatform(value: NodeJS.Platform): void {
@@ -134,7 +191,11 @@ async function startMain(options: { gotLock: boolean; isPackaged?: boolean } = {
   return fakes.state.current;
 }
 
-beforeEach(() => setPlatform('linux'));
+beforeEach(() => {
+  setPlatform('linux');
+  // Electron defines it in a packaged app: the folder beside app.asar (the tray icon lives there).
+  Object.defineProperty(process, 'resourcesPath', { value: '/opt/Rapport/resources', configurable: true });
+});
 afterEach(() => {
   if (platform) Object.defineProperty(process, 'platform', platform);
   vi.unstubAllEnvs();
@@ -227,5 +288,57 @@ describe('main process lifecycle', () => {
     await becomeReady();
     expect(forked).toHaveLength(0);
     expect(electron.BrowserWindow.all).toHaveLength(0);
+  });
+
+  it('a notification click reaches the same window, asking it to open Review for that account', async () => {
+    const { electron, forked, notifications, becomeReady } = await startMain();
+    await becomeReady();
+    const child = forked[0]!.child;
+    child.emit('message', {
+      type: 'event',
+      event: 'followers.arrived',
+      payload: { accountId: 3, runId: 8, network: 'bluesky', networkLabel: 'Bluesky', count: 12, promising: 3 },
+    });
+    expect(notifications.map((n) => n.options)).toEqual([{ title: '12 new followers on Bluesky', body: '3 look promising' }]);
+    notifications[0]!.emit('click');
+    expect(electron.BrowserWindow.all).toHaveLength(1);
+    const [window] = electron.BrowserWindow.all;
+    expect(window?.focus).toHaveBeenCalled();
+    expect(window?.webContents.send).toHaveBeenCalledWith('rapport:event', { event: 'desktop.openReview', payload: { accountId: 3 } });
+  });
+
+  it('keeping sync in the background: closing hides the window, a second launch shows it, Quit quits', async () => {
+    const { electron, forked, becomeReady } = await startMain();
+    await becomeReady();
+    const child = forked[0]!.child;
+    await vi.waitFor(() => expect(child.posted.some((m) => m.method === 'getDesktopSettings')).toBe(true));
+    child.answer('getDesktopSettings', { newFollowerNotifications: true, keepSyncingInBackground: true, openAtLogin: false });
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const [window] = electron.BrowserWindow.all;
+    window?.close();
+    expect(window?.hide).toHaveBeenCalled();
+    expect(window?.isDestroyed()).toBe(false);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+
+    electron.app.emit('second-instance');
+    expect(window?.isVisible()).toBe(true);
+    expect(electron.BrowserWindow.all).toHaveLength(1);
+
+    electron.app.quit();
+    window?.close();
+    expect(window?.isDestroyed()).toBe(true);
+  });
+
+  it('checks for updates quietly in the installed app, never in an unpackaged run', async () => {
+    const packaged = await startMain({ gotLock: true, isPackaged: true });
+    fakes.autoUpdater.checkForUpdates.mockClear();
+    await packaged.becomeReady();
+    expect(fakes.autoUpdater.checkForUpdates).toHaveBeenCalledTimes(1);
+
+    fakes.autoUpdater.checkForUpdates.mockClear();
+    const unpackaged = await startMain({ gotLock: true, isPackaged: false });
+    await unpackaged.becomeReady();
+    expect(fakes.autoUpdater.checkForUpdates).not.toHaveBeenCalled();
   });
 });

@@ -1,18 +1,25 @@
 // Main process lifecycle. Thin on purpose: everything with a decision in it lives in its own
 // module (window options, protocol, guards, IPC bridge, core process) and is tested there.
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, screen, session } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { APP_ENTRY_URL, trustedOrigins } from './appOrigin';
 import { installAppMenu } from './appMenu';
+import { createAppUpdates } from './appUpdates';
+import { hideInsteadOfClosing } from './backgroundOnClose';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { startCoreProcess } from './coreProcess';
 import type { CoreClient } from './coreClient';
 import { createMainWindow } from './createMainWindow';
 import { userDataDir } from './dataLocation';
+import { createDesktopShell, type DesktopShell } from './desktopShell';
 import { createElectronLog } from './electronLog';
 import { externalHosts, openExternalSafely } from './externalLinks';
 import { forwardCoreEvents, registerIpcHandlers } from './ipcHandlers';
 import { denyAllPermissions, installNavigationGuards } from './navigationGuards';
+import { trayIconImage } from './trayIcon';
+import { DEFAULT_WINDOW_SIZE, placeOnDisplays, rememberWindowState } from './windowPlacement';
+import { readWindowState, WINDOW_STATE_FILE } from './windowStateFile';
 
 // electron-vite sets this for `npm run dev`; a packaged app never trusts it.
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
@@ -34,19 +41,31 @@ installNavigationGuards({
 let mainWindow: BrowserWindow | null = null;
 let core: CoreClient | null = null;
 let coreStopped = false;
+let shell: DesktopShell | null = null;
+// Set once the app is on its way out (Quit, an update restart): closing the window then closes it.
+let quitting = false;
 
-function showMainWindow(): void {
+/** The one main window: created, or shown and focused. Second launches, notifications and the tray all land here. */
+function showMainWindow(): BrowserWindow {
   if (mainWindow === null || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow({
+    const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
+    const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+    const window = createMainWindow({
       preloadPath: join(__dirname, '../preload/index.js'),
       entryUrl: devServerUrl ?? APP_ENTRY_URL,
       log,
+      placement: placeOnDisplays(readWindowState(stateFile), workAreas, DEFAULT_WINDOW_SIZE),
     });
-    mainWindow.on('closed', () => (mainWindow = null));
-    return;
+    rememberWindowState(window, stateFile, log);
+    hideInsteadOfClosing(window, { keepRunning: () => shell?.settings().keepSyncingInBackground === true, quitting: () => quitting });
+    window.on('closed', () => (mainWindow = null));
+    mainWindow = window;
+    return window;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
+  if (!mainWindow.isVisible()) mainWindow.show();
   mainWindow.focus();
+  return mainWindow;
 }
 
 async function onReady(): Promise<void> {
@@ -62,8 +81,31 @@ async function onReady(): Promise<void> {
   registerIpcHandlers({ core: client, getMainWindow, trustedOrigins: origins, log });
   forwardCoreEvents(client, getMainWindow, externalHosts);
 
-  installAppMenu({ isMac: process.platform === 'darwin', isDev });
+  shell = createDesktopShell({
+    core: client,
+    showWindow: showMainWindow,
+    getWindow: getMainWindow,
+    platform: process.platform,
+    // Packaged: copied beside app.asar by electron-builder's extraResources.
+    trayImage: trayIconImage(
+      app.isPackaged ? join(process.resourcesPath, 'tray.png') : join(__dirname, '../../resources/icons/32x32.png'),
+      process.platform === 'darwin',
+    ),
+    quit: () => app.quit(),
+    log,
+  });
+  const updates = createAppUpdates({
+    updater: autoUpdater,
+    canUpdate: app.isPackaged && !isDev,
+    currentVersion: app.getVersion(),
+    getWindow: getMainWindow,
+    beforeRestart: () => (quitting = true),
+    log,
+  });
+  installAppMenu({ isMac: process.platform === 'darwin', isDev, onCheckForUpdates: () => void updates.checkFromMenu() });
   showMainWindow();
+  void shell.start();
+  updates.checkQuietly();
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -76,11 +118,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  // macOS: a click on the dock icon brings back a closed or hidden window.
   app.on('activate', () => {
-    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) showMainWindow();
+    if (app.isReady()) showMainWindow();
   });
   // Let core checkpoint and close the database before the app exits.
   app.on('before-quit', (event) => {
+    quitting = true;
     if (core === null || coreStopped) return;
     event.preventDefault();
     coreStopped = true;

@@ -1,6 +1,6 @@
 // The tray (menu-bar on macOS) icon: how many people wait in New, and a short menu. The count is
 // in the tooltip everywhere and beside the icon in the macOS menu bar (Tray.setTitle is macOS-only).
-import { Menu, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
+import { Menu, nativeImage, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron';
 
 export interface TrayActions {
   open(): void;
@@ -48,4 +48,10 @@ export function createTrayIcon({ image, actions, isMac }: { image: NativeImage |
   };
   setWaiting(0);
   return { setWaiting, destroy: () => tray.destroy() };
+}
+
+/** The tray picture: the app icon, at menu-bar size on macOS. */
+export function trayIconImage(file: string, isMac: boolean): NativeImage {
+  const image = nativeImage.createFromPath(file);
+  return isMac ? image.resize({ width: 16, height: 16 }) : image;
 }

@@ -72,3 +72,6 @@ export function rememberWindowState(window: BrowserWindow, file: string, log: Ma
   window.on('unmaximize', save);
   window.on('close', save);
 }
+
+/** The first run's size (and the fallback when the saved state is unreadable). */
+export const DEFAULT_WINDOW_SIZE = { width: 1280, height: 820 } as const;
