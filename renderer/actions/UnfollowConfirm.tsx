@@ -4,14 +4,18 @@
 import { useEffect } from 'react';
 import { STAGE_LABELS } from '../../shared/domain';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
+import { RemoteName } from '../safeHtml/RemoteHtml';
 import { useUnfollowQuestion, type UnfollowAnswer } from './unfollowQuestion';
 
 function UnfollowDialog({ displayName, to, onAnswer }: { displayName: string; to: keyof typeof STAGE_LABELS; onAnswer(answer: UnfollowAnswer): void }) {
   return (
     <ConfirmDialog
       role="alertdialog"
-      title={`Unfollow ${displayName}?`}
-      titleDir="auto"
+      title={
+        <>
+          Unfollow <RemoteName name={displayName} />?
+        </>
+      }
       body={`You follow them. The card moves to ${STAGE_LABELS[to]} either way; unfollowing also sends one unfollow, counted in today's action budget. Escape leaves the card where it was.`}
       cancelLabel="Keep following"
       confirmLabel="Unfollow"

@@ -17,6 +17,7 @@ import { MoveMenu } from './MoveMenu';
 import { focusCardBeside } from '../stores/cardFocus';
 import { CardStatus } from '../actions/CardStatus';
 import { CardSignals } from '../signals/CardSignals';
+import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
 
 const ARROWS: Record<string, 'up' | 'down' | 'left' | 'right'> = {
   ArrowUp: 'up',
@@ -105,15 +106,17 @@ export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardP
       <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} />
       <div className="card-body">
         <div className="card-head">
-          <span className="card-name" dir="auto">
-            {card.displayName}
-          </span>
+          <RemoteName name={card.displayName} className="card-name" />
           <RelationshipBadge followsMe={card.followsMe} iFollow={card.iFollow} />
         </div>
-        <div className="card-handle">{formatHandle(card.handle)}</div>
-        {card.bioSnippet ? <p className="card-bio" dir="auto">
-            {card.bioSnippet}
-          </p> : <p className="card-bio card-bio-empty">No bio</p>}
+        <RemoteText text={formatHandle(card.handle)} className="card-handle" />
+        {card.bioSnippet ? (
+          <p className="card-bio">
+            <RemoteText text={card.bioSnippet} />
+          </p>
+        ) : (
+          <p className="card-bio card-bio-empty">No bio</p>
+        )}
         <CardSignals card={card} />
         <div className="card-stats">
           <span>

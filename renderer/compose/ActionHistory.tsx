@@ -4,6 +4,7 @@ import type { OutboxAction } from '../../shared/domain';
 import { useActionsStore } from '../stores/actionsStore';
 import { ACTION_NOUNS, actionStatusText } from '../actions/actionLabels';
 import { formatFullDate, formatRelative } from '../format/dateFormat';
+import { RemoteText } from '../safeHtml/RemoteHtml';
 
 interface ActionHistoryProps {
   accountId: number;
@@ -35,8 +36,8 @@ function ActionRow({ action, accountId, displayName }: { action: OutboxAction; a
   return (
     <li className="action-row" data-status={action.status}>
       {action.text ? (
-        <p className="action-text" dir="auto">
-          {action.text}
+        <p className="action-text">
+          <RemoteText text={action.text} />
         </p>
       ) : null}
       <div className="action-meta">

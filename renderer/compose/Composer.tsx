@@ -9,6 +9,8 @@ import { formatGrouped } from '../format/numberFormat';
 import { MESSAGE_MAX, fillTemplate, insertQuote, messageLength, snippetsOf } from './composeText';
 import { TemplatePicker } from './TemplatePicker';
 import { SnippetPicker } from './SnippetPicker';
+import { RemoteName } from '../safeHtml/RemoteHtml';
+import { displayText } from '../safeHtml/remoteDisplayText';
 
 export function Composer({ profile, accountId }: { profile: PersonProfile; accountId: number }) {
   const [text, setText] = useState('');
@@ -48,10 +50,12 @@ export function Composer({ profile, accountId }: { profile: PersonProfile; accou
 
   return (
     <section className="composer" aria-label={`Write to ${name}`}>
-      <h3 className="drawer-section-title">Write to {name}</h3>
+      <h3 className="drawer-section-title">
+        Write to <RemoteName name={name} emojis={profile.emojis} />
+      </h3>
       <TemplatePicker text={text} onPick={(body) => setText(fillTemplate(body, profile))} />
       <label htmlFor={textareaId} className="visually-hidden">
-        Message to {name}
+        Message to <RemoteName name={name} />
       </label>
       <textarea
         ref={textarea}
@@ -59,7 +63,7 @@ export function Composer({ profile, accountId }: { profile: PersonProfile; accou
         className="input composer-text"
         rows={5}
         dir="auto"
-        placeholder={`Something personal for ${name}…`}
+        placeholder={`Something personal for ${displayText(name)}…`}
         aria-describedby={countId}
         aria-invalid={tooLong || undefined}
         value={text}

@@ -7,6 +7,7 @@ import { NETWORK_LABELS } from '../accounts/networkLabels';
 import { personKey, useActionsStore } from '../stores/actionsStore';
 import { ActionHistory } from './ActionHistory';
 import { Composer } from './Composer';
+import { RemoteName } from '../safeHtml/RemoteHtml';
 
 const NO_ACTIONS: never[] = [];
 
@@ -26,9 +27,15 @@ export function ProfileActions({ profile, accountId }: { profile: PersonProfile;
         <Composer key={personId} profile={profile} accountId={accountId} />
       ) : (
         <p className="composer-unavailable" data-testid="composer-unavailable">
-          {profile.network === 'sample'
-            ? `Sample people cannot receive messages. On Bluesky or Mastodon this is where you would write to ${name}.`
-            : `Rapport cannot send messages on ${NETWORK_LABELS[profile.network]}, so there is nothing to write to ${name} from here.`}
+          {profile.network === 'sample' ? (
+            <>
+              Sample people cannot receive messages. On Bluesky or Mastodon this is where you would write to <RemoteName name={name} />.
+            </>
+          ) : (
+            <>
+              Rapport cannot send messages on {NETWORK_LABELS[profile.network]}, so there is nothing to write to <RemoteName name={name} /> from here.
+            </>
+          )}
         </p>
       )}
       <ActionHistory accountId={accountId} displayName={name} actions={actions} />

@@ -1,6 +1,7 @@
 // Quoting something they wrote (a phrase of their bio or a recent post) into the message, so it
 // starts from them rather than from a formula.
 import type { Snippet } from './composeText';
+import { displayText } from '../safeHtml/remoteDisplayText';
 
 const SOURCE_LABEL: Record<Snippet['source'], string> = { bio: 'Bio', post: 'Post' };
 
@@ -13,13 +14,14 @@ export function SnippetPicker({ snippets, onPick }: { snippets: Snippet[]; onPic
       value=""
       onChange={(event) => {
         const snippet = snippets[Number(event.target.value)];
-        if (snippet) onPick(snippet.text);
+        // What goes into my message is what I saw: no direction controls, no mark stacks.
+        if (snippet) onPick(displayText(snippet.text));
       }}
     >
       <option value="">Quote from their profile…</option>
       {snippets.map((snippet, index) => (
         <option key={`${snippet.source}-${index}`} value={index}>
-          {SOURCE_LABEL[snippet.source]}: {snippet.text}
+          {SOURCE_LABEL[snippet.source]}: {displayText(snippet.text)}
         </option>
       ))}
     </select>

@@ -1,6 +1,7 @@
 // Errors (and the odd notice) in the corner, each dismissable.
 import { X } from 'lucide-react';
 import { useToastStore } from '../stores/toastStore';
+import { displayText } from '../safeHtml/remoteDisplayText';
 
 export function Toasts() {
   const toasts = useToastStore((s) => s.toasts);
@@ -9,7 +10,8 @@ export function Toasts() {
     <div className="toasts">
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
-          <span className="toast-message">{toast.message}</span>
+          {/* Messages name people ("Moved <name> to Connected"): no direction control of theirs may reach past the name. */}
+          <span className="toast-message">{displayText(toast.message)}</span>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(toast.id)}>
             <X size={14} aria-hidden="true" />
           </button>

@@ -8,6 +8,7 @@ import { Avatar } from '../people/Avatar';
 import { formatHandle } from '../people/personIdentity';
 import { formatCompact } from '../format/numberFormat';
 import { CardStatus } from '../actions/CardStatus';
+import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
 import type { PickModifiers } from './rowSelection';
 
 /** Row height plus the gap below it. */
@@ -89,17 +90,19 @@ export const PersonRow = memo(function PersonRow({ card, index, accountId, selec
       <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} />
       <div className="person-row-main">
         <div className="person-row-head">
-          <span className="person-row-name" dir="auto">
-            {card.displayName}
-          </span>
-          <span className="person-row-handle">{formatHandle(card.handle)}</span>
+          <RemoteName name={card.displayName} className="person-row-name" />
+          <RemoteText text={formatHandle(card.handle)} className="person-row-handle" />
           <span className="person-stage" data-stage={card.stage}>
             {STAGE_LABELS[card.stage]}
           </span>
         </div>
-        <p className={card.bioSnippet ? 'person-row-bio' : 'person-row-bio is-empty'} dir="auto">
-          {card.bioSnippet || 'No bio'}
-        </p>
+        {card.bioSnippet ? (
+          <p className="person-row-bio">
+            <RemoteText text={card.bioSnippet} />
+          </p>
+        ) : (
+          <p className="person-row-bio is-empty">No bio</p>
+        )}
         <div className="person-row-chips">
           {signals.map((signal) => (
             <span key={signal.id} className={`row-chip tone-${signal.tone}`} data-signal={signal.id} title={signal.detail}>

@@ -1,6 +1,7 @@
 // A person's picture from the local media cache, or their initials when there is none (or it fails).
 import { memo, useState } from 'react';
 import type { CSSProperties } from 'react';
+import { displayText } from '../safeHtml/remoteDisplayText';
 import { hueOf, initialsOf } from './personIdentity';
 
 interface AvatarProps {
@@ -31,7 +32,7 @@ export const Avatar = memo(function Avatar({ avatarUrl, displayName, handle, siz
   }
   return (
     <span className="avatar avatar-initials" aria-hidden="true" style={{ ...style, '--avatar-hue': hueOf(handle) } as CSSProperties}>
-      {initialsOf(displayName, handle)}
+      {initialsOf(displayText(displayName), handle)}
     </span>
   );
 });

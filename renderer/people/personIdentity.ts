@@ -6,7 +6,7 @@ export function formatHandle(handle: string): string {
 
 export function initialsOf(displayName: string, handle: string): string {
   const words = displayName.trim().split(/\s+/u).filter(Boolean);
-  const letters = words.length > 0 ? words.slice(0, 2).map((w) => Array.from(w)[0] ?? '') : [Array.from(handle.replace(/^@/u, ''))[0] ?? '?'];
+  const letters = words.length > 0 ? words.slice(0, 2).map((w) => Array.from(w.replace(/^\p{M}+/u, ''))[0] ?? '') : [Array.from(handle.replace(/^@/u, ''))[0] ?? '?'];
   return letters.join('').toUpperCase();
 }
 

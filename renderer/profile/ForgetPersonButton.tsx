@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { call, toRapportError } from '../api/rapportClient';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
+import { RemoteName } from '../safeHtml/RemoteHtml';
 import { announce } from '../stores/announcerStore';
 import { requestRefresh } from '../stores/boardSession';
 import { showError } from '../stores/toastStore';
@@ -41,7 +42,11 @@ export function ForgetPersonButton({ accountId, personId, displayName, onForgott
       </button>
       {confirming ? (
         <ConfirmDialog
-          title={`Forget ${displayName}?`}
+          title={
+            <>
+              Forget <RemoteName name={displayName} />?
+            </>
+          }
           body="Their stage, notes, tags and history are removed from Rapport, and their cached profile too unless another account knows them. A later sync may list them again as a new follower."
           confirmLabel="Forget"
           busy={busy}

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { TimelineEntry } from '../../shared/triageTypes';
 import { formatFullDate, formatRelative } from '../format/dateFormat';
+import { RemoteText } from '../safeHtml/RemoteHtml';
 
 export function PersonTimeline({ entries, error }: { entries: readonly TimelineEntry[] | null; error: string | null }) {
   const titleId = useId();
@@ -23,7 +24,8 @@ export function PersonTimeline({ entries, error }: { entries: readonly TimelineE
               <time dateTime={entry.at} title={formatFullDate(entry.at)}>
                 {formatRelative(entry.at)}
               </time>
-              <span dir="auto">{entry.summary}</span>
+              {/* Summaries quote remote text (a name, a message): shown like it. */}
+              <RemoteText text={entry.summary} />
             </li>
           ))}
         </ol>

@@ -4,6 +4,7 @@ import { STAGE_LABELS } from '../../shared/domain';
 import { Avatar } from '../people/Avatar';
 import { formatHandle } from '../people/personIdentity';
 import { GoneBadge } from './GoneBadge';
+import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
 
 const NETWORK_NAMES: Record<PersonProfile['network'], string> = {
   sample: 'the sample network',
@@ -38,10 +39,12 @@ export function ProfileHeader({ profile }: { profile: PersonProfile }) {
       <div className="profile-identity">
         <Avatar avatarUrl={profile.avatarUrl} displayName={profile.displayName} handle={profile.handle} size={72} />
         <div className="profile-names">
-          <h2 className="drawer-name" dir="auto">
-            {profile.displayName}
+          <h2 className="drawer-name">
+            <RemoteName name={profile.displayName} emojis={profile.emojis} />
           </h2>
-          <div className="drawer-handle">{formatHandle(profile.handle)}</div>
+          <div className="drawer-handle">
+            <RemoteText text={formatHandle(profile.handle)} />
+          </div>
           <div className="drawer-tags">
             <span className={`stage-chip stage-${profile.stage}`}>{STAGE_LABELS[profile.stage]}</span>
             {relationship ? <span className="badge">{relationship}</span> : null}

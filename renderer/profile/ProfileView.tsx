@@ -6,7 +6,7 @@ import type { PersonCard, PersonProfile } from '../../shared/domain';
 import type { TimelineEntry } from '../../shared/triageTypes';
 import { call, toRapportError } from '../api/rapportClient';
 import { ProfileActions } from '../compose/ProfileActions';
-import { RemoteHtml } from '../safeHtml/RemoteHtml';
+import { RemoteHtml, RemoteName } from '../safeHtml/RemoteHtml';
 import { SignalChips } from '../signals/SignalChips';
 import { requestRefresh } from '../stores/boardSession';
 import { ForgetPersonButton } from './ForgetPersonButton';
@@ -67,7 +67,7 @@ export function ProfileView({ profile, accountId, onChange, onLeave }: ProfileVi
     <div className="profile">
       <ProfileHeader profile={profile} />
 
-      <div className="drawer-bio" data-testid="drawer-bio" dir="auto">
+      <div className="drawer-bio" data-testid="drawer-bio">
         {profile.bio || profile.bioHtml ? <RemoteHtml html={profile.bioHtml} text={profile.bio} emojis={profile.emojis} /> : <span className="muted">No bio.</span>}
       </div>
 
@@ -75,7 +75,9 @@ export function ProfileView({ profile, accountId, onChange, onLeave }: ProfileVi
         <dl className="profile-fields">
           {profile.fields.map((field) => (
             <div key={field.name}>
-              <dt dir="auto">{field.name}</dt>
+              <dt>
+                <RemoteName name={field.name} emojis={profile.emojis} />
+              </dt>
               <dd>
                 <RemoteHtml html={field.valueHtml} text={plainTextOf(field.valueHtml)} emojis={profile.emojis} />
                 {field.verifiedAt ? <span className="field-verified"> · verified</span> : null}

@@ -4,6 +4,7 @@ import type { PersonProfile } from '../../shared/domain';
 import { formatGrouped } from '../format/numberFormat';
 import { Avatar } from '../people/Avatar';
 import { formatHandle } from '../people/personIdentity';
+import { RemoteName } from '../safeHtml/RemoteHtml';
 
 const SHOWN = 5;
 
@@ -22,7 +23,7 @@ export function SharedConnections({ profile }: { profile: PersonProfile }) {
         {people.slice(0, SHOWN).map((person) => (
           <li key={person.handle} className="shared-connection">
             <Avatar avatarUrl={person.avatarUrl} displayName={person.displayName} handle={person.handle} size={24} />
-            <span dir="auto">{person.displayName || formatHandle(person.handle)}</span>
+            <RemoteName name={person.displayName || formatHandle(person.handle)} />
           </li>
         ))}
         {more > 0 ? <li className="muted">and {formatGrouped(more)} more</li> : null}

@@ -6,6 +6,7 @@ import { formatGrouped } from '../format/numberFormat';
 import { Avatar } from '../people/Avatar';
 import { formatHandle } from '../people/personIdentity';
 import { ProfileView } from '../profile/ProfileView';
+import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
 import { useBoardStore } from '../stores/boardStore';
 import { PRELOAD, decideCurrent, dropFromReview, openReview, reviewSkippedAgain, skipCurrent, undoInReview, updateReviewProfile, useReviewStore } from './reviewStore';
 
@@ -101,12 +102,16 @@ function ReviewedPerson({ accountId, card }: { accountId: number; card: PersonCa
         <div className="review-placeholder">
           <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={72} />
           <div>
-            <h2 className="drawer-name" dir="auto">
-              {card.displayName}
+            <h2 className="drawer-name">
+              <RemoteName name={card.displayName} />
             </h2>
-            <div className="drawer-handle">{formatHandle(card.handle)}</div>
+            <div className="drawer-handle">
+              <RemoteText text={formatHandle(card.handle)} />
+            </div>
             <p className="muted">{profileError ? `The full profile is not available: ${profileError}` : 'Loading profile…'}</p>
-            <p dir="auto">{card.bioSnippet}</p>
+            <p>
+              <RemoteText text={card.bioSnippet} />
+            </p>
           </div>
         </div>
       )}
@@ -124,10 +129,8 @@ function UpNext({ cards }: { cards: PersonCard[] }) {
           <li key={card.personId} className="review-next-item">
             <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={32} />
             <div className="review-next-names">
-              <span className="card-name" dir="auto">
-                {card.displayName}
-              </span>
-              <span className="card-handle">{formatHandle(card.handle)}</span>
+              <RemoteName name={card.displayName} className="card-name" />
+              <RemoteText text={formatHandle(card.handle)} className="card-handle" />
             </div>
           </li>
         ))}

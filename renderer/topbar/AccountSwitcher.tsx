@@ -4,6 +4,7 @@ import type { Account } from '../../shared/domain';
 import { useAccountsStore } from '../stores/accountsStore';
 import { NETWORK_LABELS, accountLabel } from '../accounts/networkLabels';
 import { PopupMenu } from './PopupMenu';
+import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
 
 export function AccountSwitcher({ account }: { account: Account }) {
   const accounts = useAccountsStore((s) => s.accounts);
@@ -15,9 +16,7 @@ export function AccountSwitcher({ account }: { account: Account }) {
       buttonClassName="account account-switcher"
       buttonContent={
         <>
-          <span className="account-name" dir="auto">
-            {account.displayName || account.handle}
-          </span>
+          <RemoteName name={account.displayName || account.handle} className="account-name" />
           <span className="account-network">{NETWORK_LABELS[account.network]}</span>
           <ChevronDown size={14} aria-hidden="true" />
         </>
@@ -26,14 +25,8 @@ export function AccountSwitcher({ account }: { account: Account }) {
         key: String(a.id),
         label: (
           <span className="account-item">
-            <span className="account-item-handle" dir="auto">
-              {accountLabel(a)}
-            </span>
-            {a.displayName && a.displayName !== a.handle ? (
-              <span className="account-item-name" dir="auto">
-                {a.displayName}
-              </span>
-            ) : null}
+            <RemoteText text={accountLabel(a)} className="account-item-handle" />
+            {a.displayName && a.displayName !== a.handle ? <RemoteName name={a.displayName} className="account-item-name" /> : null}
           </span>
         ),
         checked: a.id === account.id,

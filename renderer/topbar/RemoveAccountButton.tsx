@@ -4,6 +4,7 @@ import { Trash2 } from 'lucide-react';
 import type { Account } from '../../shared/domain';
 import { useAccountsStore } from '../stores/accountsStore';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
+import { RemoteText } from '../safeHtml/RemoteHtml';
 
 export function RemoveAccountButton({ account, onDialogChange }: { account: Account; onDialogChange(open: boolean): void }) {
   const [confirming, setConfirming] = useState(false);
@@ -27,7 +28,15 @@ export function RemoveAccountButton({ account, onDialogChange }: { account: Acco
       </button>
       {confirming ? (
         <ConfirmDialog
-          title={account.network === 'sample' ? 'Remove the sample account?' : `Remove ${account.handle}?`}
+          title={
+            account.network === 'sample' ? (
+              'Remove the sample account?'
+            ) : (
+              <>
+                Remove <RemoteText text={account.handle} />?
+              </>
+            )
+          }
           body="Its followers, board decisions and cached profiles are deleted from this computer. Nothing changes on the network."
           confirmLabel="Remove"
           busy={busy}
