@@ -1,6 +1,7 @@
 // What core stored for Mastodon specs, read-only: which person row holds which fake account, and
 // which people belong to which account (for the two-account spec).
 import Database from 'better-sqlite3';
+import { registerSortName } from '../../electron/core/db/sortName';
 import { withReadOnlyDb } from './readOnlyDb';
 
 /** people.id by the fake's account id, for the people known through this instance host. */
@@ -36,6 +37,22 @@ export function writeUnsanitizedHtmlToDb(dbPath: string, personId: number, html:
     db.pragma('busy_timeout = 5000');
     db.prepare("UPDATE people SET bio_html = ?, bio = CASE WHEN bio = '' OR bio IS NULL THEN 'bio' ELSE bio END WHERE id = ?").run(html, personId);
     db.prepare('UPDATE posts SET html = ? WHERE person_id = ?').run(html, personId);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Puts a raw display name where core keeps the cleaned one: core strips direction controls from
+ * Mastodon names, a Bluesky name or a stale row may still carry them, and the window must cope.
+ */
+export function writeRawDisplayNameToDb(dbPath: string, personId: number, name: string): void {
+  const db = new Database(dbPath, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    // The people triggers keep the sort key with core's own function.
+    registerSortName(db);
+    db.prepare('UPDATE people SET display_name = ? WHERE id = ?').run(name, personId);
   } finally {
     db.close();
   }

@@ -4,17 +4,23 @@
 // cards and in every profile drawer. A tripwire (`window.__xss`) must never fire, no dialog or
 // popup may open, the CSP must never have to block anything, and the DOM must hold no event
 // handler attribute, no script-capable URL and nothing beyond the sanitizer's allow-list.
+// Issue 10's layout payloads (words wider than any column, bidi overrides, zalgo, links naming
+// another host) must keep the drawer, Review and the people list at their width and show no
+// overridden direction.
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/domain';
 import { FakeMastodon } from '../fakes/mastodon/fakeMastodon';
-import { hostilePayloads, type HostilePayload } from '../fakes/mastodon/hostileContent';
+import { hostilePayloads, isLayoutPayload, type HostilePayload } from '../fakes/mastodon/hostileContent';
 import { stageCountsFromDb } from './boardDb';
 import { cardById, countsOnScreen, renderedPersonIds } from './boardPage';
 import { launchChromium } from './browser';
 import { startHarnessFixture } from './harnessFixture';
 import type { HarnessFixture } from './harnessFixture';
-import { peopleWithPostsFromDb, personIdsByFakeAccountFromDb, writeUnsanitizedHtmlToDb } from './mastodonDb';
+import { layoutProblems, layoutReport } from './layoutProbe';
+import { peopleWithPostsFromDb, personIdsByFakeAccountFromDb, writeRawDisplayNameToDb, writeUnsanitizedHtmlToDb } from './mastodonDb';
 import { signInThroughCore } from './mastodonSignInSteps';
 import { cspViolations, cspViolationsInPage, hoverRemoteLinks, plantTripwire, remoteMarkupIn, tripwireHits, unsafeDom, type XssWatch } from './mastodonXssProbe';
 
@@ -22,6 +28,8 @@ const PAYLOADS = hostilePayloads();
 /** One follower per payload (the fake spreads them over the newest followers), and a few clean ones. */
 const FOLLOWERS = PAYLOADS.length + 4;
 const DRAWER = '[role="dialog"][aria-label^="Profile of"]';
+/** Left in out/ (git-ignored) for a person to look at: the drawer of the longest hostile name. */
+const LONG_NAME_SHOT = fileURLToPath(new URL('../../out/e2e/xss-drawer-long-name.png', import.meta.url));
 
 let fake: FakeMastodon;
 let fixture: HarnessFixture;
@@ -37,6 +45,9 @@ const problems: string[] = [];
 let drawersWithMarkup = 0;
 let drawersWithPosts = 0;
 let remoteLinks = 0;
+/** What remote text did to the layout, per view, and the drawer's width each time it opened. */
+const layoutIssues: string[] = [];
+const drawerWidths = new Set<number>();
 
 beforeAll(async () => {
   expect(PAYLOADS.length).toBeGreaterThanOrEqual(50);
@@ -57,6 +68,13 @@ afterAll(async () => {
   await fixture?.stop();
   await fake?.stop();
 });
+
+/** The person carrying a payload. */
+function byPayload(id: string): number {
+  const entry = [...payloadsByPerson].find(([, payloads]) => payloads.some((p) => p.id === id));
+  if (!entry) throw new Error(`no person carries ${id}`);
+  return entry[0];
+}
 
 /** Which fake account got which payload: the fake hands them out over followers, newest first. */
 function mapPayloadsToPeople(): void {
@@ -83,6 +101,13 @@ async function inspectDrawer(personId: number): Promise<void> {
   if (markup.blocks > 0) drawersWithMarkup++;
   remoteLinks += markup.links;
   if ((await drawer.getByTestId('drawer-post').count()) > 0) drawersWithPosts++;
+  const layout = await layoutReport(page, DRAWER);
+  drawerWidths.add(layout.scopeWidth);
+  layoutIssues.push(...layoutProblems(layout, `drawer of ${personId}`));
+  if ((payloadsByPerson.get(personId) ?? []).some((p) => p.id === 'layout-long-name')) {
+    await mkdir(fileURLToPath(new URL('../../out/e2e/', import.meta.url)), { recursive: true });
+    await page.screenshot({ path: LONG_NAME_SHOT });
+  }
   for (const problem of await unsafeDom(page)) problems.push(`person ${personId} (${(payloadsByPerson.get(personId) ?? []).map((p) => p.id).join(', ') || 'clean'}): ${problem}`);
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden', timeout: 10_000 });
@@ -127,6 +152,10 @@ describe('hostile Mastodon content rendered in Chromium', () => {
     expect(counts).toEqual({ new: FOLLOWERS, evaluated: 0, connected: 0, declined: 0 });
     mapPayloadsToPeople();
     expect(payloadsByPerson.size).toBe(PAYLOADS.length);
+    // Core cleans Mastodon names; the window must cope with a raw one too (Bluesky, a stale row).
+    for (const payload of PAYLOADS.filter((p) => isLayoutPayload(p) && p.target === 'name')) {
+      writeRawDisplayNameToDb(fixture.dbPath, byPayload(payload.id), payload.payload);
+    }
 
     // The drawer shows cached posts; fetch them all now (each getProfile asks core for them).
     for (const personId of payloadsByPerson.keys()) await fixture.call('getProfile', { accountId: account.id, personId });
@@ -172,6 +201,10 @@ describe('hostile Mastodon content rendered in Chromium', () => {
     expect(drawersWithMarkup).toBeGreaterThan(FOLLOWERS / 2);
     expect(drawersWithPosts).toBeGreaterThan(FOLLOWERS / 2);
     expect(remoteLinks).toBeGreaterThan(0);
+    // Every drawer kept the one width the stylesheet gives it, whatever it showed.
+    expect(layoutIssues).toEqual([]);
+    expect([...drawerWidths]).toHaveLength(1);
+    expect([...drawerWidths][0]).toBeLessThan(1440);
   });
 
   it('sanitizes again in the window what reached it unsanitized from core\'s database', async () => {
@@ -195,11 +228,6 @@ describe('hostile Mastodon content rendered in Chromium', () => {
   });
 
   it('shows markup in a hostile name as text, and keeps the safe text of a hostile bio', async () => {
-    const byPayload = (id: string): number => {
-      const entry = [...payloadsByPerson].find(([, payloads]) => payloads.some((p) => p.id === id));
-      if (!entry) throw new Error(`no person carries ${id}`);
-      return entry[0];
-    };
     const named = byPayload('name-script');
     await scrollUntilRendered(named);
     expect(await cardById(page, named).innerText()).toContain("<script>__xss('name-script')</script>");
@@ -214,5 +242,57 @@ describe('hostile Mastodon content rendered in Chromium', () => {
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
     expect(await tripwireHits(page)).toEqual([]);
+  });
+});
+
+describe('hostile text keeps every view at its width, and its direction its own', () => {
+  const layoutPeople = (): Set<number> => new Set(PAYLOADS.filter(isLayoutPayload).map((p) => byPayload(p.id)));
+
+  it('Review keeps its width and Up next its column while every hostile follower comes by', async () => {
+    layoutIssues.length = 0;
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    const review = page.getByTestId('review');
+    await review.waitFor({ state: 'visible' });
+    const reviewed = async (): Promise<number> => Number(await review.locator('[aria-label^="Reviewing "]').getAttribute('data-person-id', { timeout: 10_000 }));
+    const waiting = layoutPeople();
+    const widths = new Set<number>();
+    const nextWidths = new Set<number>();
+    for (let step = 0; step < FOLLOWERS && waiting.size > 0; step++) {
+      const personId = await reviewed();
+      // The full profile (not the placeholder) is what holds the long words.
+      await review.locator('[data-testid="drawer-bio"]').waitFor({ state: 'attached', timeout: 10_000 });
+      const layout = await layoutReport(page, '[data-testid="review"]');
+      widths.add(layout.scopeWidth);
+      layoutIssues.push(...layoutProblems(layout, `Review of ${personId}`));
+      const next = await layoutReport(page, '.review-next');
+      if (next.problems[0]?.startsWith('no ') !== true) {
+        nextWidths.add(next.scopeWidth);
+        layoutIssues.push(...layoutProblems(next, `Up next beside ${personId}`));
+      }
+      waiting.delete(personId);
+      await page.keyboard.press('s');
+      await expect.poll(reviewed, { timeout: 10_000 }).not.toBe(personId);
+    }
+    expect([...waiting]).toEqual([]);
+    expect(layoutIssues).toEqual([]);
+    expect([...widths]).toHaveLength(1);
+    expect([...nextWidths]).toHaveLength(1);
+  });
+
+  it('the people list lists every hostile follower without scrolling the page sideways', async () => {
+    layoutIssues.length = 0;
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await page.locator('body').press('/');
+    await page.keyboard.type('wideprobe');
+    await page.keyboard.press('Enter');
+    const list = page.getByTestId('people-list');
+    // Search covers names and bios (not posts or profile fields).
+    const searchable = new Set(PAYLOADS.filter((p) => isLayoutPayload(p) && (p.target === 'name' || p.target === 'bio')).map((p) => byPayload(p.id)));
+    await expect.poll(() => list.getByTestId('person-row').count(), { timeout: 15_000 }).toBe(searchable.size);
+    const layout = await layoutReport(page, '[data-testid="people-list"]');
+    layoutIssues.push(...layoutProblems(layout, 'people list'));
+    const rows = await page.evaluate(`Array.from(document.querySelectorAll('[data-testid="person-row"]'), (row) => Math.round(row.getBoundingClientRect().width))`) as number[];
+    expect(new Set(rows).size).toBe(1);
+    expect(layoutIssues).toEqual([]);
   });
 });

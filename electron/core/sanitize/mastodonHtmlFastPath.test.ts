@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostilePayloads } from '../../../test/fakes/mastodon/hostileContent';
+import { hostilePayloads, isLayoutPayload } from '../../../test/fakes/mastodon/hostileContent';
 import { fastSanitizeMastodonHtml } from './mastodonHtmlFastPath';
 import { sanitizeWithDomPurify } from './sanitizeMastodonHtml';
 
@@ -57,11 +57,12 @@ describe('fastSanitizeMastodonHtml', () => {
 
   it('agrees with DOMPurify whenever it accepts a hostile payload', () => {
     let accepted = 0;
-    for (const { payload } of hostilePayloads()) {
-      const fast = fastSanitizeMastodonHtml(payload);
+    for (const hostile of hostilePayloads()) {
+      const fast = fastSanitizeMastodonHtml(hostile.payload);
       if (fast === null) continue;
-      accepted++;
-      expect(fast).toEqual(sanitizeWithDomPurify(payload));
+      // Layout payloads (long words, bidi, zalgo) are plain Mastodon markup: the fast path's to take.
+      if (!isLayoutPayload(hostile)) accepted++;
+      expect(fast).toEqual(sanitizeWithDomPurify(hostile.payload));
     }
     // The name payloads are plain text; nearly every HTML attack must take the DOMPurify path.
     expect(accepted).toBeLessThan(10);

@@ -92,6 +92,27 @@ const NAME_PAYLOADS: Array<[string, string]> = [
   ['name-very-long', `${'A'.repeat(2000)}<svg onload=__xss('long')>`],
 ];
 
+/**
+ * Text that runs nothing but attacks the layout and what the reader sees: words far wider than any
+ * column, bidirectional overrides and isolates (`‮gnp.exe‬` reads as "exe.png"), link text naming
+ * another host than the link goes to, and zalgo (stacks of combining marks). Each carries the word
+ * `wideprobe`, so a search lists them all.
+ */
+const ZALGO = (base: string) => Array.from(base, (c) => c + '\u0301\u0310\u0352\u0357\u035b\u0363\u0364\u0365\u036b\u0489'.repeat(3)).join('');
+const LAYOUT_PAYLOADS: Array<[string, HostileTarget, string]> = [
+  ['layout-long-name', 'name', `wideprobe ${'W'.repeat(240)}`],
+  ['layout-bidi-name', 'name', `wideprobe \u202egnp.exe\u202c safe.txt`],
+  ['layout-isolate-name', 'name', `wideprobe \u2067\u202dunclosed \u2066isolates`],
+  ['layout-zalgo-name', 'name', `wideprobe ${ZALGO('Zalgo')}`],
+  ['layout-long-bio', 'bio', `<p>wideprobe ${'x'.repeat(400)}</p><p><a href="https://example.com/${'y'.repeat(300)}">https://example.com/${'y'.repeat(300)}</a></p>`],
+  ['layout-bidi-bio', 'bio', `<p>wideprobe \u202egnp.exe\u202c safe.txt \u202bembedded\u202a \u2068first-strong</p>`],
+  ['layout-zalgo-bio', 'bio', `<p>wideprobe ${ZALGO('he comes')}</p>`],
+  ['layout-spoofed-link-bio', 'bio', `<p>wideprobe <a href="https://evil.example/login">https://paypal.com/login</a> <a href="https://evil.example/">paypal.com</a></p>`],
+  ['layout-long-post', 'post', `<p>wideprobe ${'z'.repeat(500)} \u202etxt.exe\u202c</p>`],
+  ['layout-zalgo-post', 'post', `<p>wideprobe ${ZALGO('post')}</p>`],
+  ['layout-long-field', 'field', `<a href="https://evil.example/">\u202ehttps://bank.example/${'q'.repeat(200)}</a>`],
+];
+
 /** Every hostile payload, with stable ids. More than 50, across all four targets. */
 export function hostilePayloads(): HostilePayload[] {
   const out: HostilePayload[] = [];
@@ -100,7 +121,13 @@ export function hostilePayloads(): HostilePayload[] {
     out.push({ id: name, target, payload: make(trip(name)) });
   });
   for (const [name, payload] of NAME_PAYLOADS) out.push({ id: name, target: 'name', payload });
+  for (const [name, target, payload] of LAYOUT_PAYLOADS) out.push({ id: name, target, payload });
   return out;
+}
+
+/** The layout and spoofing payloads only (long words, bidi controls, zalgo, lying links). */
+export function isLayoutPayload(payload: HostilePayload): boolean {
+  return payload.id.startsWith('layout-');
 }
 
 /** The custom emoji the fake lists for accounts with hostile names. */
