@@ -190,4 +190,9 @@ export interface SyncProgress {
   pages: number;
   startedAt: string;
   error: { code: string; message: string } | null;
+  /**
+   * Items of this run the network sent outside its own rules, kept with a field cut or left out
+   * (shared/api/syncSummary.ts says it in words). Absent: none, or not known (an older run).
+   */
+  unreadable?: { profiles: number; posts: number };
 }

@@ -45,6 +45,8 @@ export interface RemoteProfile {
   sharedConnections?: RemoteSharedConnections;
   /** Parts only some networks have (Mastodon). Absent: whatever is stored stays as it is. */
   extras?: RemoteProfileExtras;
+  /** Set when the network sent this profile outside its rules and it is kept with fields cut. */
+  unreadable?: UnreadableItem;
 }
 
 export interface RemoteProfileExtras {
@@ -75,6 +77,23 @@ export interface RemotePage<T> {
   items: T[];
   /** Cursor for the next page, or null at the end. */
   cursor: string | null;
+  /** Items of this page the network sent outside its own rules (kept with a field cut, or left out). */
+  unreadable?: UnreadableItem[];
+}
+
+/**
+ * One item of an answer that broke the network's rules (a 300-character display name from a
+ * custom server, a count that is not a number). The rest of the answer is kept; this one is
+ * stored with the offending fields cut or emptied ('cut') or left out ('skipped'), and the sync
+ * reports how many. Never carries the payload itself.
+ */
+export interface UnreadableItem {
+  kind: 'profile' | 'post';
+  /** The item's remote id when it had a usable one. */
+  remoteId: string | null;
+  outcome: 'cut' | 'skipped';
+  /** The fields that were cut or broke the rules (e.g. "displayName"). */
+  fields: string[];
 }
 
 export interface RemotePost {

@@ -14,7 +14,7 @@
 // position, with RANK_SPAN split accordingly. The page write path (ingestRepo) is shared as is.
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../shared/domain';
-import type { Provider, RemoteEdge, RemotePage } from '../providers/provider';
+import type { Provider, RemoteEdge, RemotePage, UnreadableItem } from '../providers/provider';
 import { syncStateRepo, type WalkCheckpoint, type WalkName } from '../repos/syncStateRepo';
 import { ingestPageWithSharedConnections } from './profileEnrichment';
 
@@ -40,6 +40,15 @@ export interface WalkContext {
   requests(): number;
   items(): number;
   onItems(count: number): void;
+  /** Items the network sent outside its rules (kept cut or left out); may repeat an item. */
+  onUnreadable(items: UnreadableItem[]): void;
+}
+
+/** What a page and its hydrated profiles say could not be read as sent. */
+export function unreadableOf(page: { unreadable?: UnreadableItem[] }, edges: RemoteEdge[]): UnreadableItem[] {
+  const out = [...(page.unreadable ?? [])];
+  for (const edge of edges) if (edge.profile.unreadable) out.push(edge.profile.unreadable);
+  return out;
 }
 
 export interface WalkOutcome {
@@ -104,6 +113,7 @@ export async function runWalk(ctx: WalkContext, walk: WalkName): Promise<WalkOut
     pagesFetched++;
     const edges = provider.capabilities.listsCarryFullProfiles ? page.items : await hydrate(ctx, page.items);
     signal.throwIfAborted();
+    ctx.onUnreadable(unreadableOf(page, edges));
     // A network that answers an empty page with the same cursor again would loop forever.
     const stuck = page.items.length === 0 && page.cursor !== null && page.cursor === cursor;
     ended = page.cursor === null || stuck;

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { RemoteEdge } from '../providers/provider';
 import { perDatabase } from '../repos/perDatabase';
 import { syncStateRepo, type WalkName } from '../repos/syncStateRepo';
-import { hydrate, type WalkContext } from './followWalk';
+import { hydrate, unreadableOf, type WalkContext } from './followWalk';
 import { ingestPageWithSharedConnections } from './profileEnrichment';
 
 /** A full walk (with the removal re-check) at least this often; head-scans in between. */
@@ -58,6 +58,7 @@ export async function runHeadScan(ctx: WalkContext, walk: WalkName): Promise<Hea
     const seen = new Set((known.all(ctx.accountId, ctx.network, JSON.stringify(ids)) as { remoteId: string }[]).map((r) => r.remoteId));
     const unknown = page.items.filter((edge) => !seen.has(edge.profile.remoteId));
     fresh.push(...unknown);
+    ctx.onUnreadable(page.unreadable ?? []);
     ctx.onFetched({ itemsSeen: fresh.length, pagesSeen: pages });
     if (fresh.length > HEAD_SCAN_MAX_ITEMS) return { completed: false, added: 0, pages };
     if (unknown.length === 0 || page.cursor === null || page.cursor === cursor) break;
@@ -66,6 +67,7 @@ export async function runHeadScan(ctx: WalkContext, walk: WalkName): Promise<Hea
   if (fresh.length === 0) return { completed: true, added: 0, pages };
   const edges = provider.capabilities.listsCarryFullProfiles ? fresh : await hydrate(ctx, fresh);
   signal.throwIfAborted();
+  ctx.onUnreadable(unreadableOf({}, edges));
   const rankBase = (headStatements(db).maxRank.get(ctx.accountId) as { rank: number }).rank + edges.length;
   ctx.onItems(edges.length);
   const result = ingestPageWithSharedConnections(db, {

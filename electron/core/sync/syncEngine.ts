@@ -11,6 +11,7 @@ import { MEDIA_CONCURRENCY, MediaCache } from '../media/mediaCache';
 import { accountsRepo } from '../repos/accountsRepo';
 import { syncStateRepo, type SyncRun } from '../repos/syncStateRepo';
 import { ProfileEnrichment } from './profileEnrichment';
+import { logError } from '../errorLog';
 import { ProviderRegistry } from './providerRegistry';
 import { SyncJob } from './syncJob';
 
@@ -49,6 +50,11 @@ function progressOfRun(run: SyncRun): SyncProgress {
 export class SyncEngine {
   readonly providers: ProviderRegistry;
   private readonly jobs = new Map<number, SyncJob>();
+  /**
+   * The last progress event of each account's latest run in this core, so getSyncStatus answers
+   * exactly what the window was last told (the run's row keeps fewer figures).
+   */
+  private readonly lastProgress = new Map<number, SyncProgress>();
   private readonly enrichment: ProfileEnrichment;
   /** On-demand work in flight, so close() can wait for it before the db goes away. */
   private readonly background = new Set<Promise<unknown>>();
@@ -84,7 +90,7 @@ export class SyncEngine {
       account,
       provider: this.providers.forAccount(account),
       enrichment: this.enrichment,
-      emit: this.options.emit,
+      emit: this.emitFromJob,
       now: this.options.now,
       walkMode: options.full ? 'full' : 'auto',
     });
@@ -112,13 +118,24 @@ export class SyncEngine {
     await job.finished;
   }
 
+  /** The account's latest run as its last progress event said (from the run's row after a restart). */
   status(accountId: number): SyncProgress | null {
     this.account(accountId);
+    const last = this.lastProgress.get(accountId);
     const job = this.jobs.get(accountId);
-    if (job) return job.progress;
+    if (job) return last?.runId === job.run.id ? last : job.progress;
     const run = syncStateRepo(this.options.db).latestRun(accountId);
-    return run ? progressOfRun(run) : null;
+    if (!run) return null;
+    return last?.runId === run.id ? last : progressOfRun(run);
   }
+
+  private readonly emitFromJob = <E extends EventName>(event: E, payload: EventMap[E]): void => {
+    if (event === 'sync.progress') {
+      const progress = payload as SyncProgress;
+      this.lastProgress.set(progress.accountId, progress);
+    }
+    this.options.emit(event, payload);
+  };
 
   isRunning(accountId: number): boolean {
     return this.jobs.has(accountId);
@@ -146,7 +163,7 @@ export class SyncEngine {
         resumed.push(run.accountId);
       } catch (error) {
         // One account that cannot sync (e.g. its network is gone) must not keep core from starting.
-        console.error(`[rapport core] could not resume the sync of account ${run.accountId}:`, error);
+        logError(`[rapport core] could not resume the sync of account ${run.accountId}`, error);
       }
     }
     return resumed;

@@ -6,7 +6,8 @@ import type { Account, SyncPhase, SyncProgress } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
 import type { EventMap, EventName } from '../../../shared/api/events';
 import { deferSearchIndex, isSearchIndexDeferred, rebuildSearchIndex } from '../db/searchIndex';
-import type { Provider } from '../providers/provider';
+import { logError } from '../errorLog';
+import type { Provider, UnreadableItem } from '../providers/provider';
 import { accountsRepo } from '../repos/accountsRepo';
 import { syncStateRepo, type SyncRun, type WalkName } from '../repos/syncStateRepo';
 import { runWalk, type WalkContext } from './followWalk';
@@ -55,6 +56,8 @@ export class SyncJob {
   private items = 0;
   private phase: SyncPhase = 'followers';
   private providerReady: Provider | null = null;
+  /** Items the network sent outside its rules, one per item however often it was seen. */
+  private readonly unreadable = new Map<string, UnreadableItem>();
 
   constructor(private readonly deps: SyncJobDeps) {
     this.accountId = deps.account.id;
@@ -132,7 +135,7 @@ export class SyncJob {
       } else if (this.signal.aborted) {
         this.finish('cancelled', null);
       } else {
-        console.error(`[rapport core] sync of account ${this.accountId} failed:`, error);
+        logError(`[rapport core] sync of account ${this.accountId} failed`, error);
         this.finish('failed', errorShape(error));
       }
     } finally {
@@ -166,6 +169,7 @@ export class SyncJob {
       items: () => this.items,
       onFetched: ({ itemsSeen, pagesSeen }) => this.reporter.update({ done: itemsSeen, pages: pagesSeen }),
       onCommit: () => this.reporter.peopleChanged(),
+      onUnreadable: (items) => this.noteUnreadable(items),
     };
     if (this.deps.walkMode === 'auto' && headScanAllowed(db, this.accountId, walk, this.deps.now())) {
       const scan = await runHeadScan(walkContext, walk);
@@ -183,6 +187,30 @@ export class SyncJob {
       onRequest: () => this.requests++,
     });
     if (removals.ended + removals.gone > 0) this.reporter.peopleChanged();
+  }
+
+  /**
+   * Counts and logs each item the network sent outside its rules, once, by remote id (never its
+   * content), and puts the counts into the run's progress, so the summary can say so.
+   */
+  private noteUnreadable(items: UnreadableItem[]): void {
+    let added = false;
+    for (const item of items) {
+      const key = item.remoteId === null ? `${item.kind}#${this.unreadable.size}` : `${item.kind}:${item.remoteId}`;
+      if (this.unreadable.has(key)) continue;
+      this.unreadable.set(key, item);
+      added = true;
+      const fields = item.fields.length > 0 ? ` (${item.fields.join(', ')})` : '';
+      const outcome = item.outcome === 'cut' ? 'stored with those fields cut' : 'left out';
+      console.warn(`[rapport core] sync of account ${this.accountId}: ${item.kind} ${item.remoteId ?? 'without a usable id'} broke the network's rules${fields}; ${outcome}`);
+    }
+    if (!added) return;
+    const counts = { profiles: 0, posts: 0 };
+    for (const item of this.unreadable.values()) {
+      if (item.kind === 'profile') counts.profiles++;
+      else counts.posts++;
+    }
+    this.reporter.update({ unreadable: counts });
   }
 
   private async enrich(): Promise<void> {

@@ -142,22 +142,24 @@ describe('BlueskyProvider reads', () => {
     expect(fake.countOf('com.atproto.server.createSession')).toBe(1);
   });
 
-  it('rejects a page with a follower missing its did, naming the field', async () => {
+  it('leaves out a follower without a did and keeps the rest of the page, reporting it', async () => {
     kit = await startBlueskyKit({ followers: 20 });
     const { fake, provider } = kit;
     fake.knobs.malformed = 'follower-without-did';
-    const error = await rapportError(provider.listFollowers(null, 100));
-    expect(error.code).toBe('NETWORK_ERROR');
-    expect(error.message).toContain('followers[0].did');
-    expect(error.message).toContain('app.bsky.graph.getFollowers');
+    const page = await provider.listFollowers(null, 100);
+    expect(page.items).toHaveLength(19);
+    expect(page.unreadable).toEqual([{ kind: 'profile', remoteId: null, outcome: 'skipped', fields: [] }]);
   });
 
-  it('rejects profiles whose counts are not numbers, naming the field', async () => {
+  it('keeps a profile whose count is not a number, without that count, and says which field', async () => {
     kit = await startBlueskyKit({ followers: 3 });
     const { fake, provider } = kit;
     fake.knobs.malformed = 'profile-bad-count';
-    const error = await rapportError(provider.getProfiles(fake.state.followers.map((e) => e.did)));
-    expect(error.message).toContain('profiles[0].followersCount');
+    const profiles = await provider.getProfiles(fake.state.followers.map((e) => e.did));
+    expect(profiles).toHaveLength(3);
+    const cut = profiles.filter((p) => p.unreadable);
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toMatchObject({ followersCount: null, unreadable: { kind: 'profile', outcome: 'cut', fields: ['followersCount'] } });
   });
 
   it('maps knownFollowers of full profiles to shared connections; list views carry none', async () => {

@@ -20,16 +20,15 @@ import type {
 import { toRapportError } from './blueskyCallErrors';
 import { parseAnswer } from './blueskyErrors';
 import { parseAtUri, toFollowerEdge, toFollowingEdge, toRemoteProfile } from './blueskyMapping';
+import { readListAnswer, refusedAnswerBody, type ItemLexicon, type ReadItems } from './blueskyItemReader';
 import {
   convoAvailabilitySchema,
   convoSchema,
   createdRecordSchema,
   feedSchema,
-  followersPageSchema,
-  followsPageSchema,
   messageViewSchema,
-  profilesSchema,
   profileViewDetailedSchema,
+  profileViewSchema,
   relationshipsSchema,
 } from './blueskySchemas';
 import type { BlueskySession } from './blueskySession';
@@ -60,6 +59,10 @@ function chunks<T>(items: T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+const PROFILE_VIEW = { lexicon: 'app.bsky.actor.defs#profileView', schema: profileViewSchema } as const;
+const FEED_ITEM = { lexicon: null, schema: feedSchema.shape.feed.element };
+const PROFILE_VIEW_DETAILED = { lexicon: 'app.bsky.actor.defs#profileViewDetailed', schema: profileViewDetailedSchema } as const;
 
 export class BlueskyProvider implements Provider {
   readonly network = 'bluesky' as const;
@@ -105,6 +108,30 @@ export class BlueskyProvider implements Provider {
     return parseAnswer(schema, data, method);
   }
 
+  /**
+   * Like call, for answers made of a list of profiles: one profile outside the lexicon is cut,
+   * stripped or left out (and reported) instead of failing the page (see blueskyItemReader).
+   */
+  private async callList<T>(
+    method: string,
+    key: string,
+    item: { lexicon: ItemLexicon | null; schema: z.ZodType<T> },
+    run: () => Promise<{ data: unknown }>,
+    signal?: AbortSignal,
+  ): Promise<ReadItems<T> & { cursor: string | null }> {
+    let data: unknown;
+    let refused = false;
+    try {
+      data = (await run()).data;
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      data = refusedAnswerBody(error);
+      if (data === undefined) throw toRapportError(error, method);
+      refused = true;
+    }
+    return readListAnswer(data, key, item.lexicon, item.schema, refused, method);
+  }
+
   async getSelf(): Promise<RemoteProfile> {
     const actor = this.self;
     const view = await this.call('app.bsky.actor.getProfile', profileViewDetailedSchema, () => this.agent.app.bsky.actor.getProfile({ actor }));
@@ -113,25 +140,29 @@ export class BlueskyProvider implements Provider {
 
   async listFollowers(cursor: string | null, limit: number, signal?: AbortSignal): Promise<RemotePage<RemoteEdge>> {
     const actor = this.self;
-    const page = await this.call(
+    const page = await this.callList(
       'app.bsky.graph.getFollowers',
-      followersPageSchema,
+      'followers',
+      PROFILE_VIEW,
       () => this.agent.app.bsky.graph.getFollowers({ actor, limit: clampLimit(limit), cursor: cursor ?? undefined }, { signal }),
       signal,
     );
     // The reference server answers the end of a list with an empty page that still has a cursor.
-    return { items: page.followers.map(toFollowerEdge), cursor: page.followers.length > 0 ? (page.cursor ?? null) : null };
+    const sent = page.items.length + page.unreadable.length;
+    return { items: page.items.map(toFollowerEdge), cursor: sent > 0 ? page.cursor : null, unreadable: page.unreadable };
   }
 
   async listFollowing(cursor: string | null, limit: number, signal?: AbortSignal): Promise<RemotePage<RemoteEdge>> {
     const actor = this.self;
-    const page = await this.call(
+    const page = await this.callList(
       'app.bsky.graph.getFollows',
-      followsPageSchema,
+      'follows',
+      PROFILE_VIEW,
       () => this.agent.app.bsky.graph.getFollows({ actor, limit: clampLimit(limit), cursor: cursor ?? undefined }, { signal }),
       signal,
     );
-    return { items: page.follows.map(toFollowingEdge), cursor: page.follows.length > 0 ? (page.cursor ?? null) : null };
+    const sent = page.items.length + page.unreadable.length;
+    return { items: page.items.map(toFollowingEdge), cursor: sent > 0 ? page.cursor : null, unreadable: page.unreadable };
   }
 
   /**
@@ -141,13 +172,19 @@ export class BlueskyProvider implements Provider {
   async getProfiles(remoteIds: string[], signal?: AbortSignal): Promise<RemoteProfile[]> {
     const out: RemoteProfile[] = [];
     for (const actors of chunks(remoteIds, BLUESKY_PROFILE_BATCH)) {
-      const answer = await this.call(
+      const answer = await this.callList(
         'app.bsky.actor.getProfiles',
-        profilesSchema,
+        'profiles',
+        PROFILE_VIEW_DETAILED,
         () => this.agent.app.bsky.actor.getProfiles({ actors }, { signal }),
         signal,
       );
-      out.push(...answer.profiles.map(toRemoteProfile));
+      // A profile kept with fields cut says so; one left out is simply absent, like a missing account.
+      const cut = new Map(answer.unreadable.map((item) => [item.remoteId, item]));
+      for (const view of answer.items) {
+        const unreadable = cut.get(view.did);
+        out.push(unreadable ? { ...toRemoteProfile(view), unreadable } : toRemoteProfile(view));
+      }
     }
     return out;
   }
@@ -186,9 +223,10 @@ export class BlueskyProvider implements Provider {
   }
 
   async getRecentPosts(remoteId: string, limit: number, signal?: AbortSignal): Promise<RemotePost[]> {
-    const answer = await this.call(
+    const answer = await this.callList(
       'app.bsky.feed.getAuthorFeed',
-      feedSchema,
+      'feed',
+      FEED_ITEM,
       () =>
         this.agent.app.bsky.feed.getAuthorFeed(
           { actor: remoteId, limit: Math.max(1, Math.min(limit || BLUESKY_FEED_LIMIT, 100)), filter: 'posts_no_replies' },
@@ -196,7 +234,7 @@ export class BlueskyProvider implements Provider {
         ),
       signal,
     );
-    return answer.feed.map(({ post, reason }) => ({
+    return answer.items.map(({ post, reason }) => ({
       remoteId: post.uri,
       text: post.record.text ?? '',
       html: null,

@@ -103,14 +103,17 @@ describe('MastodonProvider reads', () => {
     expect((await walk(provider, 'followers')).map((e) => e.profile.remoteId)).not.toContain(kit.remoteId(suspended));
   });
 
-  it('names the field of a malformed page, in the wire spelling', async () => {
+  it('keeps the rest of a page around one malformed account, and names the field of a malformed answer', async () => {
     kit = await startMastodonKit({ followers: 10 });
     kit.fake.knobs.malformed = 'follower-without-id';
-    const missing = await rapportError(kit.provider.listFollowers(null, 80));
-    expect(missing.code).toBe('NETWORK_ERROR');
-    expect(missing.message).toBe('Mastodon sent a malformed answer to GET /api/v1/accounts/:id/followers: [0].id is missing. Nothing from it was saved.');
+    const withoutId = await kit.provider.listFollowers(null, 80);
+    expect(withoutId.items).toHaveLength(9);
+    expect(withoutId.unreadable).toEqual([{ kind: 'profile', remoteId: null, outcome: 'skipped', fields: [] }]);
     kit.fake.knobs.malformed = 'account-bad-count';
-    expect((await rapportError(kit.provider.listFollowers(null, 80))).message).toMatch(/: \[0\]\.followers_count /);
+    const badCount = await kit.provider.listFollowers(null, 80);
+    expect(badCount.items).toHaveLength(10);
+    expect(badCount.unreadable).toMatchObject([{ kind: 'profile', outcome: 'cut', fields: ['followersCount'] }]);
+    expect(badCount.items.filter((edge) => edge.profile.followersCount === null)).toHaveLength(1);
     kit.fake.knobs.malformed = 'relationship-bad-following';
     const id = kit.remoteId(kit.fake.state.followers[0]!.accountId);
     expect((await rapportError(kit.provider.getRelationships([id]))).message).toMatch(/relationships: \[0\]\.following /);

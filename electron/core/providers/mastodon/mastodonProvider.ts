@@ -14,9 +14,10 @@ import type { FetchedMedia, Provider, ProviderCapabilities, RemoteAccountStatus,
 import { readMastodonAccountStatus } from './mastodonAccountStatus';
 import { createMastoRestClient, type MastoRestClient } from './mastoRestClient';
 import { MastodonMalformedAnswer, MastodonRefusal, parseMastodonAnswer } from './mastodonErrors';
+import { readAccountList } from './mastodonItemReader';
 import { toMastodonProfile, toRemotePost, type MastodonProfile } from './mastodonMapping';
 import { localAccountId, mastodonRemoteId } from './mastodonRemoteId';
-import { accountListSchema, accountSchema, familiarFollowersSchema, relationshipListSchema, relationshipSchema, statusListSchema, statusSchema } from './mastodonSchemas';
+import { accountSchema, familiarFollowersSchema, relationshipListSchema, relationshipSchema, statusListSchema, statusSchema } from './mastodonSchemas';
 import { NETWORK_ACTION_POLICIES } from '../networkActionPolicy';
 
 /** Mastodon caps followers/following pages at 80. */
@@ -145,7 +146,7 @@ export class MastodonProvider implements Provider {
     const meta = { requestInit: { signal } };
     const selected = this.api.v1.accounts.$select(this.selfId);
     const response = await (list === 'followers' ? selected.followers.list.$raw(params, meta) : selected.following.list.$raw(params, meta));
-    const accounts = parseMastodonAnswer(accountListSchema, response.data, endpoint);
+    const accounts = readAccountList(response.data, endpoint, this.instanceHost, (a) => this.profile(a));
     let next: URL | null;
     try {
       next = sameResourceLink(response.headers.get('link'), 'next', new URL(path, this.origin));
@@ -156,8 +157,9 @@ export class MastodonProvider implements Provider {
     if (next && !nextCursor) throw new MastodonMalformedAnswer(endpoint, "Link header's", 'next link has no max_id');
     // An empty page that still points onwards ends the walk, as for Bluesky.
     return {
-      items: accounts.map((a) => ({ profile: this.profile(a), followedAt: null, followRef: null })),
-      cursor: accounts.length > 0 ? nextCursor : null,
+      items: accounts.profiles.map((profile) => ({ profile, followedAt: null, followRef: null })),
+      cursor: accounts.sent > 0 ? nextCursor : null,
+      unreadable: accounts.unreadable,
     };
   }
 
@@ -174,7 +176,7 @@ export class MastodonProvider implements Provider {
       if (this.batchAccounts !== false) {
         try {
           const answer = await this.api.v1.accounts.fetch({ id: batch }, meta);
-          out.push(...parseMastodonAnswer(accountListSchema, answer, 'GET /api/v1/accounts').map((a) => this.profile(a)));
+          out.push(...readAccountList(answer, 'GET /api/v1/accounts', this.instanceHost, (a) => this.profile(a)).profiles);
           this.batchAccounts = true;
           continue;
         } catch (error) {

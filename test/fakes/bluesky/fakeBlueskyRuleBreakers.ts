@@ -1,0 +1,10 @@
+// Followers a custom PDS can produce but the lexicon forbids (app.bsky.actor.defs: a display name
+// of at most 64 graphemes). Added on demand, so tests that do not ask keep their counts.
+import type { FakeActor, FakeBlueskyState } from './fakeBlueskyState';
+
+/** A new (newest) follower whose display name is 300 characters long. */
+export function addFollowerWithOverlongName(state: FakeBlueskyState): FakeActor {
+  const actor = state.createActor({ displayName: `Very long name ${'x'.repeat(285)}` });
+  state.addFollowerEdge(actor.did);
+  return actor;
+}
