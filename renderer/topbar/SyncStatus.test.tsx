@@ -55,6 +55,12 @@ describe('SyncStatus', () => {
     expect(screen.getByRole('button', { name: 'Sync now' })).toBeTruthy();
   });
 
+  it('says how many items of a finished sync could not be read', async () => {
+    await renderBoard();
+    act(() => useSyncStore.getState().update(progress({ state: 'done', phase: 'done', unreadable: { profiles: 2, posts: 0 } })));
+    expect(screen.getByRole('status').textContent).toBe('Synced just now · 2 profiles could not be read');
+  });
+
   it('says a cancelled sync calmly, not as an error', async () => {
     await renderBoard();
     act(() => useSyncStore.getState().update(progress({ state: 'cancelled' })));

@@ -1,6 +1,7 @@
 // "Sync now" (and a full sync in a small menu); while a sync runs: a progress bar with the phase,
 // done/total, pages, time left, and Cancel; after it: when it last finished, or why it failed.
 import { ChevronDown, RefreshCw } from 'lucide-react';
+import { unreadableSentence } from '../../shared/api/syncSummary';
 import type { SyncPhase, SyncProgress } from '../../shared/domain';
 import { useSecondsLeft, useSyncProgress, useSyncStore } from '../stores/syncStore';
 import { formatGrouped } from '../format/numberFormat';
@@ -66,6 +67,9 @@ function LastSync({ progress, lastSyncedAt }: { progress: SyncProgress | null; l
   if (progress?.state === 'cancelled') text = 'Sync cancelled. Sync now picks up where it stopped.';
   else if (progress?.state === 'done') text = 'Synced just now';
   else text = lastSyncedAt ? `Synced ${formatRelative(lastSyncedAt)}` : 'Not synced yet';
+  // Items the network sent outside its own rules were kept cut or left out: say how many.
+  const unreadable = unreadableSentence(progress?.unreadable);
+  if (unreadable) text = `${text} · ${unreadable}`;
   return (
     <span className="sync-last" role="status">
       {text}
