@@ -20,7 +20,9 @@ export function failureRule(error: unknown, host: string, now: number, refused: 
   const known = findRapportError(error);
   if (known instanceof NetworkFailure) {
     const { reason, status, retryAt } = known.details;
-    if (known.code === 'OFFLINE') return { scope: 'host', ttlMs: HOST_FAILURE_TTL_MS, reason: `${host} is not reachable (${reason ?? 'no connection'})` };
+    // A host that does not answer in time is as gone as one that refuses: a black-holed host
+    // would otherwise cost a full timeout per avatar.
+    if (known.code === 'OFFLINE' || reason === 'TIMEOUT') return { scope: 'host', ttlMs: HOST_FAILURE_TTL_MS, reason: `${host} is not reachable (${reason ?? 'no connection'})` };
     if (known.code === 'RATE_LIMITED') {
       const wait = Math.min(Math.max((retryAt ?? now) - now, 60_000), HOST_FAILURE_TTL_MS);
       return { scope: 'host', ttlMs: wait, reason: `${host} asked Rapport to slow down` };

@@ -115,16 +115,16 @@ export class ProfileEnrichment {
     return work;
   }
 
-  /** Resolves when every background download has settled (tests, benches). */
+  /** Resolves when every background download has settled and its failures are saved (tests, benches). */
   async whenIdle(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
+    await this.media.flush();
   }
 
   /** Stops background downloads and waits for them to let go of the database. */
   async close(): Promise<void> {
     this.backgroundAbort.abort();
     await this.whenIdle();
-    await this.media.flush();
   }
 
   /** The newest New and Evaluated people without cached posts: the ones a user opens first. */

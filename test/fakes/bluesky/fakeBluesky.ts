@@ -140,7 +140,7 @@ export class FakeBluesky {
     try {
       const body = rawBody.length > 0 ? parseJsonObject(rawBody) : {};
       const viewerDid = this.authenticate(endpoint, req);
-      const ctx: RouteContext = { state: this.state, origin: this.origin, knobs: this.knobs };
+      const ctx: RouteContext = { state: this.state, origin: this.knobs.avatarOrigin ?? this.origin, knobs: this.knobs };
       const result = handler(ctx, { nsid: endpoint, params: url.searchParams, body, headers: req.headers, viewerDid });
       if (WRITE_METHODS.has(endpoint) && this.knobs.dropAfterCommit.count > 0 && this.knobs.dropAfterCommit.methods.includes(endpoint)) {
         this.knobs.dropAfterCommit.count--;

@@ -26,6 +26,8 @@ export interface FakeBlueskyKnobs {
   emptyLastPageWithCursor: boolean;
   /** Access tokens expire after this many uses (null: never). */
   accessTokenUses: number | null;
+  /** Where profiles say their avatars live (null: this fake's own /img/avatar/ route). */
+  avatarOrigin: string | null;
 }
 
 export function defaultKnobs(): FakeBlueskyKnobs {
@@ -39,5 +41,6 @@ export function defaultKnobs(): FakeBlueskyKnobs {
     malformed: null,
     emptyLastPageWithCursor: false,
     accessTokenUses: null,
+    avatarOrigin: null,
   };
 }
