@@ -61,4 +61,12 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Renderer tests render against a real core on a temp folder (renderer/testing/coreApi.ts):
+    // they and their helpers may start core and read its database; production code above may not.
+    files: ['renderer/**/*.test.{ts,tsx}', 'renderer/testing/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
 );

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { RapportError } from '../../shared/api/errors';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import type { Envelope } from '../../shared/api/errors';
+import type { Stage } from '../../shared/domain';
+import { closeAllCoreApis, failNext, openCoreApi, type CoreApi } from '../testing/coreApi';
+import { seedAccount, seedPeople } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { MAX_WINDOW } from '../stores/boardStore';
 import { useBoardStore } from '../stores/boardStore';
@@ -12,11 +14,20 @@ let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
 });
+
+/** A real core with one sample account and these followers, per stage ([count, stage, firstId]). */
+async function coreWith(...groups: [number, Stage?, number?][]): Promise<CoreApi> {
+  const api = await openCoreApi();
+  const account = await seedAccount(api);
+  for (const [count, stage, firstId] of groups) seedPeople(api, count, { stage, firstId, accountId: account.id });
+  return api;
+}
 
 function cardsIn(stage: string): HTMLElement[] {
   return within(screen.getByTestId(`list-${stage}`)).queryAllByTestId('card');
@@ -38,7 +49,7 @@ async function scrollTo(list: HTMLElement, top: number): Promise<void> {
 
 describe('Board', () => {
   it('renders only a window of a long column and fetches more by keyset pages as it scrolls', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(5000) });
+    const api = await coreWith([5000]);
     renderWithApi(api);
     await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('5,000'));
     await waitFor(() => expect(cardsIn('new').length).toBeGreaterThan(0));
@@ -76,32 +87,30 @@ describe('Board', () => {
     expect(cardsIn('new').length).toBeLessThanOrEqual(200);
   });
 
-  for (const supportsOffset of [true, false]) {
-    it(`jumps deep into a column when the scrollbar is dragged (${supportsOffset ? 'seeking by offset' : 'walking keyset pages'})`, async () => {
-      const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(20_000), supportsOffset });
-      renderWithApi(api);
-      await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('20,000'));
-      await waitFor(() => expect(cardsIn('new').length).toBeGreaterThan(0));
-      const list = screen.getByTestId('list-new');
-      const before = api.callsOf('getBoardPage').length;
+  it('jumps deep into a column when the scrollbar is dragged, in one or two requests', async () => {
+    const api = await coreWith([20_000]);
+    renderWithApi(api);
+    await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('20,000'));
+    await waitFor(() => expect(cardsIn('new').length).toBeGreaterThan(0));
+    const list = screen.getByTestId('list-new');
+    const before = api.callsOf('getBoardPage').length;
 
-      await scrollTo(list, 15_000 * ROW_HEIGHT);
-      await waitFor(() => expect(firstCard('new').getAttribute('data-person-id')).toBe(String(15_000 + 1 - 4)));
-      expect(cardsIn('new').length).toBeLessThanOrEqual(200);
-      const requests = api.callsOf('getBoardPage').slice(before) as { offset?: number }[];
-      if (supportsOffset) expect(requests.length).toBeLessThanOrEqual(2);
-      else expect(requests.length).toBeGreaterThan(50);
+    await scrollTo(list, 15_000 * ROW_HEIGHT);
+    await waitFor(() => expect(firstCard('new').getAttribute('data-person-id')).toBe(String(15_000 + 1 - 4)));
+    expect(cardsIn('new').length).toBeLessThanOrEqual(200);
+    const requests = api.callsOf('getBoardPage').slice(before) as { offset?: number }[];
+    expect(requests.length).toBeLessThanOrEqual(2);
+    expect(requests[0]?.offset).toBeGreaterThan(14_000);
 
-      // A change while deep in the column re-reads the rows on screen, not the top.
-      act(() => api.emit('people.changed', { accountId: 1, personIds: null }));
-      await waitFor(() => expect(api.callsOf('getBoardPage').length).toBeGreaterThan(before + requests.length + 3));
-      await waitFor(() => expect(firstCard('new').getAttribute('data-person-id')).toBe(String(15_000 + 1 - 4)));
-      expect(useBoardStore.getState().columns.new.window.offset).toBeGreaterThan(14_000);
-    });
-  }
+    // A change while deep in the column re-reads the rows on screen, not the top.
+    act(() => api.emit('people.changed', { accountId: 1, personIds: null }));
+    await waitFor(() => expect(api.callsOf('getBoardPage').length).toBeGreaterThan(before + requests.length + 3));
+    await waitFor(() => expect(firstCard('new').getAttribute('data-person-id')).toBe(String(15_000 + 1 - 4)));
+    expect(useBoardStore.getState().columns.new.window.offset).toBeGreaterThan(14_000);
+  });
 
   it('moves a card with the keyboard menu, announces it and keeps focus in the column', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(10) });
+    const api = await coreWith([10]);
     renderWithApi(api);
     await waitFor(() => expect(cardsIn('new')).toHaveLength(10));
     const card = firstCard('new');
@@ -130,7 +139,7 @@ describe('Board', () => {
   });
 
   it('opens the menu from the visible "Move … to…" button too', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(3) });
+    const api = await coreWith([3]);
     renderWithApi(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Move Person 2 to…' }));
     fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Evaluated' }));
@@ -139,8 +148,7 @@ describe('Board', () => {
   });
 
   it('arrow keys walk between cards and columns', async () => {
-    const people = [...makePeople(3, 'new'), ...makePeople(2, 'connected', 100)];
-    renderWithApi(new InMemoryRapportApi({ accounts: [sampleAccount()], people }));
+    renderWithApi(await coreWith([3, 'new'], [2, 'connected', 100]));
     await waitFor(() => expect(cardsIn('connected')).toHaveLength(2));
     const card = firstCard('new');
     card.focus();
@@ -154,7 +162,7 @@ describe('Board', () => {
   });
 
   it('Escape closes the menu without moving anything', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(3) });
+    const api = await coreWith([3]);
     renderWithApi(api);
     await waitFor(() => expect(cardsIn('new')).toHaveLength(3));
     const card = firstCard('new');
@@ -169,14 +177,15 @@ describe('Board', () => {
 
   it('rolls a failed move back and shows the error', async () => {
     let release: () => void = () => undefined;
-    const api = new InMemoryRapportApi({
-      accounts: [sampleAccount()],
-      people: makePeople(4),
-      beforeMove: () =>
-        new Promise<void>((_, reject) => {
-          release = () => reject(new RapportError('OFFLINE', 'Rapport is offline; try again when connected.'));
+    const api = await coreWith([4]);
+    failNext(
+      api,
+      'moveCard',
+      () =>
+        new Promise<Envelope<never>>((resolve) => {
+          release = () => resolve({ ok: false, error: { code: 'OFFLINE', message: 'Rapport is offline; try again when connected.' } });
         }),
-    });
+    );
     renderWithApi(api);
     await waitFor(() => expect(cardsIn('new')).toHaveLength(4));
     const card = cardsIn('new')[1];
@@ -202,8 +211,7 @@ describe('Board', () => {
   });
 
   it('re-reads only the column showing the people core names in people.changed', async () => {
-    const people = [...makePeople(300, 'new'), ...makePeople(5, 'connected', 1000)];
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people });
+    const api = await coreWith([300, 'new'], [5, 'connected', 1000]);
     renderWithApi(api);
     await waitFor(() => expect(cardsIn('connected')).toHaveLength(5));
     await waitFor(() => expect(cardsIn('new').length).toBeGreaterThan(0));
@@ -229,7 +237,7 @@ describe('Board', () => {
 
     // Someone far down New was moved elsewhere (another window): the counts change, so the
     // columns whose count changed re-read what they show.
-    await api.moveCard({ accountId: 1, personId: 295, stage: 'declined' });
+    await api.core.call('moveCard', { accountId: 1, personId: 295, stage: 'declined' });
     before = api.callsOf('getBoardPage').length;
     act(() => api.emit('people.changed', { accountId: 1, personIds: [295] }));
     await waitFor(() => expect(screen.getByTestId('count-declined').textContent).toBe('1'));
@@ -237,7 +245,7 @@ describe('Board', () => {
   });
 
   it('does not re-render untouched cards when a move refreshes the board', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(6) });
+    const api = await coreWith([6]);
     renderWithApi(api);
     await waitFor(() => expect(cardsIn('new')).toHaveLength(6));
     const before = useBoardStore.getState().columns.new.window.pages[0]?.items[3];

@@ -50,7 +50,6 @@ export function resetBoardStore(): void {
   boardControl.pendingMoves = 0;
   boardControl.movingTo.clear();
   boardControl.ownMoves.clear();
-  boardControl.offsetSeek = 'unknown';
   resetBoard(null, 'newest');
 }
 

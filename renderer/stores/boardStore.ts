@@ -61,8 +61,6 @@ export const boardControl = {
   visible: new Map<Stage, { first: number; last: number }>(),
   refreshTimer: null as ReturnType<typeof setTimeout> | null,
   focusSeq: 0,
-  /** Whether core honours getBoardPage's `offset` (learnt from its first answer). */
-  offsetSeek: 'unknown' as 'unknown' | 'supported' | 'unsupported',
 };
 
 export function setColumn(stage: Stage, patch: Partial<ColumnState>): void {

@@ -23,8 +23,6 @@ const PREFETCH_ROWS = 30;
 const CONTRACT_PAGE_MAX = 200;
 /** Visible rows this far outside the window are a jump, not a scroll. */
 const JUMP_ROWS = 2 * PAGE_SIZE;
-/** Jumps longer than this seek by offset (one request) instead of walking page by page. */
-const SEEK_MIN_ROWS = 3 * CONTRACT_PAGE_MAX;
 
 /** Called by a column when the rows on screen change; fetches what the user is about to see. */
 export function reportVisibleRange(stage: Stage, first: number, last: number): void {
@@ -47,7 +45,7 @@ export function ensureVisible(stage: Stage): void {
   if (!w.loaded) {
     void refreshColumn(stage);
   } else if (range.first > end + JUMP_ROWS || range.last < w.offset - JUMP_ROWS) {
-    // The scrollbar was dragged (or the wheel ran) far past what is loaded: walk there.
+    // The scrollbar was dragged (or the wheel ran) far past what is loaded: seek there.
     void jumpTo(stage);
   } else if (range.last >= end - PREFETCH_ROWS && hasMoreAfter(w)) {
     void loadForward(stage);
@@ -57,69 +55,44 @@ export function ensureVisible(stage: Stage): void {
 }
 
 /**
- * One page that starts at a row number, when core supports getBoardPage's `offset`; null when
- * it does not (or the row is past the end). A page deep in a column always has rows before it,
- * so a core that ignored `offset` and answered the top of the column gives itself away.
+ * One page that starts at a row number (core honours getBoardPage's `offset`); null when the row
+ * is past the end of the column.
  */
 async function pageAtRow(stage: Stage, row: number): Promise<LoadedPage | null> {
-  if (boardControl.offsetSeek === 'unsupported' || row <= 0) return null;
   const result = await rapportClient.getBoardPage({ ...pageInput(stage, CONTRACT_PAGE_MAX, null, 'forward'), offset: row });
   if (result.items.length === 0) return null;
-  if (result.prevCursor === null) {
-    boardControl.offsetSeek = 'unsupported';
-    return null;
-  }
-  boardControl.offsetSeek = 'supported';
-  return { items: result.items, afterCursor: undefined, prevCursor: result.prevCursor, nextCursor: result.nextCursor };
+  // The page from row 0 is the top of the column, whose forward cursor (none) is known.
+  return { items: result.items, afterCursor: row === 0 ? null : undefined, prevCursor: result.prevCursor, nextCursor: result.nextCursor };
 }
 
 /**
- * A far jump (the scrollbar dragged, a fast wheel): seek to the row by offset when core can,
- * else walk the column with the largest pages the contract allows from whichever is nearer, the
- * top or the end of the window, keeping only the pages around the rows on screen. The target
- * is re-read after every page: if the user went back behind the walk, it stops and
- * ensureVisible decides again.
+ * A far jump (the scrollbar dragged, a fast wheel): one page at the first row wanted, by offset,
+ * then on by cursor until the rows on screen are covered. The target is re-read after every page:
+ * if the user went back before the pages read so far, it stops and ensureVisible decides again.
  */
 function jumpTo(stage: Stage): Promise<void> {
   return exclusive(stage, async (generation) => {
     const epoch = boardControl.epoch;
-    const before = useBoardStore.getState().columns[stage].window;
     const target = () => boardControl.visible.get(stage) ?? { first: 0, last: 0 };
-    const end = windowEnd(before);
-    const fromEnd = target().first > end && hasMoreAfter(before);
-    let cursor: string | null = fromEnd ? (before.pages[before.pages.length - 1]?.nextCursor ?? null) : null;
-    let row = fromEnd ? end : 0;
-    const kept: LoadedPage[] = [];
-    let keptFrom = row;
-    let done = false;
-
-    const seekRow = Math.max(0, target().first - PREFETCH_ROWS);
-    if (seekRow - row > SEEK_MIN_ROWS) {
-      const page = await pageAtRow(stage, seekRow);
-      if (generation !== boardControl.generation) return;
-      if (page) {
-        kept.push(page);
-        keptFrom = seekRow;
-        row = seekRow + page.items.length;
-        cursor = page.nextCursor;
-        done = cursor === null || row > target().last + PREFETCH_ROWS;
-      }
+    let keptFrom = Math.max(0, target().first - PREFETCH_ROWS);
+    let first = await pageAtRow(stage, keptFrom);
+    if (!first && generation === boardControl.generation) {
+      // Past the end: the column shrank since its count was read. Count again, show its end.
+      await refreshCounts();
+      keptFrom = Math.max(0, (useBoardStore.getState().counts?.[stage] ?? 0) - CONTRACT_PAGE_MAX);
+      first = await pageAtRow(stage, keptFrom);
     }
-
-    while (!done) {
-      const { first, last } = target();
-      if (kept.length === 0 && row > first) return;
-      const wantedFrom = Math.max(0, first - PREFETCH_ROWS);
+    if (generation !== boardControl.generation || !first) return;
+    const kept: LoadedPage[] = [first];
+    let row = keptFrom + first.items.length;
+    let cursor = first.nextCursor;
+    while (cursor !== null && row <= target().last + PREFETCH_ROWS) {
+      if (target().last < keptFrom) return;
       const result = await rapportClient.getBoardPage(pageInput(stage, CONTRACT_PAGE_MAX, cursor, 'forward'));
       if (generation !== boardControl.generation) return;
       const nextCursor = result.items.length > 0 ? result.nextCursor : null;
-      const pageEnd = row + result.items.length;
-      if (pageEnd > wantedFrom || nextCursor === null) {
-        if (kept.length === 0) keptFrom = row;
-        kept.push({ items: result.items, afterCursor: cursor, prevCursor: result.prevCursor, nextCursor });
-      }
-      row = pageEnd;
-      done = nextCursor === null || (kept.length > 0 && row > last + PREFETCH_ROWS);
+      kept.push({ items: result.items, afterCursor: cursor, prevCursor: result.prevCursor, nextCursor });
+      row += result.items.length;
       cursor = nextCursor;
     }
     if (epoch !== boardControl.epoch) {

@@ -22,8 +22,6 @@ export interface InMemoryOptions {
   people?: PersonCard[];
   /** Called before a move is applied; throw a RapportError to make it fail. */
   beforeMove?: (input: MethodInput<'moveCard'>) => void | Promise<void>;
-  /** false: behave like a core that ignores getBoardPage's `offset` (answers the top). */
-  supportsOffset?: boolean;
   /** Overrides for getProfile (bio, posts…), by personId. */
   profiles?: Record<number, Partial<PersonProfile>>;
 }
@@ -207,7 +205,7 @@ export class InMemoryRapportApi implements RapportApi {
         if (end < 0) end = column.length;
         start = Math.max(0, end - input.limit);
       } else {
-        const seek = this.options.supportsOffset === false ? 0 : (input.offset ?? 0);
+        const seek = input.offset ?? 0;
         start = cursor ? column.findIndex((row) => compareKeys(row.key, cursor) > 0) : Math.min(seek, column.length);
         if (start < 0) start = column.length;
         end = Math.min(column.length, start + input.limit);
