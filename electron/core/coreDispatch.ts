@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { contract, isMethodName, METHOD_NAMES, type MethodName } from '../../shared/api/contract';
 import { RapportError, type Envelope } from '../../shared/api/errors';
 import type { CoreContext, Handler, HandlerGroup, ParsedInput } from './api/handlerTypes';
+import { logError } from './errorLog';
 
 export type HandlerTable = { [M in MethodName]: Handler<M> };
 
@@ -66,7 +67,7 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof RapportError) return { ok: false, error: error.toShape() };
     // Inputs are not logged: they may carry user text; the stack says where it broke.
-    console.error(`[rapport core] ${method} failed:`, error);
+    logError(`[rapport core] ${method} failed`, error);
     return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Rapport. The details are in the log.' } };
   } finally {
     const elapsed = performance.now() - started;

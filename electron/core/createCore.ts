@@ -44,6 +44,7 @@ import { networksRepo } from './repos/networksRepo';
 import { createDesktopHandlers } from './api/desktopHandlers';
 import { createNewFollowersDuty } from './desktop/newFollowersDuty';
 import { createWaitingCountDuty } from './desktop/waitingCountDuty';
+import { logError } from './errorLog';
 
 export const DATABASE_FILE = 'rapport.db';
 
@@ -51,7 +52,7 @@ function logBackgroundFailure(what: string) {
   return (error: unknown): void => {
     // Closing core aborts on-demand work; that is not a failure worth a log line.
     if (error instanceof Error && error.name === 'AbortError') return;
-    console.error(`[rapport core] ${what} failed:`, error);
+    logError(`[rapport core] ${what} failed`, error);
   };
 }
 
@@ -102,7 +103,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
       try {
         listener({ event, payload });
       } catch (error) {
-        console.error(`[rapport core] a listener of ${event} threw:`, error);
+        logError(`[rapport core] a listener of ${event} threw`, error);
       }
     }
     // The desktop shell's figures follow every event (see electron/core/desktop/).

@@ -11,6 +11,7 @@ import { parseEntryArgs } from './entryArgs';
 import { entryCoreOptions } from './entryCoreOptions';
 import { providedDataKey, type DataKeySource } from './secrets/dataKeySource';
 import { KeyFileDataKeySource } from './secrets/keyFile';
+import { logError } from './errorLog';
 
 /** How long core waits for main's init message before going on without network secrets. */
 const INIT_TIMEOUT_MS = 10_000;
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
       error instanceof RapportError
         ? error.toShape()
         : { code: 'INTERNAL', message: 'Rapport could not open its data folder. The details are in the log.' };
-    if (!(error instanceof RapportError)) console.error('[rapport core] startup failed:', error);
+    if (!(error instanceof RapportError)) logError('[rapport core] startup failed', error);
     channel.send({ type: 'fatal', error: shape });
     // Let the IPC message flush before exiting.
     setTimeout(() => process.exit(1), 50);

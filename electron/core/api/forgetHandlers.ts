@@ -4,6 +4,7 @@ import { MediaCache, MediaRefusedError } from '../media/mediaCache';
 import { accountsRepo } from '../repos/accountsRepo';
 import { forgetRepo } from '../repos/forgetRepo';
 import type { HandlerGroup } from './handlerTypes';
+import { logError } from '../errorLog';
 
 export const forgetHandlers: HandlerGroup = {
   forgetPerson: async ({ accountId, personId }, ctx) => {
@@ -16,7 +17,7 @@ export const forgetHandlers: HandlerGroup = {
       } catch (error) {
         // The rows are gone already; a file that cannot be deleted is left for the log, and a
         // stored path pointing outside the cache is data we will not act on.
-        if (!(error instanceof MediaRefusedError)) console.error('[rapport core] could not delete a cached file:', error);
+        if (!(error instanceof MediaRefusedError)) logError('[rapport core] could not delete a cached file', error);
       }
     }
     ctx.emit('people.changed', { accountId, personIds: [personId] });

@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { EventMap, EventName } from '../../../shared/api/events';
 import { recomputeSignals, recomputeSignalsGradually } from './recomputeSignals';
+import { logError } from '../errorLog';
 
 /** Larger named sets (a whole sync batch) wait for the sync's final recompute instead. */
 export const NAMED_RECOMPUTE_MAX = 1_000;
@@ -45,7 +46,7 @@ export function createSignalDuties(options: SignalDutiesOptions): SignalDuties {
     })()
       .catch((error: unknown) => {
         // Signals only inform; a failed recompute must not take anything else down with it.
-        if (db.open) console.error(`[rapport core] signals of account ${accountId} were not recomputed:`, error);
+        if (db.open) logError(`[rapport core] signals of account ${accountId} were not recomputed`, error);
       })
       .finally(() => running.delete(accountId));
     running.set(accountId, job);

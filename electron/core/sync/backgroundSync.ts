@@ -3,6 +3,7 @@
 // An account whose sync is already running is skipped; failures show in its sync status as usual.
 import type { Account } from '../../../shared/domain';
 import type { SyncEngine } from './syncEngine';
+import { logError } from '../errorLog';
 
 export class BackgroundSync {
   private timer: NodeJS.Timeout | null = null;
@@ -33,7 +34,7 @@ export class BackgroundSync {
         this.engine.start(account.id);
         started.push(account.id);
       } catch (error) {
-        console.error(`[rapport core] background sync of account ${account.id} did not start:`, error);
+        logError(`[rapport core] background sync of account ${account.id} did not start`, error);
       }
     }
     return started;
