@@ -11,6 +11,7 @@ import { ProfileDrawer } from '../dialogs/ProfileDrawer';
 import { Announcer } from '../feedback/Announcer';
 import { Toasts } from '../feedback/Toasts';
 import { useCoreEvents } from './useCoreEvents';
+import { useDesktopRequests } from './useDesktopRequests';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useViewStore, type View } from '../stores/viewStore';
 import { ReviewView } from '../review/ReviewView';
@@ -43,6 +44,7 @@ function MainView({ view, accountId }: { view: View; accountId: number }) {
 
 export function App() {
   useCoreEvents();
+  useDesktopRequests();
   const loaded = useAccountsStore((s) => s.loaded);
   const account = useSelectedAccount();
   const drawerOpen = useDrawerStore((s) => s.personId !== null);
@@ -57,7 +59,7 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    useViewStore.getState().reset();
+    useViewStore.getState().reset(accountId);
     if (accountId === null) {
       openBoard(null);
       useDrawerStore.getState().close();

@@ -15,9 +15,17 @@ interface ViewState {
   savedFilterId: number | null;
   /** Where Escape in the search box goes back to: the view the search started from. */
   viewBeforeSearch: View;
+  /**
+   * The view the next account's board opens on instead of the board: the last view at start
+   * (lastView.ts), or Review when a notification or the tray asks for another account's Review.
+   */
+  pendingView: View | null;
   setView(view: View): void;
+  /** Opens `view` once the account switch under way resets the view (see reset). */
+  showAfterSwitch(view: View): void;
   showPeople(filter: PeopleFilter, options?: { sort?: PeopleSort; savedFilterId?: number | null }): void;
-  reset(): void;
+  /** Back to the board for an account just selected, or to `pendingView` when one waits. */
+  reset(accountId?: number | null): void;
 }
 
 const INITIAL = {
@@ -26,11 +34,13 @@ const INITIAL = {
   sort: 'newest' as PeopleSort,
   savedFilterId: null,
   viewBeforeSearch: 'board' as View,
+  pendingView: null as View | null,
 };
 
 export const useViewStore = create<ViewState>()((set) => ({
   ...INITIAL,
   setView: (view) => set({ view }),
+  showAfterSwitch: (view) => set({ pendingView: view }),
   showPeople: (filter, options = {}) =>
     set((state) => ({
       view: 'people',
@@ -39,7 +49,13 @@ export const useViewStore = create<ViewState>()((set) => ({
       savedFilterId: options.savedFilterId ?? null,
       viewBeforeSearch: state.view === 'people' ? state.viewBeforeSearch : state.view,
     })),
-  reset: () => set(INITIAL),
+  reset: (accountId) =>
+    set((state) =>
+      // Without an account (nothing selected yet) the pending view waits for the first one.
+      accountId === undefined || accountId === null
+        ? { ...INITIAL, pendingView: state.pendingView }
+        : { ...INITIAL, view: state.pendingView ?? 'board' },
+    ),
 }));
 
 /** The not-following-back list: people I follow who do not follow me, most recently active first. */

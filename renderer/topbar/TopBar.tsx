@@ -8,6 +8,7 @@ import { RemoveAccountButton } from './RemoveAccountButton';
 import { SearchBox } from '../search/SearchBox';
 import { AccountSwitcher } from './AccountSwitcher';
 import { BudgetMeter } from './BudgetMeter';
+import { DesktopSettingsMenu } from './DesktopSettingsMenu';
 import { MarkExistingEvaluated } from './MarkExistingEvaluated';
 import { UnfollowConfirm } from '../actions/UnfollowConfirm';
 import { useViewStore } from '../stores/viewStore';
@@ -28,6 +29,7 @@ export function TopBar({ account, onDialogChange }: { account: Account; onDialog
       <BudgetMeter account={account} />
       <MarkExistingEvaluated account={account} onDialogChange={onDialogChange} />
       <RemoveAccountButton account={account} onDialogChange={onDialogChange} />
+      <DesktopSettingsMenu />
       <UnfollowConfirm onDialogChange={onDialogChange} />
     </header>
   );
