@@ -3,7 +3,8 @@
 // shows up as idle time, like waiting on the real network would.
 //
 // Parent → child: { type: 'stop' }. Child → parent: { type: 'ready', url } once listening, or
-// { type: 'failed', message }. Graph size comes in argv: <followers> <follows> <knownFollowersEvery>.
+// { type: 'failed', message }. Graph size comes in argv: <followers> <follows> <knownFollowersEvery>,
+// then optionally the origin profiles name for their avatars (an unreachable one, for the bench).
 import { FakeBluesky } from '../test/fakes/bluesky/fakeBluesky';
 
 export const BENCH_HANDLE = 'bench.bsky.social';
@@ -12,8 +13,9 @@ export const BENCH_APP_PASSWORD = 'benc-hben-chbe-nchb';
 export type FromFakeProcess = { type: 'ready'; url: string } | { type: 'failed'; message: string };
 
 async function main(): Promise<void> {
-  const [followers, follows, knownFollowersEvery] = process.argv.slice(2).map(Number);
+  const [followers, follows, knownFollowersEvery] = process.argv.slice(2, 5).map(Number);
   const fake = new FakeBluesky({ handle: BENCH_HANDLE, password: BENCH_APP_PASSWORD });
+  fake.knobs.avatarOrigin = process.argv[5] ?? null;
   fake.state.generate({ followers: followers ?? 0, follows: follows ?? 0, seed: 42, knownFollowersEvery: knownFollowersEvery ?? 0 });
   const url = await fake.start();
   process.on('message', (message: unknown) => {

@@ -11,7 +11,12 @@
 // Ingest is measured by timing every outermost better-sqlite3 transaction core runs during the
 // sync (nested ones are savepoints inside it): the page batches with their checkpoints, the
 // search-index rebuild and the posts. Event-loop busy/idle comes from eventLoopUtilization().
+//
+// First, a small sync whose avatars sit on a host that refuses connections, against the same sync
+// with working avatars (issue 10): the ratio of their wall times, budget 1.2.
 import { fork, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,9 +40,10 @@ interface FakeProcess {
   stop(): Promise<void>;
 }
 
-async function startFakeProcess(followers: number, follows: number): Promise<FakeProcess> {
+async function startFakeProcess(followers: number, follows: number, avatarOrigin?: string): Promise<FakeProcess> {
   // Inherits this process's execArgv, i.e. tsx's loader under `tsx bench/run.ts`.
-  const child: ChildProcess = fork(FAKE_PROCESS, [String(followers), String(follows), String(KNOWN_FOLLOWERS_EVERY)], {
+  const args = [String(followers), String(follows), String(KNOWN_FOLLOWERS_EVERY), ...(avatarOrigin ? [avatarOrigin] : [])];
+  const child: ChildProcess = fork(FAKE_PROCESS, args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -105,8 +111,8 @@ interface SyncMeasurement {
   shared: number;
 }
 
-async function measureSync(followers: number, follows: number): Promise<SyncMeasurement> {
-  const fake = await startFakeProcess(followers, follows);
+async function measureSync(followers: number, follows: number, avatarOrigin?: string): Promise<SyncMeasurement> {
+  const fake = await startFakeProcess(followers, follows, avatarOrigin);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-sync-'));
   const counter = new RequestCounter();
   const transactions = timeTransactions();
@@ -186,15 +192,65 @@ function percent(part: number, whole: number): number {
   return Math.round((part / whole) * 1000) / 10;
 }
 
+/** A port on this machine that nobody listens on: connections to it are refused at once. */
+async function refusedOrigin(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2 : (sorted[Math.floor(middle)] as number);
+}
+
+function mediaAttempts(requests: Record<string, number>): number {
+  return Object.entries(requests)
+    .filter(([endpoint]) => endpoint.includes('/'))
+    .reduce((sum, [, count]) => sum + count, 0);
+}
+
+/**
+ * Issue 10: profiles whose avatars live on a host that refuses connections against the same
+ * sync with working avatars (the fake's own route), interleaved, median of `rounds`. Budget ≤ 1.2×.
+ */
+export async function runUnreachableAvatarBench(followers = 2_000, follows = 100, rounds = 4): Promise<BenchRow[]> {
+  const dead = await refusedOrigin();
+  const working: SyncMeasurement[] = [];
+  const unreachable: SyncMeasurement[] = [];
+  // Alternating which goes first, so a slower second run (GC, a busy neighbour) hits both sides.
+  for (let round = 0; round < rounds; round++) {
+    if (round % 2 === 0) working.push(await measureSync(followers, follows));
+    unreachable.push(await measureSync(followers, follows, dead));
+    if (round % 2 === 1) working.push(await measureSync(followers, follows));
+  }
+  const workingMs = median(working.map((m) => m.wallMs));
+  const unreachableMs = median(unreachable.map((m) => m.wallMs));
+  const label = `${followers / 1000}k`;
+  return [
+    {
+      name: `sync ${label} Bluesky followers: avatar host unreachable / working avatars`,
+      value: Math.round((unreachableMs / workingMs) * 100) / 100,
+      unit: 'x',
+      note: `budget 1.2; median of ${rounds}: ${Math.round(unreachableMs)} ms vs ${Math.round(workingMs)} ms, sign-in to done; avatar requests by done ${mediaAttempts(unreachable[0]!.requests)} vs ${mediaAttempts(working[0]!.requests)} (avatars load after the sync)`,
+    },
+  ];
+}
+
 export async function runSyncBench(followers = 100_000, follows = 2_000): Promise<BenchRow[]> {
   // Warm-up (module loading, JIT, the fork) outside the measurement.
   await measureSync(2_000, 100);
+  const avatarRows = await runUnreachableAvatarBench();
   const m = await measureSync(followers, follows);
   const label = followers >= 1_000_000 ? `${followers / 1_000_000}M` : `${followers / 1000}k`;
   const name = (what: string) => `sync ${label} Bluesky followers: ${what}`;
   if (m.followers !== followers) throw new Error(`the database holds ${m.followers} followers, the fake ${followers}`);
 
   const rows: BenchRow[] = [
+    ...avatarRows,
     { name: name('wall time'), value: Math.round(m.wallMs), unit: 'ms', note: `sign-in to done, ${follows.toLocaleString('en-US')} follows, fake in its own process` },
     { name: name('followers/s'), value: Math.round(followers / (m.wallMs / 1000)), unit: '/s' },
   ];
