@@ -5,6 +5,7 @@
 // notes, and let a reinstated account come back as it was. Real engine and provider, fake on loopback.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncProgress } from '../../shared/domain';
+import { settled, waitForAction } from './blueskyCoreKit';
 import { callOk, syncEnd } from './coreTestKit';
 import { startMastodonCore, type MastodonCoreKit } from './mastodonCoreKit';
 
@@ -98,5 +99,21 @@ describe('Mastodon accounts that go away', () => {
     const kinds = eventsOf(kit, fakeId).map((e) => e.kind).filter((k) => k === 'gone' || k === 'came_back' || k.endsWith('followed_me'));
     expect(kinds).toEqual(['gone', 'came_back']);
     expect(await followerTotal(kit)).toBe(20);
+  });
+
+  it('still lets me unfollow an account that moved: it exists, and the follow is mine', async () => {
+    kit = await startMastodonCore({ followers: 10, following: 5, mutualShare: 0.4, label: 'masto-moved-unfollow' });
+    const { fake } = kit;
+    const mutual = fake.state.following.map((e) => e.accountId).find((id) => fake.state.isFollower(id))!;
+    const newHome = fake.state.createAccount({ username: 'cy', domain: 'new.example' });
+    fake.state.setAccountState(mutual, { movedTo: newHome.id });
+    expect((await fullSync(kit)).state).toBe('done');
+    const id = kit.personId(mutual);
+    expect(await callOk(kit.core, 'getProfile', { accountId: kit.account.id, personId: id })).toMatchObject({ goneReason: 'moved', iFollow: true, stage: 'connected' });
+
+    const moved = await callOk(kit.core, 'moveCard', { accountId: kit.account.id, personId: id, stage: 'declined', unfollow: true });
+    const action = await waitForAction(kit.core, kit.account.id, moved.action!.id, settled);
+    expect(action).toMatchObject({ kind: 'unfollow', status: 'done' });
+    expect(fake.state.isFollowing(mutual)).toBe(false);
   });
 });
