@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Envelope } from '../../shared/api/errors';
-import type { Stage } from '../../shared/domain';
-import { closeAllCoreApis, failNext, openCoreApi, type CoreApi } from '../testing/coreApi';
-import { seedAccount, seedPeople } from '../testing/seedCore';
+import { closeAllCoreApis, failNext } from '../testing/coreApi';
+import { coreWithPeople as coreWith } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { MAX_WINDOW } from '../stores/boardStore';
 import { useBoardStore } from '../stores/boardStore';
@@ -20,14 +19,6 @@ afterEach(async () => {
   delete window.rapport;
   await closeAllCoreApis();
 });
-
-/** A real core with one sample account and these followers, per stage ([count, stage, firstId]). */
-async function coreWith(...groups: [number, Stage?, number?][]): Promise<CoreApi> {
-  const api = await openCoreApi();
-  const account = await seedAccount(api);
-  for (const [count, stage, firstId] of groups) seedPeople(api, count, { stage, firstId, accountId: account.id });
-  return api;
-}
 
 function cardsIn(stage: string): HTMLElement[] {
   return within(screen.getByTestId(`list-${stage}`)).queryAllByTestId('card');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { RapportError } from '../../shared/api/errors';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis, failNext, type CoreApi } from '../testing/coreApi';
+import { coreWithPeople, stagesOf } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { clearMoveHistory } from '../keyboard/triageMoves';
@@ -14,10 +14,11 @@ beforeEach(() => {
   clearMoveHistory();
   resetReview();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
 function press(key: string): void {
@@ -32,17 +33,17 @@ function reviewing(): HTMLElement {
   return screen.getByRole('region', { name: /^Reviewing / });
 }
 
-async function openReview(api: InMemoryRapportApi): Promise<void> {
+async function openReview(api: CoreApi, inNew: number): Promise<void> {
   renderWithApi(api);
-  await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe(String(api.people.filter((p) => p.stage === 'new').length)));
+  await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe(String(inNew)));
   act(() => useViewStore.getState().setView('review'));
   await screen.findByTestId('review');
 }
 
 describe('Review mode', () => {
   it('shows one follower at a time with the full profile, and one key per decision', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: [...makePeople(8), ...makePeople(2, 'evaluated', 100)] });
-    await openReview(api);
+    const api = await coreWithPeople([8], [2, 'evaluated', 100]);
+    await openReview(api, 8);
     expect(await screen.findByRole('region', { name: 'Reviewing Person 1' })).toBeTruthy();
     expect(remaining()).toBe('8');
     // The full profile, not just the card: numbers, signals, notes, timeline.
@@ -75,8 +76,7 @@ describe('Review mode', () => {
     await waitFor(() => expect(api.callsOf('moveCard')).toHaveLength(3));
     expect(api.callsOf('moveCard')[2]).toEqual({ accountId: 1, personId: 4, stage: 'declined' });
     await waitFor(() => expect(remaining()).toBe('5'));
-    expect(api.people.find((p) => p.personId === 4)?.stage).toBe('declined');
-    expect(api.people.find((p) => p.personId === 3)?.stage).toBe('new');
+    expect(await stagesOf(api, [4, 3])).toEqual(['declined', 'new']);
 
     // u puts the last one back in New and on screen.
     press('u');
@@ -84,7 +84,7 @@ describe('Review mode', () => {
     await waitFor(() => expect(api.callsOf('moveCard')).toHaveLength(4));
     expect(api.callsOf('moveCard')[3]).toEqual({ accountId: 1, personId: 4, stage: 'new' });
     await waitFor(() => expect(remaining()).toBe('6'));
-    expect(api.people.find((p) => p.personId === 4)?.stage).toBe('new');
+    expect(await stagesOf(api, [4])).toEqual(['new']);
 
     // The buttons do what the keys do.
     fireEvent.click(within(reviewing()).getByRole('button', { name: /^Declined/ }));
@@ -93,8 +93,8 @@ describe('Review mode', () => {
   });
 
   it('says "All caught up" when New is empty, and offers the skipped ones again', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(2) });
-    await openReview(api);
+    const api = await coreWithPeople([2]);
+    await openReview(api, 2);
     await screen.findByRole('region', { name: 'Reviewing Person 1' });
     press('s');
     press('e');
@@ -105,29 +105,24 @@ describe('Review mode', () => {
     press('d');
     expect(await screen.findByRole('heading', { name: 'All caught up' })).toBeTruthy();
     await waitFor(() => expect(remaining()).toBe('0'));
-    expect(api.people.map((p) => p.stage)).toEqual(['declined', 'evaluated']);
+    expect(await stagesOf(api, [1, 2])).toEqual(['declined', 'evaluated']);
   });
 
   it('keeps a person on screen when their move fails, and says why', async () => {
-    const api = new InMemoryRapportApi({
-      accounts: [sampleAccount()],
-      people: makePeople(3),
-      beforeMove: () => {
-        throw new RapportError('OFFLINE', 'Rapport is offline.');
-      },
-    });
-    await openReview(api);
+    const api = await coreWithPeople([3]);
+    failNext(api, 'moveCard', () => Promise.resolve({ ok: false, error: { code: 'OFFLINE', message: 'Rapport is offline.' } }));
+    await openReview(api, 3);
     await screen.findByRole('region', { name: 'Reviewing Person 1' });
     press('c');
     await waitFor(() => expect(reviewing().getAttribute('data-person-id')).toBe('1'));
     await waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe('Could not move Person 1: Rapport is offline.'));
     expect(remaining()).toBe('3');
-    expect(api.people[0]?.stage).toBe('new');
+    expect(await stagesOf(api, [1])).toEqual(['new']);
   });
 
   it('moves on when the person is snoozed from Review', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(3) });
-    await openReview(api);
+    const api = await coreWithPeople([3]);
+    await openReview(api, 3);
     const region = await screen.findByRole('region', { name: 'Reviewing Person 1' });
     fireEvent.click(await within(region).findByRole('button', { name: 'Snooze…' }));
     fireEvent.click(within(screen.getByRole('menu', { name: 'Snooze Person 1' })).getByRole('menuitem', { name: '7 days' }));
@@ -137,8 +132,8 @@ describe('Review mode', () => {
   });
 
   it("follows the board's order, and queues again when the order changes", async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(5) });
-    await openReview(api);
+    const api = await coreWithPeople([5]);
+    await openReview(api, 5);
     await screen.findByRole('region', { name: 'Reviewing Person 1' });
     press('s');
     act(() => setSort('followers'));

@@ -9,7 +9,7 @@ import { openDatabase } from '../../electron/core/db/openDatabase';
 import { SORT_NAME_SQL } from '../../electron/core/db/migrations/0001-initial-schema';
 import { encodeSampleAccountConfig } from '../../electron/core/providers/sample/sampleAccountConfig';
 import type { Account, Network, Stage } from '../../shared/domain';
-import type { CoreApi } from './coreApi';
+import { openCoreApi, type CoreApi } from './coreApi';
 
 export const SEED_TIME = Date.parse('2026-01-01T00:00:00Z');
 
@@ -92,6 +92,7 @@ export function seedPeople(api: CoreApi, count: number, options: SeedPeople = {}
       `INSERT INTO triage (account_id, person_id, stage, changed_at, sort_rank, sort_followers, sort_name)
        SELECT ?, id, ?, ?, ?, followers_count, ${SORT_NAME_SQL} FROM people WHERE id = ?`,
     );
+    const followedMe = db.prepare("INSERT INTO events (account_id, person_id, kind, at) VALUES (?, ?, 'followed_me', ?)");
     const ids: number[] = [];
     const now = new Date(SEED_TIME).toISOString();
     db.transaction(() => {
@@ -108,11 +109,32 @@ export function seedPeople(api: CoreApi, count: number, options: SeedPeople = {}
           now,
         });
         const rank = -id; // newest first: the smallest id ranks highest
-        relationship.run(accountId, id, id % 5 === 0 ? 1 : 0, new Date(SEED_TIME - id * 60_000).toISOString(), rank);
+        const followedAt = new Date(SEED_TIME - id * 60_000).toISOString();
+        relationship.run(accountId, id, id % 5 === 0 ? 1 : 0, followedAt, rank);
+        followedMe.run(accountId, id, followedAt);
         triage.run(accountId, stage, now, rank, id);
         ids.push(id);
       }
     })();
     return ids;
   });
+}
+
+/** A fresh core with one sample account and these followers: [count, stage, firstId] per group. */
+export async function coreWithPeople(...groups: [number, Stage?, number?][]): Promise<CoreApi> {
+  const api = await openCoreApi();
+  const account = await seedAccount(api);
+  for (const [count, stage, firstId] of groups) seedPeople(api, count, { stage, firstId, accountId: account.id });
+  return api;
+}
+
+/** Where core has these people now (read through the contract, not the renderer). */
+export async function stagesOf(api: CoreApi, personIds: number[], accountId = 1): Promise<Stage[]> {
+  return Promise.all(
+    personIds.map(async (personId) => {
+      const profile = await api.core.call('getProfile', { accountId, personId });
+      if (!profile.ok) throw new Error(profile.error.message);
+      return (profile.value as { stage: Stage }).stage;
+    }),
+  );
 }
