@@ -16,6 +16,7 @@ import { findRapportError, NetworkFailure } from '../net/networkFailure';
 import type { Provider } from '../providers/provider';
 import { outboxRepo, type StoredAction } from '../repos/outboxRepo';
 import { perDatabase } from '../repos/perDatabase';
+import { logError } from '../errorLog';
 
 /** Waits between attempts while the network is away or asks us to slow down. */
 export const OUTBOX_BACKOFF: BackoffPolicy = { baseMs: 5_000, capMs: 10 * 60_000 };
@@ -105,7 +106,7 @@ export class OutboxWorker {
       return;
     }
     const run = this.drain(accountId)
-      .catch((error: unknown) => console.error(`[rapport core] outbox of account ${accountId} stopped:`, error))
+      .catch((error: unknown) => logError(`[rapport core] outbox of account ${accountId} stopped`, error))
       .finally(() => {
         this.draining.delete(accountId);
         if (this.again.delete(accountId)) this.kick(accountId);
@@ -263,7 +264,7 @@ export class OutboxWorker {
   private classify(action: StoredAction, error: unknown): Outcome {
     const ours = findRapportError(error);
     const shape = shapeOf(error);
-    if (!ours) console.error(`[rapport core] outbox action ${action.id} (${action.kind}) failed:`, error);
+    if (!ours) logError(`[rapport core] outbox action ${action.id} (${action.kind}) failed`, error);
     const ambiguous = ours instanceof NetworkFailure && ours.details.ambiguous;
     if (action.kind === 'dm' && ambiguous) {
       return {
