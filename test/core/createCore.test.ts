@@ -67,11 +67,16 @@ describe('createCore with the sample network', () => {
       'sync.progress',
     ]);
     const phases = events.filter((e) => e.event === 'sync.progress').map((e) => (e.payload as { phase: string }).phase);
-    expect(phases).toEqual(expect.arrayContaining(['followers', 'following', 'posts', 'avatars', 'done']));
+    expect(phases).toEqual(expect.arrayContaining(['followers', 'following', 'posts', 'done']));
 
-    const page = await callOk(core, 'getBoardPage', { accountId: account.id, stage: 'new', sort: 'newest', limit: 5 });
+    // The newest followers get their avatars cached after the sync, in the background.
+    const newest = () => callOk(core, 'getBoardPage', { accountId: account.id, stage: 'new', sort: 'newest', limit: 5 });
+    let page = await newest();
+    while (!page.items.some((card) => card.avatarUrl !== null)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      page = await newest();
+    }
     expect(page.items).toHaveLength(5);
-    // The newest followers got their avatars cached during the sync.
     expect(page.items.every((card) => card.avatarUrl === null || card.avatarUrl.startsWith('media/avatars/'))).toBe(true);
     expect(page.items.some((card) => card.avatarUrl !== null)).toBe(true);
     const [first, second] = page.items;
