@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronToolchainRefusal } from './nodeVersions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const marker = join(root, 'node_modules', '.rapport-native-abi');
@@ -49,6 +50,12 @@ if (target === 'node') {
 } else {
   const wanted = `electron ${electronVersion()}`;
   if (current === wanted) process.exit(0);
+  // Say it plainly before @electron/rebuild fails deep inside node-abi.
+  const refusal = electronToolchainRefusal(process.version);
+  if (refusal !== null) {
+    console.error(refusal);
+    process.exit(1);
+  }
   console.log('Rebuilding native modules for Electron', electronVersion(), '…');
   execSync('npx electron-builder install-app-deps', { cwd: root, stdio: 'inherit' });
   writeFileSync(marker, `${wanted}\n`);
