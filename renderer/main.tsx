@@ -4,7 +4,7 @@ import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { useAccountsStore } from './stores/accountsStore';
 import { followSelectedAccount } from './stores/boardSession';
-import { followLastView } from './stores/lastView';
+import { followLastView, pageWasReloaded } from './stores/lastView';
 import './styles/theme.css';
 import './styles/topbar.css';
 import './styles/board.css';
@@ -23,8 +23,8 @@ import './styles/mastodonSignIn.css';
 // Ask for the accounts (and, through followSelectedAccount, the board) while React is still
 // mounting: the first screen then waits for one round trip less.
 const stopFollowing = followSelectedAccount();
-// The window reopens on the view it showed last (board, Review or stats).
-followLastView();
+// The window opens on the view it showed last (board, Review or stats); a reload on the board.
+followLastView(localStorage, { restore: !pageWasReloaded() });
 void useAccountsStore
   .getState()
   .load()

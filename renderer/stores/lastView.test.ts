@@ -52,6 +52,15 @@ describe('last view', () => {
     expect(useViewStore.getState().pendingView).toBeNull();
   });
 
+  it('starts a reloaded page on the board, still remembering the view', () => {
+    localStorage.setItem('rapport.lastView', 'review');
+    const stop = followLastView(localStorage, { restore: false });
+    expect(useViewStore.getState().pendingView).toBeNull();
+    useViewStore.getState().setView('stats');
+    stop();
+    expect(readLastView(localStorage)).toBe('stats');
+  });
+
   it('falls back to the board for anything it does not know', () => {
     localStorage.setItem('rapport.lastView', 'people');
     expect(readLastView(localStorage)).toBeNull();
