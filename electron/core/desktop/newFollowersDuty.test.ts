@@ -81,6 +81,9 @@ describe('followers.arrived', () => {
     expect(scores).toHaveLength(12);
     expect(scores.every((score) => score !== null)).toBe(true);
     expect(event!.promising).toBe(scores.filter((score) => score! > 0).length);
+    // The sample network makes some of them promising and some not: the count says which.
+    expect(event!.promising).toBeGreaterThan(0);
+    expect(event!.promising).toBeLessThan(12);
   });
 
   it('counts only the people the latest sync found, not earlier ones', async () => {
