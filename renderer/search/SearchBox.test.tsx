@@ -1,13 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { InMemoryRapportApi, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis } from '../testing/coreApi';
+import { coreWithPeople } from '../testing/seedCore';
 import { renderWithApi } from '../testing/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { SearchBox } from './SearchBox';
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
 function box(): HTMLInputElement {
@@ -16,7 +18,7 @@ function box(): HTMLInputElement {
 
 describe('SearchBox', () => {
   it('searches inside the list on screen, keeping its other filters, and Escape only drops the words', async () => {
-    renderWithApi(new InMemoryRapportApi({ accounts: [sampleAccount()] }), <SearchBox accountId={1} />);
+    renderWithApi(await coreWithPeople(), <SearchBox accountId={1} />);
     act(() => useViewStore.getState().showPeople({ stages: ['new'] }, { sort: 'score' }));
     fireEvent.change(box(), { target: { value: '  pottery ' } });
     await waitFor(() => expect(useViewStore.getState().filter).toEqual({ stages: ['new'], query: 'pottery' }));
@@ -27,8 +29,8 @@ describe('SearchBox', () => {
     expect(useViewStore.getState()).toMatchObject({ view: 'people', filter: { stages: ['new'] } });
   });
 
-  it('Enter searches at once; a query set elsewhere shows in the box', () => {
-    renderWithApi(new InMemoryRapportApi({ accounts: [sampleAccount()] }), <SearchBox accountId={1} />);
+  it('Enter searches at once; a query set elsewhere shows in the box', async () => {
+    renderWithApi(await coreWithPeople(), <SearchBox accountId={1} />);
     act(() => useViewStore.getState().setView('stats'));
     fireEvent.change(box(), { target: { value: 'rust' } });
     fireEvent.keyDown(box(), { key: 'Enter' });
