@@ -4,11 +4,11 @@
 // without a usable id, username or acct is left out. Mapping (the HTML sanitizer included) is
 // guarded the same way. Each such account is reported by its remote id, never by its content.
 import { z } from 'zod';
-import type { UnreadableItem } from '../provider';
+import type { RemotePost, UnreadableItem } from '../provider';
 import { parseMastodonAnswer } from './mastodonErrors';
-import type { MastodonProfile } from './mastodonMapping';
+import { toRemotePost, type MastodonProfile } from './mastodonMapping';
 import { mastodonRemoteId } from './mastodonRemoteId';
-import { accountSchema, mastodonId, type AccountData } from './mastodonSchemas';
+import { accountSchema, mastodonId, statusSchema, type AccountData } from './mastodonSchemas';
 
 /** What stands in for a broken optional field: the value the mapping reads as "not known". */
 const NOT_KNOWN: Record<string, unknown> = {
@@ -84,4 +84,22 @@ export function readAccountList(data: unknown, endpoint: string, instanceHost: s
     }
   }
   return { profiles, unreadable, sent: list.length };
+}
+
+/**
+ * A person's recent statuses: one the server sent broken is left out and the others kept (the
+ * list itself must be a list). Posts are a preview; there is nothing to cut a broken one down to.
+ */
+export function readStatusList(data: unknown, endpoint: string, instanceHost: string): RemotePost[] {
+  const posts: RemotePost[] = [];
+  for (const entry of parseMastodonAnswer(z.array(z.unknown()), data, endpoint)) {
+    const parsed = statusSchema.safeParse(entry);
+    if (!parsed.success) continue;
+    try {
+      posts.push(toRemotePost(instanceHost, parsed.data));
+    } catch {
+      // Mapping never throws on what the schema lets through; if it ever does, one post is lost.
+    }
+  }
+  return posts;
 }

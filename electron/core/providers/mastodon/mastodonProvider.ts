@@ -14,10 +14,10 @@ import type { FetchedMedia, Provider, ProviderCapabilities, RemoteAccountStatus,
 import { readMastodonAccountStatus } from './mastodonAccountStatus';
 import { createMastoRestClient, type MastoRestClient } from './mastoRestClient';
 import { MastodonMalformedAnswer, MastodonRefusal, parseMastodonAnswer } from './mastodonErrors';
-import { readAccountList } from './mastodonItemReader';
-import { toMastodonProfile, toRemotePost, type MastodonProfile } from './mastodonMapping';
+import { readAccountList, readStatusList } from './mastodonItemReader';
+import { toMastodonProfile, type MastodonProfile } from './mastodonMapping';
 import { localAccountId, mastodonRemoteId } from './mastodonRemoteId';
-import { accountSchema, familiarFollowersSchema, relationshipListSchema, relationshipSchema, statusListSchema, statusSchema } from './mastodonSchemas';
+import { accountSchema, familiarFollowersSchema, relationshipListSchema, relationshipSchema, statusSchema } from './mastodonSchemas';
 import { NETWORK_ACTION_POLICIES } from '../networkActionPolicy';
 
 /** Mastodon caps followers/following pages at 80. */
@@ -207,7 +207,7 @@ export class MastodonProvider implements Provider {
     const answer = await this.api.v1.accounts
       .$select(id)
       .statuses.list({ excludeReplies: true, excludeReblogs: true, limit: Math.max(1, Math.min(limit || MASTODON_STATUS_LIMIT, 40)) }, { requestInit: { signal } });
-    return parseMastodonAnswer(statusListSchema, answer, 'GET /api/v1/accounts/:id/statuses').map((s) => toRemotePost(this.instanceHost, s));
+    return readStatusList(answer, 'GET /api/v1/accounts/:id/statuses', this.instanceHost);
   }
 
   /**
