@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { makePeople } from '../testing/inMemoryRapportApi';
 import {
   EMPTY_WINDOW,
   appendPage,
@@ -15,8 +14,24 @@ import {
   windowLength,
 } from './columnWindow';
 import type { ColumnWindow, LoadedPage } from './columnWindow';
+import type { PersonCard } from '../../shared/domain';
 
-const people = makePeople(3000);
+
+/** Cards as core's pages carry them; only their ids and order matter to a window. */
+const people: PersonCard[] = Array.from({ length: 3000 }, (_, i) => ({
+  personId: i + 1,
+  handle: `person${i + 1}.sample`,
+  displayName: `Person ${i + 1}`,
+  avatarUrl: null,
+  followersCount: 0,
+  followingCount: 0,
+  bioSnippet: '',
+  stage: 'new',
+  followsMe: true,
+  iFollow: false,
+  followedMeAt: null,
+  stageChangedAt: '2026-01-01T00:00:00.000Z',
+}));
 
 function page(from: number, size: number, total = people.length): LoadedPage {
   return {

@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { RapportError } from '../../shared/api/errors';
 import type { AccountStats } from '../../shared/triageTypes';
-import { InMemoryRapportApi, sampleAccount } from '../testing/inMemoryRapportApi';
-import { triageOf } from '../testing/inMemoryTriage';
+import { answerNext, closeAllCoreApis, failNext } from '../testing/coreApi';
+import { coreWithPeople } from '../testing/seedCore';
 import { renderWithApi } from '../testing/renderWithApi';
 import { useStatsStore } from '../stores/statsStore';
 import { StatsView } from './StatsView';
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   useStatsStore.setState({ accountId: null, stats: null, error: null });
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
 const STATS: AccountStats = {
@@ -30,8 +30,10 @@ const STATS: AccountStats = {
 
 describe('StatsView', () => {
   it('draws follower growth, the stage funnel and weekly flows with their figures', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()] });
-    triageOf(api).stats = STATS;
+    const api = await coreWithPeople();
+    // Months of history in figures the sentences can name; core's own arithmetic is tested in
+    // electron/core/api/statsHandlers.test.ts.
+    answerNext(api, 'getStats', () => Promise.resolve({ ok: true, value: STATS }));
     renderWithApi(api, <StatsView accountId={1} />);
     const view = screen.getByTestId('stats-view');
     await waitFor(() => expect(within(view).getByTestId('stats-totals')).toBeTruthy());
@@ -56,18 +58,11 @@ describe('StatsView', () => {
   });
 
   it('says what went wrong and tries again on request', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()] });
-    const triage = triageOf(api);
-    const original = triage.getStats.bind(triage);
-    let fail = true;
-    triage.getStats = (input) => {
-      if (fail) throw new RapportError('INTERNAL', 'Stats could not be read.');
-      return original(input);
-    };
+    const api = await coreWithPeople([3]);
+    failNext(api, 'getStats', () => Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'Stats could not be read.' } }));
     renderWithApi(api, <StatsView accountId={1} />);
     expect((await screen.findByRole('alert')).textContent).toContain('Stats could not be read.');
-    fail = false;
-    triage.stats = STATS;
+    // The second try reaches core, which answers with the account's real figures.
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByTestId('stats-totals')).toBeTruthy());
     expect(screen.queryByRole('alert')).toBeNull();

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../electron/core/createCore';
 import type { CoreHandle, CreateCoreOptions } from '../../electron/core/coreTypes';
-import { METHOD_NAMES, type MethodName } from '../../shared/api/contract';
+import { METHOD_NAMES, type MethodName, type MethodResult } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
 import type { RapportApi } from '../../shared/api/rapportApi';
@@ -81,11 +81,11 @@ export async function closeAllCoreApis(): Promise<void> {
 }
 
 /**
- * Failure injection, a thin proxy over the real API: the next call of `method` answers what
- * `answer` resolves to (an error envelope, usually) instead of reaching core; later calls reach
- * core again. The call is still recorded.
+ * A thin proxy over the real API: the next call of `method` answers what `answer` resolves to
+ * instead of reaching core (an error, or figures core would need months of data for); later
+ * calls reach core again. The call is still recorded.
  */
-export function failNext<M extends MethodName>(api: CoreApi, method: M, answer: (input: unknown) => Promise<Envelope<never>>): void {
+export function answerNext<M extends MethodName>(api: CoreApi, method: M, answer: (input: unknown) => Promise<Envelope<MethodResult<M>>>): void {
   const methods = api as unknown as Record<string, (input: unknown) => Promise<Envelope<unknown>>>;
   const real = methods[method];
   if (!real) throw new Error(`no method ${method}`);
@@ -94,4 +94,9 @@ export function failNext<M extends MethodName>(api: CoreApi, method: M, answer: 
     api.calls.push({ method, input });
     return answer(input);
   };
+}
+
+/** Failure injection: the next call of `method` fails with this error; later calls reach core. */
+export function failNext(api: CoreApi, method: MethodName, answer: (input: unknown) => Promise<Envelope<never>>): void {
+  answerNext(api, method, answer);
 }
