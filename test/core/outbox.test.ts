@@ -62,7 +62,12 @@ describe('outbox', () => {
     const [card] = await newCards(core, account.id, 1);
     const did = remoteIdOf(dataDir, card!.personId);
     const port = Number(new URL(fake.url).port);
-    const before = await callOk(core, 'getProfile', { accountId: account.id, personId: card!.personId });
+    let before = await callOk(core, 'getProfile', { accountId: account.id, personId: card!.personId });
+    // Avatars arrive in the background after the sync: wait for this one before the network goes.
+    while (before.avatarUrl === null) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      before = await callOk(core, 'getProfile', { accountId: account.id, personId: card!.personId });
+    }
     await fake.stop();
 
     const moved = await callOk(core, 'moveCard', { accountId: account.id, personId: card!.personId, stage: 'connected' });
