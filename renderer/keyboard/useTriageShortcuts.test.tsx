@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
+import { coreWithPeople, stagesOf } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { clearMoveHistory } from './triageMoves';
 import { useShortcutsDialogStore } from './shortcutsDialogStore';
@@ -11,10 +12,11 @@ beforeEach(() => {
   clearMoveHistory();
   useShortcutsDialogStore.setState({ open: false });
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
 function cardsIn(stage: string): HTMLElement[] {
@@ -30,8 +32,8 @@ function press(key: string, init: KeyboardEventInit = {}): void {
   fireEvent.keyDown(document.activeElement ?? document.body, { key, ...init });
 }
 
-async function boardWith(people = 6): Promise<InMemoryRapportApi> {
-  const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(people) });
+async function boardWith(people = 6): Promise<CoreApi> {
+  const api = await coreWithPeople([people]);
   renderWithApi(api);
   await waitFor(() => expect(cardsIn('new')).toHaveLength(people));
   return api;
@@ -101,7 +103,7 @@ describe('keyboard triage on the board', () => {
     await waitFor(() => expect(api.callsOf('moveCard')).toHaveLength(4));
     expect(api.callsOf('moveCard')[3]).toEqual({ accountId: 1, personId: 1, stage: 'new' });
     await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('6'));
-    expect(api.people.every((p) => p.stage === 'new')).toBe(true);
+    expect(await stagesOf(api, [1, 2, 3, 4, 5, 6])).toEqual(Array(6).fill('new'));
 
     press('u');
     await waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe('Nothing to undo'));
