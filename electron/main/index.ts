@@ -29,6 +29,10 @@ app.setPath('userData', userDataDir(app.getPath('appData'), isDev));
 const log = createElectronLog(isDev);
 const origins = trustedOrigins(devServerUrl);
 
+// Windows shows notifications only for the AppUserModelID of the Start-menu shortcut the
+// installer made, which electron-builder sets to the appId.
+if (process.platform === 'win32') app.setAppUserModelId('app.rapport.desktop');
+
 // Before `ready`: privileges for app://, sandbox for every renderer, guards for every WebContents.
 app.enableSandbox();
 registerAppScheme();

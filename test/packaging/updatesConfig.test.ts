@@ -35,4 +35,10 @@ describe('updates and tray in the package', () => {
     const main = readFileSync(join(root, 'electron/main/index.ts'), 'utf8');
     expect(main).toContain("join(process.resourcesPath, 'tray.png')");
   });
+
+  it("names the app on Windows by the installer's appId, so its notifications are shown", () => {
+    const main = readFileSync(join(root, 'electron/main/index.ts'), 'utf8');
+    const appId = (load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { appId: string }).appId;
+    expect(main).toContain(`app.setAppUserModelId('${appId}')`);
+  });
 });
