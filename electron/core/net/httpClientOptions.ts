@@ -26,9 +26,11 @@ export interface HttpClientOptions {
   counter?: RequestCounter;
   logger?: NetLogger;
   /**
-   * Refuse plain http even to this machine. The app sets it (a server-supplied avatar or PDS URL
-   * must never reach a service on the user's own machine); tests and the harness leave it off to
-   * talk to the fakes on http://127.0.0.1. http to any other host is always refused.
+   * Refuse plain http even to this machine, on the first URL and every redirect hop. The app sets
+   * it (a server-supplied avatar or PDS URL must never reach a service on the user's own
+   * machine), and with it media may reach public addresses only (mediaHttpClient.ts). Tests and
+   * the harness leave it off: that is the test allowance, plain http to 127.0.0.1 and loopback
+   * media for the fakes. http to any other host is always refused.
    */
   httpsOnly?: boolean;
   /**
