@@ -80,6 +80,15 @@ describe('MediaCache failures', () => {
     expect(source.calls).toHaveLength(2);
   });
 
+  it('starts afresh from a damaged index instead of failing', async () => {
+    const dir = mediaDir();
+    const memoFile = path.join(dir, 'failed-media.json');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(memoFile, '{"version":1,"hosts":{"cdn.example":{"until":"soon"}},');
+    const media = new MediaCache(dir, { memoFile });
+    expect(await media.ensure('https://cdn.example/a.png', new ScriptedSource(() => avatar))).toMatch(/\.png$/);
+  });
+
   it('skips one URL that answered 404 for a day, not its host', async () => {
     let clock = Date.UTC(2026, 0, 1);
     const source = new ScriptedSource((url) => (url.endsWith('gone.png') ? new MediaAnswerError('cdn.example', 404, 'cdn.example did not send the image (HTTP 404).') : avatar));
