@@ -1,8 +1,9 @@
-// "Open Review for account X" from the desktop shell (a notification or the tray): the window shows
-// Review for that account, switching accounts when it showed another.
+// "Open Review for account X" from the desktop shell (a notification or the tray), against a real
+// core with two accounts: the window shows Review for that account, switching accounts if needed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
+import { seedAccount, seedPeople } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { useAccountsStore } from '../stores/accountsStore';
 import { useViewStore } from '../stores/viewStore';
@@ -11,48 +12,56 @@ let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   useViewStore.setState({ pendingView: null });
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
-function twoAccounts(): InMemoryRapportApi {
-  return new InMemoryRapportApi({
-    accounts: [sampleAccount({ id: 1, handle: 'first.sample' }), sampleAccount({ id: 2, handle: 'second.sample' })],
-    people: makePeople(4),
-  });
+async function twoAccounts(): Promise<{ api: CoreApi; first: number; second: number }> {
+  const api = await openCoreApi();
+  const first = await seedAccount(api, { handle: 'first.sample' });
+  const second = await seedAccount(api, { handle: 'second.sample' });
+  seedPeople(api, 3, { accountId: first.id, firstId: 1 });
+  seedPeople(api, 4, { accountId: second.id, firstId: 10 });
+  return { api, first: first.id, second: second.id };
+}
+
+async function renderOn(api: CoreApi, accountId: number): Promise<void> {
+  renderWithApi(api);
+  await waitFor(() => expect(useAccountsStore.getState().selectedId).not.toBeNull());
+  act(() => useAccountsStore.getState().select(accountId));
+  await waitFor(() => expect(useViewStore.getState().view).toBe('board'));
 }
 
 describe('open Review from the desktop', () => {
   it("switches to the named account's Review", async () => {
-    const api = twoAccounts();
-    renderWithApi(api);
-    await waitFor(() => expect(useAccountsStore.getState().selectedId).toBe(1));
+    const { api, first, second } = await twoAccounts();
+    await renderOn(api, first);
     expect(screen.queryByTestId('review')).toBeNull();
 
-    act(() => api.emit('desktop.openReview', { accountId: 2 }));
+    act(() => api.emit('desktop.openReview', { accountId: second }));
     await screen.findByTestId('review');
-    expect(useAccountsStore.getState().selectedId).toBe(2);
+    expect(useAccountsStore.getState().selectedId).toBe(second);
     expect(useViewStore.getState().view).toBe('review');
   });
 
   it('opens Review on the account already shown', async () => {
-    const api = twoAccounts();
-    renderWithApi(api);
-    await waitFor(() => expect(useAccountsStore.getState().selectedId).toBe(1));
-    act(() => api.emit('desktop.openReview', { accountId: 1 }));
+    const { api, first } = await twoAccounts();
+    await renderOn(api, first);
+    act(() => api.emit('desktop.openReview', { accountId: first }));
     await screen.findByTestId('review');
-    expect(useAccountsStore.getState().selectedId).toBe(1);
+    expect(useAccountsStore.getState().selectedId).toBe(first);
   });
 
   it('ignores an account the window does not know', async () => {
-    const api = twoAccounts();
-    renderWithApi(api);
-    await waitFor(() => expect(useAccountsStore.getState().selectedId).toBe(1));
+    const { api, first } = await twoAccounts();
+    await renderOn(api, first);
     act(() => api.emit('desktop.openReview', { accountId: 99 }));
     expect(useViewStore.getState().view).toBe('board');
     expect(useViewStore.getState().pendingView).toBeNull();
+    expect(useAccountsStore.getState().selectedId).toBe(first);
   });
 });
