@@ -1,33 +1,39 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { answerNext, closeAllCoreApis, openCoreApi } from '../testing/coreApi';
+import { coreWithPeople, seedPeople } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
 });
+
+function countIn(stage: string): number {
+  return Number((screen.getByTestId(`count-${stage}`).textContent ?? '').replace(/,/g, ''));
+}
 
 describe('App', () => {
   it('on first run offers sample data, and the button creates the sample account', async () => {
-    const api = new InMemoryRapportApi({ people: makePeople(3) });
+    const api = await openCoreApi();
     renderWithApi(api);
     const explore = await screen.findByRole('button', { name: 'Explore with sample data' });
     expect(screen.getByText(/later version/)).toBeTruthy();
     fireEvent.click(explore);
     await waitFor(() => expect(api.callsOf('addSampleAccount')).toEqual([{}]));
     expect(await screen.findByTestId('column-new')).toBeTruthy();
-    await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('3'));
+    // Core's sample sync fills the board.
+    await waitFor(() => expect(countIn('new')).toBeGreaterThan(0), { timeout: 30_000 });
   });
 
   it('shows the four columns with the counts core reports', async () => {
-    const people = [...makePeople(1200, 'new'), ...makePeople(5, 'evaluated', 5000), ...makePeople(2, 'declined', 6000)];
-    renderWithApi(new InMemoryRapportApi({ accounts: [sampleAccount()], people }));
+    renderWithApi(await coreWithPeople([1200, 'new'], [5, 'evaluated', 5000], [2, 'declined', 6000]));
     await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('1,200'));
     expect(screen.getByTestId('count-evaluated').textContent).toBe('5');
     expect(screen.getByTestId('count-connected').textContent).toBe('0');
@@ -36,41 +42,34 @@ describe('App', () => {
   });
 
   it('refreshes counts and cards when core says people changed', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(2) });
+    const api = await coreWithPeople([2]);
     renderWithApi(api);
     await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('2'));
-    api.people = [...api.people, ...makePeople(3, 'new', 100)];
+    // Three more arrive the way a sync stores them, and core says so.
+    seedPeople(api, 3, { firstId: 100 });
     act(() => api.emit('people.changed', { accountId: 1, personIds: null }));
     await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('5'));
     await waitFor(() => expect(within(screen.getByTestId('list-new')).getAllByTestId('card')).toHaveLength(5));
   });
 
-  it('shows a running sync as a progress bar', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(2) });
+  it('shows a running sync as a progress bar, and cancels it', async () => {
+    // Pages 300 ms apart: the sync is still running while the test looks at it.
+    const api = await openCoreApi({ samplePageDelayMs: 300 });
+    await api.core.call('addSampleAccount', { followers: 5000, following: 0 });
     renderWithApi(api);
     await screen.findByTestId('column-new');
-    act(() =>
-      api.emit('sync.progress', {
-        accountId: 1,
-        runId: 1,
-        state: 'running',
-        phase: 'followers',
-        done: 250,
-        total: 1000,
-        pages: 3,
-        startedAt: new Date().toISOString(),
-        error: null,
-      }),
-    );
-    const bar = await screen.findByRole('progressbar', { name: 'Sync progress' });
-    expect(bar.getAttribute('aria-valuenow')).toBe('250');
-    expect(bar.getAttribute('aria-valuemax')).toBe('1000');
+    const bar = await screen.findByRole('progressbar', { name: 'Sync progress' }, { timeout: 10_000 });
+    await waitFor(() => expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0));
+    expect(bar.getAttribute('aria-valuemax')).toBe('5000');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel sync' }));
     await waitFor(() => expect(api.callsOf('cancelSync')).toEqual([{ accountId: 1 }]));
+    await waitFor(() => expect(screen.queryByRole('progressbar', { name: 'Sync progress' })).toBeNull());
+    const status = await api.core.call('getSyncStatus', { accountId: 1 });
+    expect(status.ok && (status.value as { state: string } | null)?.state).toBe('cancelled');
   });
 
   it('re-reads every column in the chosen order', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(20) });
+    const api = await coreWithPeople([20]);
     renderWithApi(api);
     await screen.findAllByTestId('card');
     fireEvent.change(screen.getByRole('combobox', { name: 'Sort' }), { target: { value: 'name' } });
@@ -88,7 +87,7 @@ describe('App', () => {
   });
 
   it('removes the sample account after confirmation and returns to the welcome screen', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(2) });
+    const api = await coreWithPeople([2]);
     renderWithApi(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Remove sample account' }));
     const dialog = await screen.findByRole('dialog');
@@ -96,11 +95,12 @@ describe('App', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove' }));
     await waitFor(() => expect(api.callsOf('removeAccount')).toEqual([{ accountId: 1 }]));
     expect(await screen.findByRole('button', { name: 'Explore with sample data' })).toBeTruthy();
+    expect(await api.core.call('listAccounts', {})).toEqual({ ok: true, value: [] });
   });
 
   it('shows the error from core when a call fails, not a blank screen', async () => {
-    const api = new InMemoryRapportApi({ people: makePeople(2) });
-    api.addSampleAccount = () => Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: 'A sample account already exists.' } });
+    const api = await openCoreApi();
+    answerNext(api, 'addSampleAccount', () => Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: 'A sample account already exists.' } }));
     renderWithApi(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Explore with sample data' }));
     expect((await screen.findByRole('alert')).textContent).toContain('A sample account already exists.');
