@@ -13,7 +13,9 @@ import { HOST_FAILURE_TTL_MS, URL_FAILURE_TTL_MS } from './mediaFailureMemo';
 
 const dirs: string[] = [];
 afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  // A background download may still be writing its file when a test ends; the temp folder's
+  // removal waits that out instead of failing the next test with ENOTEMPTY.
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 function mediaDir(): string {
