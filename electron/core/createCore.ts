@@ -10,7 +10,7 @@ import { createExternalLinksDuty } from './accounts/externalLinksDuty';
 import { SecretKeeper } from './accounts/secretKeeper';
 import { accountsHandlers } from './api/accountsHandlers';
 import { actionHandlers } from './api/actionHandlers';
-import { createBlueskyAccountHandlers } from './api/blueskyAccountHandlers';
+import { createBlueskyAccountHandlers, createBlueskySignIn } from './api/blueskyAccountHandlers';
 import { createMastodonAccountHandlers } from './api/mastodonAccountHandlers';
 import { boardHandlers } from './api/boardHandlers';
 import type { CoreContext } from './api/handlerTypes';
@@ -27,7 +27,8 @@ import { snoozeHandlers } from './api/snoozeHandlers';
 import { templatesHandlers } from './api/templatesHandlers';
 import { timelineHandlers } from './api/timelineHandlers';
 import { attachTriageDuties } from './api/triageDuties';
-import { createSampleAccountHandlers } from './api/sampleAccountHandlers';
+import { createSampleAccountHandlers, createSampleSignIn } from './api/sampleAccountHandlers';
+import { createSignInHandlers } from './api/signInHandlers';
 import { createSyncHandlers } from './api/syncHandlers';
 import { buildHandlerTable, dispatch, type HandlerTable } from './coreDispatch';
 import type { CoreEventListener, CoreHandle, CreateCoreOptions } from './coreTypes';
@@ -144,6 +145,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
   const ctx: CoreContext = { db, dataDir, mediaDir, emit, now, outbox };
   const mastodonSignIns = createMastodonAccountHandlers(engine, secrets, { allowLoopbackHttp: opts.allowLoopbackHttp, redirect: opts.mastodonRedirect }, externalLinks);
   const mastodonProfiles = new MastodonProfileDuties({ db, mediaDir, emit, now, providerFor: (account) => providers.forAccount(account) });
+  const signIns = { sample: createSampleSignIn(engine), bluesky: createBlueskySignIn(engine, secrets), mastodon: mastodonSignIns.signIn };
   const background = new BackgroundSync(engine, () => accountsRepo(db).list(), opts.backgroundSyncMinutes ?? 0);
 
   let table: HandlerTable;
@@ -155,8 +157,9 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         peopleHandlers,
         actionHandlers,
         createSyncHandlers(engine),
-        createSampleAccountHandlers(engine),
-        createBlueskyAccountHandlers(engine, secrets),
+        createSignInHandlers(signIns),
+        createSampleAccountHandlers(signIns.sample),
+        createBlueskyAccountHandlers(signIns.bluesky),
         mastodonSignIns.handlers,
         notesTagsHandlers,
         timelineHandlers,

@@ -6,6 +6,7 @@ import { BOARD_SORTS, STAGES } from '../domain';
 import { METHOD_NAMES, type MethodNameList } from './methodNames';
 import { method } from './contractMethod';
 import { mastodonContract } from './mastodonContract';
+import { signInContract } from './signInContract';
 import { desktopContract } from './desktopContract';
 import { triageContract } from './triageContract';
 import type {
@@ -130,6 +131,7 @@ export const contract = {
   setActionBudget: method<ActionBudget>()(
     z.strictObject({ accountId: id, limit: z.number().int().min(0).max(10_000) }),
   ),
+  ...signInContract,
   ...triageContract,
   ...mastodonContract,
   ...desktopContract,

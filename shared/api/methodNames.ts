@@ -21,6 +21,10 @@ export const METHOD_NAMES = [
   'cancelAction',
   'getActionBudget',
   'setActionBudget',
+  // signing in to any network (signInContract.ts)
+  'beginSignIn',
+  'finishSignIn',
+  'cancelSignIn',
   // triage (triageContract.ts)
   'queryPeople',
   'bulkMove',

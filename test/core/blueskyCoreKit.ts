@@ -7,7 +7,7 @@ import { createCore, DATABASE_FILE } from '../../electron/core/createCore';
 import type { CoreHandle, CreateCoreOptions } from '../../electron/core/coreTypes';
 import { KeyFileDataKeySource } from '../../electron/core/secrets/keyFile';
 import { FakeBluesky } from '../fakes/bluesky/fakeBluesky';
-import { callOk, makeTempDir, removeDir, syncEnd } from './coreTestKit';
+import { callOk, makeTempDir, removeDir, signInAtOnce, syncEnd } from './coreTestKit';
 
 export const FAKE_HANDLE = 'me.bsky.social';
 export const FAKE_APP_PASSWORD = 'app-pass-word-1234';
@@ -56,7 +56,7 @@ export async function startBlueskyCore(options: { followers?: number; follows?: 
       }
     });
   });
-  const account = await callOk(core, 'addBlueskyAccount', { identifier: FAKE_HANDLE, appPassword: FAKE_APP_PASSWORD, serviceUrl: fake.url });
+  const account = await signInAtOnce(core, { network: 'bluesky', identifier: FAKE_HANDLE, appPassword: FAKE_APP_PASSWORD, serviceUrl: fake.url });
   await firstSync;
 
   const kit: BlueskyCoreKit = {

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api/errors';
 import type { MethodName, MethodResult } from '../../shared/api/contract';
-import type { SyncProgress } from '../../shared/domain';
+import type { SignInParams } from '../../shared/api/networks';
+import type { Account, SyncProgress } from '../../shared/domain';
 import type { CoreHandle } from '../../electron/core/coreTypes';
 
 export function makeTempDir(label: string): string {
@@ -24,6 +25,13 @@ export function valueOf<T>(envelope: Envelope<T>): T {
 
 export async function callOk<M extends MethodName>(core: CoreHandle, method: M, input: unknown): Promise<MethodResult<M>> {
   return valueOf((await core.call(method, input)) as Envelope<MethodResult<M>>);
+}
+
+/** beginSignIn for a network that signs in at once (sample, an app password): the new account. */
+export async function signInAtOnce(core: CoreHandle, params: SignInParams): Promise<Account> {
+  const start = await callOk(core, 'beginSignIn', params);
+  if (start.status !== 'signedIn') throw new Error(`expected ${params.network} to sign in at once, got a pending sign-in`);
+  return start.account;
 }
 
 /** Resolves with the final progress of the account's running (or next) sync. */

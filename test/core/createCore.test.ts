@@ -7,7 +7,7 @@ import { STAGES, type StageCounts } from '../../shared/domain';
 import type { RapportEvent } from '../../shared/api/events';
 import { createCore, DATABASE_FILE } from '../../electron/core/createCore';
 import type { CoreHandle } from '../../electron/core/coreTypes';
-import { callOk, makeTempDir, removeDir, waitForSync } from './coreTestKit';
+import { callOk, makeTempDir, removeDir, signInAtOnce, waitForSync } from './coreTestKit';
 
 const dirs: string[] = [];
 const cores: CoreHandle[] = [];
@@ -46,7 +46,7 @@ describe('createCore with the sample network', () => {
     const events: RapportEvent[] = [];
     core.onEvent((event) => events.push(event));
 
-    const account = await callOk(core, 'addSampleAccount', { followers: 1_200, following: 300, seed: 7 });
+    const account = await signInAtOnce(core, { network: 'sample', followers: 1_200, following: 300, seed: 7 });
     expect(account).toMatchObject({ network: 'sample', handle: 'sample' });
     const final = await waitForSync(core, account.id);
     expect(final).toMatchObject({ state: 'done', phase: 'done', error: null });
@@ -102,7 +102,7 @@ describe('createCore with the sample network', () => {
     const dataDir = makeTempDir('core-posts');
     dirs.push(dataDir);
     const core = await openCore(dataDir);
-    const account = await callOk(core, 'addSampleAccount', { followers: 300, following: 20 });
+    const account = await signInAtOnce(core, { network: 'sample', followers: 300, following: 20 });
     await waitForSync(core, account.id);
     const page = await callOk(core, 'getBoardPage', { accountId: account.id, stage: 'new', sort: 'newest', limit: 10 });
     const profiles = await Promise.all(
@@ -122,8 +122,8 @@ describe('createCore with the sample network', () => {
     dirs.push(dataDir);
     // A page delay keeps the first sync running while we ask for another.
     const core = await openCore(dataDir, 20);
-    const account = await callOk(core, 'addSampleAccount', { followers: 5_000, following: 0 });
-    const again = await core.call('addSampleAccount', {});
+    const account = await signInAtOnce(core, { network: 'sample', followers: 5_000, following: 0 });
+    const again = await core.call('beginSignIn', { network: 'sample' });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const second = await core.call('startSync', { accountId: account.id });
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -147,7 +147,7 @@ describe('createCore with the sample network', () => {
     const dataDir = makeTempDir('core-remove');
     dirs.push(dataDir);
     const core = await openCore(dataDir, 10);
-    const account = await callOk(core, 'addSampleAccount', { followers: 20_000, following: 100 });
+    const account = await signInAtOnce(core, { network: 'sample', followers: 20_000, following: 100 });
     expect(await callOk(core, 'removeAccount', { accountId: account.id })).toEqual({ removed: true });
     expect(await callOk(core, 'listAccounts', {})).toEqual([]);
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
@@ -159,7 +159,7 @@ describe('createCore with the sample network', () => {
       db.close();
     }
     // And a new one can be added straight away.
-    const again = await callOk(core, 'addSampleAccount', { followers: 50, following: 5 });
+    const again = await signInAtOnce(core, { network: 'sample', followers: 50, following: 5 });
     expect((await waitForSync(core, again.id)).state).toBe('done');
   });
 
@@ -167,7 +167,7 @@ describe('createCore with the sample network', () => {
     const dataDir = makeTempDir('core-quit');
     dirs.push(dataDir);
     let core = await openCore(dataDir, 2);
-    const account = await callOk(core, 'addSampleAccount', { followers: 30_000, following: 10 });
+    const account = await signInAtOnce(core, { network: 'sample', followers: 30_000, following: 10 });
     await new Promise<void>((resolve) => {
       const stop = core.onEvent(({ event, payload }) => {
         if (event === 'sync.progress' && (payload as { done: number }).done >= 10_000) {
@@ -195,7 +195,7 @@ describe('createCore with the sample network', () => {
     const dataDir = makeTempDir('core-avatars');
     dirs.push(dataDir);
     const core = await openCore(dataDir);
-    const account = await callOk(core, 'addSampleAccount', { followers: 2_000, following: 0 });
+    const account = await signInAtOnce(core, { network: 'sample', followers: 2_000, following: 0 });
     await waitForSync(core, account.id);
     // Listen first: the avatar work starts as soon as the page is served.
     const announced = new Set<number>();

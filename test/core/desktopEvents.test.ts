@@ -7,7 +7,7 @@ import type { RapportEvent } from '../../shared/api/events';
 import { createCore } from '../../electron/core/createCore';
 import { WAITING_COALESCE_MS } from '../../electron/core/desktop/waitingCountDuty';
 import type { CoreHandle } from '../../electron/core/coreTypes';
-import { callOk, makeTempDir, removeDir, waitForSync } from './coreTestKit';
+import { callOk, makeTempDir, removeDir, signInAtOnce, waitForSync } from './coreTestKit';
 
 let dir: string;
 let core: CoreHandle;
@@ -39,7 +39,7 @@ function nextWaiting(matches: (count: WaitingCount) => boolean): Promise<Waiting
 
 describe('waiting.changed', () => {
   it('follows the people in New across accounts as syncs, moves and snoozes change them', async () => {
-    const account = await callOk(core, 'addSampleAccount', { followers: 120, following: 20, seed: 5 });
+    const account = await signInAtOnce(core, { network: 'sample', followers: 120, following: 20, seed: 5 });
     await waitForSync(core, account.id);
     const counts = await callOk(core, 'getBoardCounts', { accountId: account.id });
     expect(counts.new).toBeGreaterThan(2);
@@ -61,7 +61,7 @@ describe('waiting.changed', () => {
   });
 
   it('is not repeated when nothing in New changed', async () => {
-    const account = await callOk(core, 'addSampleAccount', { followers: 40, following: 0, seed: 2 });
+    const account = await signInAtOnce(core, { network: 'sample', followers: 40, following: 0, seed: 2 });
     await waitForSync(core, account.id);
     const counts = await callOk(core, 'getBoardCounts', { accountId: account.id });
     await nextWaiting((c) => c.total === counts.new);

@@ -8,7 +8,7 @@ import type { CoreHandle } from '../../electron/core/coreTypes';
 import { FakeMastodon } from '../fakes/mastodon/fakeMastodon';
 import { databaseBytes } from './blueskyCoreKit';
 import { callOk, makeTempDir, removeDir, syncEnd } from './coreTestKit';
-import { mastodonCoreOptions, playBrowser, queryDatabase, signInThroughCore } from './mastodonCoreKit';
+import { beginMastodonSignIn, mastodonCoreOptions, playBrowser, queryDatabase, signInThroughCore } from './mastodonCoreKit';
 
 let fake: FakeMastodon;
 let core: CoreHandle;
@@ -51,7 +51,7 @@ describe('Mastodon sign-in through core', () => {
     for (const secret of fake.oauth.issuedSecrets) expect(bytes).not.toContain(secret);
     expect(count('credentials')).toBe(1);
     // The app was registered once; a second sign-in reuses the registration.
-    await callOk(core, 'cancelMastodonSignIn', { signInId: (await callOk(core, 'beginMastodonSignIn', { instance: fake.url })).signInId });
+    await callOk(core, 'cancelSignIn', { signInId: (await beginMastodonSignIn(core, fake.url)).signInId });
     expect(fake.countOf('POST /api/v1/apps')).toBe(1);
   });
 
@@ -88,8 +88,8 @@ describe('Mastodon sign-in through core', () => {
 
   it('asks for write:accounts only with note sync', async () => {
     await setUp();
-    const plain = await callOk(core, 'beginMastodonSignIn', { instance: fake.url });
-    const notes = await callOk(core, 'beginMastodonSignIn', { instance: fake.url, noteSync: true });
+    const plain = await beginMastodonSignIn(core, fake.url);
+    const notes = await beginMastodonSignIn(core, fake.url, { noteSync: true });
     expect(new URL(plain.authorizeUrl).searchParams.get('scope')).not.toContain('write:accounts');
     expect(new URL(notes.authorizeUrl).searchParams.get('scope')).toContain('write:accounts');
     expect(plain.redirect).toBe('loopback');
@@ -97,8 +97,8 @@ describe('Mastodon sign-in through core', () => {
 
   it('fails with a clear message and stores nothing when the PKCE verifier does not match', async () => {
     await setUp();
-    const start = await callOk(core, 'beginMastodonSignIn', { instance: fake.url });
-    const finishing = core.call('finishMastodonSignIn', { signInId: start.signInId });
+    const start = await beginMastodonSignIn(core, fake.url);
+    const finishing = core.call('finishSignIn', { signInId: start.signInId });
     // A browser-side attacker swaps the challenge: the code is bound to a verifier core lacks.
     const tampered = new URL(start.authorizeUrl);
     tampered.searchParams.set('code_challenge', 'A'.repeat(43));
@@ -110,39 +110,39 @@ describe('Mastodon sign-in through core', () => {
     expect(count('credentials')).toBe(0);
     expect(fake.countOf('GET /api/v1/accounts/verify_credentials')).toBe(0);
     // The sign-in is spent.
-    expect(await core.call('finishMastodonSignIn', { signInId: start.signInId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.call('finishSignIn', { signInId: start.signInId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('cancel frees the loopback port and ends a waiting finish', async () => {
     await setUp();
-    const start = await callOk(core, 'beginMastodonSignIn', { instance: fake.url });
-    const finishing = core.call('finishMastodonSignIn', { signInId: start.signInId });
+    const start = await beginMastodonSignIn(core, fake.url);
+    const finishing = core.call('finishSignIn', { signInId: start.signInId });
     const redirectUri = new URL(start.authorizeUrl).searchParams.get('redirect_uri')!;
-    expect(await callOk(core, 'cancelMastodonSignIn', { signInId: start.signInId })).toEqual({ cancelled: true });
+    expect(await callOk(core, 'cancelSignIn', { signInId: start.signInId })).toEqual({ cancelled: true });
     expect(await finishing).toMatchObject({ ok: false });
     await expect(fetch(redirectUri)).rejects.toThrow();
-    expect(await callOk(core, 'cancelMastodonSignIn', { signInId: start.signInId })).toEqual({ cancelled: false });
+    expect(await callOk(core, 'cancelSignIn', { signInId: start.signInId })).toEqual({ cancelled: false });
     expect(count('accounts')).toBe(0);
   });
 
   it('takes the pasted code on servers that only offer the out-of-band flow', async () => {
     await setUp({ mastodonRedirect: 'oob' });
-    const start = await callOk(core, 'beginMastodonSignIn', { instance: fake.url });
+    const start = await beginMastodonSignIn(core, fake.url);
     expect(start.redirect).toBe('oob');
-    expect(await core.call('finishMastodonSignIn', { signInId: start.signInId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.call('finishSignIn', { signInId: start.signInId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const page = await fetch(start.authorizeUrl, { redirect: 'manual' });
     const html = await page.text();
     const code = /class="oauth-code" readonly value="([^"]+)"/.exec(html)?.[1];
     expect(code).toBeTruthy();
     const ended = syncEnd(core, 1);
-    const account = await callOk(core, 'finishMastodonSignIn', { signInId: start.signInId, code: code! });
+    const account = await callOk(core, 'finishSignIn', { signInId: start.signInId, code: code! });
     expect(account.network).toBe('mastodon');
     expect((await ended).state).toBe('done');
   });
 
   it('refuses plain-http instances unless the loopback option is on', async () => {
     await setUp({ allowLoopbackHttp: false });
-    const result = await core.call('beginMastodonSignIn', { instance: fake.url });
+    const result = await core.call('beginSignIn', { network: 'mastodon', instance: fake.url });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(fake.requests).toHaveLength(0);
   });

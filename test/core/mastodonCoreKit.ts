@@ -4,7 +4,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Account } from '../../shared/domain';
-import type { MastodonSignInStart } from '../../shared/api/mastodonContract';
+import type { PendingSignIn } from '../../shared/api/signInContract';
 import { createCore, DATABASE_FILE } from '../../electron/core/createCore';
 import type { CoreHandle, CreateCoreOptions } from '../../electron/core/coreTypes';
 import { FakeMastodon } from '../fakes/mastodon/fakeMastodon';
@@ -38,10 +38,17 @@ export async function playBrowser(authorizeUrl: string): Promise<string> {
   return location;
 }
 
-/** Signs in through beginMastodonSignIn / finishMastodonSignIn, the browser played by fetch. */
+/** beginSignIn for a Mastodon instance: the pending sign-in, whose page the test then plays. */
+export async function beginMastodonSignIn(core: CoreHandle, instance: string, options: { noteSync?: boolean } = {}): Promise<PendingSignIn> {
+  const start = await callOk(core, 'beginSignIn', { network: 'mastodon', instance, ...options });
+  if (start.status !== 'pending') throw new Error('a Mastodon sign-in answered without its sign-in page');
+  return start;
+}
+
+/** Signs in through beginSignIn / finishSignIn, the browser played by fetch. */
 export async function signInThroughCore(core: CoreHandle, fake: FakeMastodon, options: { noteSync?: boolean } = {}): Promise<Account> {
-  const start: MastodonSignInStart = await callOk(core, 'beginMastodonSignIn', { instance: fake.url, noteSync: options.noteSync });
-  const finishing = core.call('finishMastodonSignIn', { signInId: start.signInId });
+  const start = await beginMastodonSignIn(core, fake.url, { noteSync: options.noteSync });
+  const finishing = core.call('finishSignIn', { signInId: start.signInId });
   const callback = await playBrowser(start.authorizeUrl);
   await (await fetch(callback)).text();
   const envelope = await finishing;

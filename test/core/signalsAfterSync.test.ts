@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../electron/core/createCore';
 import type { CoreHandle } from '../../electron/core/coreTypes';
-import { callOk, makeTempDir, removeDir, waitForSync } from './coreTestKit';
+import { callOk, makeTempDir, removeDir, signInAtOnce, waitForSync } from './coreTestKit';
 
 let dir: string;
 let core: CoreHandle;
@@ -30,7 +30,7 @@ async function until<T>(what: string, probe: () => T | null, timeoutMs = 30_000)
 
 describe('signals after a sync', () => {
   it('scores every follower and serves signal filters from what it stored', async () => {
-    const account = await callOk(core, 'addSampleAccount', { followers: 400, following: 60, seed: 7 });
+    const account = await signInAtOnce(core, { network: 'sample', followers: 400, following: 60, seed: 7 });
     await waitForSync(core, account.id);
     const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
     try {

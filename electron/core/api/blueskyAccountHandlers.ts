@@ -8,11 +8,15 @@ import { BlueskySession } from '../providers/bluesky/blueskySession';
 import { MemorySessionStore } from '../providers/bluesky/blueskySessionStore';
 import { accountsRepo } from '../repos/accountsRepo';
 import type { SyncEngine } from '../sync/syncEngine';
-import type { HandlerGroup } from './handlerTypes';
+import type { SignInParamsOf } from '../../../shared/api/networks';
+import type { Account } from '../../../shared/domain';
+import type { SignInSteps } from '../networks/networkModule';
+import type { CoreContext, HandlerGroup } from './handlerTypes';
 
-export function createBlueskyAccountHandlers(engine: SyncEngine, secrets: SecretKeeper): HandlerGroup {
-  return {
-    addBlueskyAccount: ({ identifier, appPassword, serviceUrl }, ctx) => asSignInStep('The Bluesky server', async () => {
+/** Signing in to Bluesky with an app password: the account exists when begin answers. */
+export function createBlueskySignIn(engine: SyncEngine, secrets: SecretKeeper): SignInSteps<'bluesky'> {
+  const addAccount = ({ identifier, appPassword, serviceUrl }: SignInParamsOf<'bluesky'>, ctx: CoreContext): Promise<Account> =>
+    asSignInStep('The Bluesky server', async () => {
       // Before the login: a machine that cannot keep the session must not spend a login attempt.
       await secrets.open();
       const http = engine.providers.http('Bluesky');
@@ -43,6 +47,17 @@ export function createBlueskyAccountHandlers(engine: SyncEngine, secrets: Secret
       ctx.emit('accounts.changed', { accounts: accounts.list() });
       if (!engine.isRunning(account.id)) engine.start(account.id);
       return accounts.require(account.id);
-    }),
+    });
+  return { begin: async (params, ctx) => ({ status: 'signedIn', account: await addAccount(params, ctx) }) };
+}
+
+/** The older method; the window moves to beginSignIn({ network: 'bluesky' }). */
+export function createBlueskyAccountHandlers(signIn: SignInSteps<'bluesky'>): HandlerGroup {
+  return {
+    addBlueskyAccount: async (input, ctx) => {
+      const start = await signIn.begin({ network: 'bluesky', ...input }, ctx);
+      if (start.status !== 'signedIn') throw new RapportError('INTERNAL', 'The Bluesky account was not created.');
+      return start.account;
+    },
   };
 }

@@ -20,7 +20,9 @@ import { MastodonProvider } from '../providers/mastodon/mastodonProvider';
 import { localAccountId, mastodonRemoteId } from '../providers/mastodon/mastodonRemoteId';
 import { accountsRepo } from '../repos/accountsRepo';
 import type { SyncEngine } from '../sync/syncEngine';
+import type { SignInSteps } from '../networks/networkModule';
 import type { CoreContext, HandlerGroup } from './handlerTypes';
+import { SIGN_IN_NOT_WAITING } from './signInHandlers';
 
 /** How long a begun sign-in waits for the browser (and keeps its loopback port). */
 export const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
@@ -46,6 +48,7 @@ interface SignInEntry {
 
 export interface MastodonAccountHandlers {
   handlers: HandlerGroup;
+  signIn: SignInSteps<'mastodon'>;
   /** Wraps removeAccount: a removed Mastodon account's token is revoked on its server too. */
   attachSignOut(table: HandlerTable): HandlerTable;
   /** Cancels every sign-in still waiting and frees their ports (core is closing). */
@@ -101,8 +104,8 @@ export function createMastodonAccountHandlers(
     return { ...accounts.require(account.id), noteSync };
   }
 
-  const handlers: HandlerGroup = {
-    beginMastodonSignIn: ({ instance, noteSync }, ctx) => asSignInStep('The Mastodon server', async () => {
+  const signIn: SignInSteps<'mastodon'> = {
+    begin: ({ instance, noteSync }, ctx) => asSignInStep('The Mastodon server', async () => {
       // Before any request: a machine that cannot keep the token must not start a sign-in.
       const box = await secrets.open();
       const pending = await beginMastodonSignIn(instance, {
@@ -121,12 +124,12 @@ export function createMastodonAccountHandlers(
       expiry.unref();
       signIns.set(signInId, { pending, noteSync: noteSync === true, expiry, finishing: null });
       pages?.opened(signInId, pending.authorizeUrl);
-      return { signInId, authorizeUrl: pending.authorizeUrl, redirect: pending.mode, instanceUrl: pending.instance.origin };
+      return { status: 'pending', signInId, authorizeUrl: pending.authorizeUrl, redirect: pending.mode, instanceUrl: pending.instance.origin };
     }),
 
-    finishMastodonSignIn: ({ signInId, code }, ctx) => asSignInStep('The Mastodon server', async () => {
+    finish: ({ signInId, code }, ctx) => asSignInStep('The Mastodon server', async () => {
       const entry = signIns.get(signInId);
-      if (!entry) throw new RapportError('NOT_FOUND', 'This sign-in is no longer waiting (it finished, was cancelled or timed out). Start it again.');
+      if (!entry) throw new RapportError('NOT_FOUND', SIGN_IN_NOT_WAITING);
       if (entry.finishing && code === undefined) return entry.finishing;
       if (entry.pending.mode === 'oob' && code === undefined) {
         throw new RapportError('INVALID_INPUT', 'Paste the code your Mastodon server showed after you allowed access.');
@@ -155,13 +158,24 @@ export function createMastodonAccountHandlers(
       }
     }),
 
-    cancelMastodonSignIn: async ({ signInId }) => {
+    cancel: async (signInId) => {
       const entry = signIns.get(signInId);
-      if (!entry) return { cancelled: false };
+      if (!entry) return false;
       forget(signInId);
       await entry.pending.cancel();
-      return { cancelled: true };
+      return true;
     },
+  };
+
+  // The older methods; the window moves to beginSignIn({ network: 'mastodon' }).
+  const handlers: HandlerGroup = {
+    beginMastodonSignIn: async (input, ctx) => {
+      const start = await signIn.begin({ network: 'mastodon', ...input }, ctx);
+      if (start.status !== 'pending') throw new RapportError('INTERNAL', 'The Mastodon sign-in did not start.');
+      return { signInId: start.signInId, authorizeUrl: start.authorizeUrl, redirect: start.redirect, instanceUrl: start.instanceUrl ?? '' };
+    },
+    finishMastodonSignIn: (input, ctx) => signIn.finish!(input, ctx),
+    cancelMastodonSignIn: async ({ signInId }) => ({ cancelled: await signIn.cancel!(signInId) }),
   };
 
   /** The stored grant of a Mastodon account, or null (none stored, or the key cannot open it). */
@@ -180,6 +194,7 @@ export function createMastodonAccountHandlers(
 
   return {
     handlers,
+    signIn,
     attachSignOut(table) {
       return {
         ...table,

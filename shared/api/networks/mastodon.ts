@@ -1,0 +1,17 @@
+// Mastodon's part of the contract: sign-in on the instance's own page (OAuth with PKCE). The
+// window opens the authorize URL beginSignIn returns; core waits for the grant on a loopback
+// redirect, or takes the code the user pastes when the server only offers the out-of-band flow.
+import { z } from 'zod';
+
+export const mastodonContract = {
+  id: 'mastodon',
+  label: 'Mastodon',
+  actions: { canFollow: true, canDm: true },
+  signInParams: z.strictObject({
+    network: z.literal('mastodon'),
+    /** an instance (mastodon.social, https://…) or an address (@user@instance) */
+    instance: z.string().trim().min(1).max(320),
+    /** asks for write:accounts too, to mirror my notes to Mastodon's private account note */
+    noteSync: z.boolean().optional(),
+  }),
+} as const;
