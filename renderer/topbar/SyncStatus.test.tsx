@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SyncProgress } from '../../shared/domain';
-import { InMemoryRapportApi, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
+import { seedAccount } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { useSyncStore } from '../stores/syncStore';
 
@@ -9,18 +10,20 @@ let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
 function progress(overrides: Partial<SyncProgress>): SyncProgress {
   return { accountId: 1, runId: 7, state: 'running', phase: 'followers', done: 0, total: 5000, pages: 0, startedAt: '2026-01-01T00:00:00Z', error: null, ...overrides };
 }
 
-async function renderBoard(): Promise<InMemoryRapportApi> {
-  const api = new InMemoryRapportApi({ accounts: [sampleAccount({ network: 'bluesky', handle: 'ada.bsky.social' })] });
+async function renderBoard(): Promise<CoreApi> {
+  const api = await openCoreApi();
+  await seedAccount(api);
   renderWithApi(api);
   await screen.findByRole('button', { name: 'Sync now' });
   return api;
