@@ -1,24 +1,35 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
+import { seedAccount, seedPeople, type SeedAccount } from '../testing/seedCore';
+import { spendBudget } from '../testing/seedOutbox';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
-const bluesky = sampleAccount({ network: 'bluesky', handle: 'ada.bsky.social', lastSyncedAt: '2026-01-01T00:00:00Z' });
+const bluesky: SeedAccount = { network: 'bluesky', handle: 'ada.bsky.social', lastSyncedAt: '2026-01-01T00:00:00Z' };
+
+/** A core with one account and `followers` people in New. */
+async function coreWith(account: SeedAccount, followers: number): Promise<CoreApi> {
+  const api = await openCoreApi();
+  await seedAccount(api, account);
+  if (followers > 0) seedPeople(api, followers);
+  return api;
+}
 
 describe('Budget meter', () => {
   it('shows used of limit as a meter with when a slot frees up', async () => {
-    const api = new InMemoryRapportApi({ accounts: [bluesky] });
-    api.outbox.used.set(1, 12);
+    const api = await coreWith(bluesky, 1);
+    spendBudget(api, 12, { personId: 1 });
     renderWithApi(api);
     const meter = await screen.findByRole('meter', { name: 'Daily actions' });
     expect(meter.getAttribute('data-testid')).toBe('budget-meter');
@@ -29,7 +40,7 @@ describe('Budget meter', () => {
   });
 
   it('is not shown on a network where Rapport never acts', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()] });
+    const api = await coreWith({}, 0);
     renderWithApi(api);
     await screen.findByRole('button', { name: 'Sync now' });
     expect(screen.queryByRole('meter', { name: 'Daily actions' })).toBeNull();
@@ -37,7 +48,7 @@ describe('Budget meter', () => {
   });
 
   it('lowers the limit, and refuses one above the network default with a sentence', async () => {
-    const api = new InMemoryRapportApi({ accounts: [bluesky] });
+    const api = await coreWith(bluesky, 0);
     renderWithApi(api);
     await screen.findByRole('meter', { name: 'Daily actions' });
     fireEvent.click(screen.getByRole('button', { name: 'Action budget settings' }));
@@ -52,13 +63,14 @@ describe('Budget meter', () => {
     fireEvent.click(within(popover).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.getByRole('meter', { name: 'Daily actions' }).getAttribute('aria-valuemax')).toBe('30'));
     expect(api.callsOf('setActionBudget')).toEqual([{ accountId: 1, limit: 30 }]);
+    expect(await api.core.call('getActionBudget', { accountId: 1 })).toMatchObject({ ok: true, value: { limit: 30, maxLimit: 100 } });
     expect(screen.queryByRole('dialog', { name: 'Daily action budget' })).toBeNull();
   });
 });
 
 describe('Mark existing followers Evaluated', () => {
   it('asks with the count of New, then moves them without following anyone', async () => {
-    const api = new InMemoryRapportApi({ accounts: [bluesky], people: makePeople(1234) });
+    const api = await coreWith(bluesky, 1234);
     renderWithApi(api);
     await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('1,234'));
     fireEvent.click(screen.getByRole('button', { name: 'Board actions' }));
@@ -70,10 +82,13 @@ describe('Mark existing followers Evaluated', () => {
     await waitFor(() => expect(screen.getByTestId('count-evaluated').textContent).toBe('1,234'));
     expect(screen.getAllByRole('status').map((el) => el.textContent)).toContain('Moved 1,234 followers to Evaluated.');
     expect(api.callsOf('moveCard')).toEqual([]);
+    // Core moved them, and queued no follow for anyone.
+    const listed = await api.core.call('listActions', { accountId: 1 });
+    expect(listed).toEqual({ ok: true, value: [] });
   });
 
   it('is not offered before the first sync', async () => {
-    const api = new InMemoryRapportApi({ accounts: [{ ...bluesky, lastSyncedAt: null }], people: makePeople(5) });
+    const api = await coreWith({ ...bluesky, lastSyncedAt: null }, 5);
     renderWithApi(api);
     await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('5'));
     expect(screen.queryByRole('button', { name: 'Board actions' })).toBeNull();

@@ -1,0 +1,59 @@
+// Test-only: outbox rows in a test core's database, in states core's worker leaves alone — failed,
+// done, or queued with its next attempt far away — so a renderer test can show them without a
+// network answering. Written as the worker leaves them (same columns, a fresh idempotency key).
+import { randomUUID } from 'node:crypto';
+import type { ActionKind, ActionStatus } from '../../shared/domain';
+import type { CoreApi } from './coreApi';
+import { withCoreDatabase } from './coreDatabase';
+
+/** Queued actions wait for this moment, so the worker never picks them up during a test. */
+export const FAR_AWAY = '2100-01-01T00:00:00.000Z';
+
+export interface SeedAction {
+  accountId?: number;
+  personId: number;
+  kind: ActionKind;
+  /** 'queued' waits for FAR_AWAY; 'sending' is not offered (core would re-check it at start). */
+  status: Exclude<ActionStatus, 'sending'>;
+  text?: string;
+  error?: { code: string; message: string };
+  attempts?: number;
+  /** When it was queued (and sent, for done or failed); defaults to an hour ago. */
+  at?: string;
+}
+
+/** Inserts one action and returns its id. */
+export function seedAction(api: CoreApi, action: SeedAction): number {
+  const at = action.at ?? new Date(Date.now() - 3_600_000).toISOString();
+  const sent = action.status === 'done' || action.status === 'failed';
+  return withCoreDatabase(api, (db) =>
+    Number(
+      db
+        .prepare(
+          `INSERT INTO outbox (account_id, person_id, kind, payload, idempotency_key, status, attempts, last_error_code,
+                               last_error_message, created_at, updated_at, sent_at, next_attempt_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          action.accountId ?? 1,
+          action.personId,
+          action.kind,
+          action.kind === 'dm' ? JSON.stringify({ text: action.text ?? '' }) : null,
+          randomUUID(),
+          action.status,
+          action.attempts ?? (sent ? 1 : 0),
+          action.error?.code ?? null,
+          action.error?.message ?? null,
+          at,
+          at,
+          sent ? at : null,
+          action.status === 'queued' ? FAR_AWAY : null,
+        ).lastInsertRowid,
+    ),
+  );
+}
+
+/** `count` follows sent within the last day, so today's budget shows them as used. */
+export function spendBudget(api: CoreApi, count: number, options: { accountId?: number; personId: number }): void {
+  for (let i = 0; i < count; i++) seedAction(api, { accountId: options.accountId, personId: options.personId, kind: 'follow', status: 'done' });
+}
