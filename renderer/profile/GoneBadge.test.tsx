@@ -1,33 +1,39 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import type { PersonCard } from '../../shared/domain';
+import type { GoneReason } from '../../shared/domain';
 import { CardStatus } from '../actions/CardStatus';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis } from '../testing/coreApi';
+import { cardFromCore } from '../testing/coreCards';
+import { withCoreDatabase } from '../testing/coreDatabase';
+import { coreWithPeople } from '../testing/seedCore';
 import { renderWithApi } from '../testing/renderWithApi';
 import { GoneBadge } from './GoneBadge';
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
-function person(overrides: Partial<PersonCard>): PersonCard {
-  const base = makePeople(1)[0];
-  if (!base) throw new Error('no person');
-  return { ...base, displayName: 'Ada', followsMe: false, ...overrides };
-}
-
-const GONE_AT = '2026-01-02T00:00:00Z';
+const GONE_AT = '2026-01-02T00:00:00.000Z';
 
 describe('an account that went away, on the card and in the drawer', () => {
-  it('says the reason the network gave, never "unfollowed you"', () => {
+  it('says the reason the network gave, never "unfollowed you"', async () => {
+    const api = await coreWithPeople([1]);
     for (const [goneReason, text] of [
       ['deactivated', 'Deactivated'],
       ['deleted', 'Deleted'],
       ['suspended', 'Suspended'],
       ['takendown', 'Taken down'],
-    ] as const) {
-      renderWithApi(new InMemoryRapportApi({ accounts: [sampleAccount()] }), <CardStatus card={person({ goneAt: GONE_AT, goneReason })} accountId={1} />);
+    ] as const satisfies [GoneReason, string][]) {
+      // As a full sync leaves a follower the network reports gone: no longer following, gone with a reason.
+      withCoreDatabase(api, (db) => {
+        db.prepare('UPDATE people SET gone_at = ?, gone_reason = ? WHERE id = 1').run(GONE_AT, goneReason);
+        db.prepare('UPDATE relationships SET follows_me = 0 WHERE person_id = 1').run();
+      });
+      const card = await cardFromCore(api, 1);
+      expect(card).toMatchObject({ followsMe: false, goneAt: GONE_AT, goneReason });
+      renderWithApi(api, <CardStatus card={card} accountId={1} />);
       const pill = screen.getByTestId('card-status');
       expect(pill.getAttribute('data-status')).toBe('gone');
       expect(pill.textContent).toBe(text);

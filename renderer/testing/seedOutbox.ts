@@ -22,12 +22,16 @@ export interface SeedAction {
   at?: string;
 }
 
-/** Inserts one action and returns its id. */
+/** The timeline event the worker writes when the network took an action. */
+const DONE_EVENT = { follow: 'i_followed', unfollow: 'i_unfollowed', dm: 'dm_sent' } as const;
+
+/** Inserts one action (and, when done, the event the worker writes with it) and returns its id. */
 export function seedAction(api: CoreApi, action: SeedAction): number {
   const at = action.at ?? new Date(Date.now() - 3_600_000).toISOString();
   const sent = action.status === 'done' || action.status === 'failed';
-  return withCoreDatabase(api, (db) =>
-    Number(
+  const accountId = action.accountId ?? 1;
+  return withCoreDatabase(api, (db) => {
+    const id = Number(
       db
         .prepare(
           `INSERT INTO outbox (account_id, person_id, kind, payload, idempotency_key, status, attempts, last_error_code,
@@ -35,7 +39,7 @@ export function seedAction(api: CoreApi, action: SeedAction): number {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          action.accountId ?? 1,
+          accountId,
           action.personId,
           action.kind,
           action.kind === 'dm' ? JSON.stringify({ text: action.text ?? '' }) : null,
@@ -49,8 +53,18 @@ export function seedAction(api: CoreApi, action: SeedAction): number {
           sent ? at : null,
           action.status === 'queued' ? FAR_AWAY : null,
         ).lastInsertRowid,
-    ),
-  );
+    );
+    if (action.status === 'done' && action.kind !== 'note') {
+      db.prepare("INSERT INTO events (account_id, person_id, kind, at, data) VALUES (?, ?, ?, ?, json_object('actionId', ?))").run(
+        accountId,
+        action.personId,
+        DONE_EVENT[action.kind],
+        at,
+        id,
+      );
+    }
+    return id;
+  });
 }
 
 /** `count` follows sent within the last day, so today's budget shows them as used. */
