@@ -25,7 +25,20 @@ const signalStatements = perDatabase((db: Database.Database) => ({
   setScore: db.prepare('UPDATE triage SET score = @score WHERE account_id = @accountId AND person_id = @personId'),
   clearSignals: db.prepare('DELETE FROM triage_signals WHERE account_id = @accountId AND person_id = @personId'),
   insertSignal: db.prepare('INSERT INTO triage_signals (account_id, person_id, signal) VALUES (@accountId, @personId, @signal)'),
+  // NULL (nothing ahead) never compares as due.
+  dueIds: db.prepare('SELECT person_id FROM triage WHERE account_id = @accountId AND signals_due_at <= @nowMs').pluck(),
+  setDue: db.prepare('UPDATE triage SET signals_due_at = @dueAt WHERE account_id = @accountId AND person_id = @personId'),
 }));
+
+/** People whose stored signals are due (never computed, an input changed, or time moved them). */
+export function signalsDueIds(db: Database.Database, accountId: number, now: Date): number[] {
+  return signalStatements(db).dueIds.all({ accountId, nowMs: now.getTime() }) as number[];
+}
+
+/** When this person's signals are next due (ms, null for never). Call inside the caller's transaction. */
+export function setSignalsDue(db: Database.Database, accountId: number, personId: number, dueAt: number | null): void {
+  signalStatements(db).setDue.run({ accountId, personId, dueAt });
+}
 
 /** What is stored for these people; people never computed (score NULL) are absent. */
 export function storedSignalsOf(db: Database.Database, accountId: number, personIds: readonly number[]): Map<number, StoredSignals> {

@@ -68,13 +68,48 @@ describe('recomputeSignals', () => {
     expect(storedSignalsOf(t.db, accountId, [bait]).get(bait)?.score).toBeLessThan(storedSignalsOf(t.db, accountId, [busy]).get(busy)?.score ?? 0);
   });
 
-  it('writes nothing the second time when nothing changed, and only the changed person after an edit', () => {
+  it('reads nobody the second time when nothing changed, and only the changed person after an edit', () => {
     recomputeSignals(t.db, accountId, null, NOW);
-    expect(recomputeSignals(t.db, accountId, null, NOW)).toEqual({ computed: 8, changed: 0 });
+    expect(recomputeSignals(t.db, accountId, null, NOW)).toEqual({ computed: 0, changed: 0 });
     const silent = ids[1] as number;
     setPerson(silent, { posts_count: 5 });
-    expect(recomputeSignals(t.db, accountId, null, NOW)).toEqual({ computed: 8, changed: 1 });
+    expect(recomputeSignals(t.db, accountId, null, NOW)).toEqual({ computed: 1, changed: 1 });
     expect(storedIds(silent)).not.toContain('no-posts');
+  });
+
+  it('recomputes whoever a new post, a follow event or a new follower concerns', () => {
+    recomputeSignals(t.db, accountId, null, NOW);
+    const [, silent, , , quiet] = ids as [number, number, number, number, number];
+    t.db.prepare('INSERT INTO posts (person_id, remote_id, text, created_at) VALUES (?, ?, ?, ?)').run(quiet, 'q1', 'back', daysAgo(1));
+    t.db.prepare("INSERT INTO events (account_id, person_id, kind, at) VALUES (?, ?, 'unfollowed_me', ?)").run(accountId, silent, daysAgo(1));
+    const [newcomer] = addTestFollowers(t.db, accountId, 1, { prefix: 'late' });
+    expect(recomputeSignals(t.db, accountId, null, NOW).computed).toBe(3);
+    expect(storedIds(quiet)).not.toContain('inactive');
+    expect(storedSignalsOf(t.db, accountId, [newcomer?.personId as number]).size).toBe(1);
+    // A stage change is not a signal input.
+    t.db.prepare("INSERT INTO events (account_id, person_id, kind, at) VALUES (?, ?, 'stage_changed', ?)").run(accountId, silent, daysAgo(0));
+    expect(recomputeSignals(t.db, accountId, null, NOW).computed).toBe(0);
+  });
+
+  it('recomputes a person when time alone changes their signals, and nobody in between', () => {
+    recomputeSignals(t.db, accountId, null, NOW);
+    const fresh = ids[3] as number;
+    expect(storedIds(fresh)).toContain('new-account');
+    // Joined 10 days before NOW: "new account" ends 20 days later. Between two recomputes a day
+    // apart, with no instant in between where a rule flips, nobody is read.
+    const day = (n: number): Date => new Date(NOW.getTime() + n * 86_400_000);
+    expect(recomputeSignals(t.db, accountId, null, day(2)).computed).toBeLessThan(ids.length);
+    expect(recomputeSignals(t.db, accountId, null, day(3)).computed).toBe(0);
+    expect(storedIds(fresh)).toContain('new-account');
+    const later = new Date(NOW.getTime() + 21 * 86_400_000);
+    const outcome = recomputeSignals(t.db, accountId, null, later);
+    expect(outcome.computed).toBeLessThan(ids.length);
+    expect(storedIds(fresh)).not.toContain('new-account');
+    // The same as computing everyone from scratch at that moment.
+    t.db.prepare('UPDATE triage SET signals_due_at = 0').run();
+    const before = ids.map(storedIds);
+    expect(recomputeSignals(t.db, accountId, null, later).changed).toBe(0);
+    expect(ids.map(storedIds)).toEqual(before);
   });
 
   it('recomputes only the people named, skipping people without a card', () => {

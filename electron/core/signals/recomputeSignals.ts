@@ -1,17 +1,21 @@
 // Computes every follower's signals and score (shared/signals) from what SQLite holds and stores
 // them, so filters, score sorts and chips agree. Runs after a sync and when a profile refreshes.
-// Signals depend on the clock too ("no posts in 3 months", "new account · 12 days"), which is why
-// a finished sync recomputes everyone, not only the people it touched.
+// Signals depend on the clock too ("no posts in 3 months", "new account · 12 days"), so a finished
+// sync recomputes everyone whose signals are due: never computed, an input changed (triggers of
+// migration 0008 mark them), or time reached the next instant that can change them
+// (signalsStableUntil). A sync that changed nothing reads one index range, not 100,000 profiles.
 //
 // Work goes in batches of RECOMPUTE_BATCH people, one transaction each: a 100,000-follower account
-// never holds the write lock for the whole run (and the gradual variant yields between batches), and a batch whose stored values did not change
-// writes nothing (a re-sync of an unchanged account is mostly reads).
+// never holds the write lock for the whole run (and the gradual variant yields between batches).
 import type Database from 'better-sqlite3';
 import { computeSignals, scoreSignals, type SignalId } from '../../../shared/signals';
-import { storedSignalsOf, writeSignals, type StoredSignals } from '../repos/signalsRepo';
-import { signalInputsAfter, signalInputsOf, type PersonSignalInput } from './signalInputRows';
+import { setSignalsDue, signalsDueIds, storedSignalsOf, writeSignals, type StoredSignals } from '../repos/signalsRepo';
+import { RECENT_ACTIVITY_WEEKS, signalInputsOf, type PersonSignalInput } from './signalInputRows';
+import { signalDurationsDays, signalsStableUntil } from './signalsStableUntil';
 
 export const RECOMPUTE_BATCH = 1_000;
+
+const DURATIONS_DAYS = signalDurationsDays(RECENT_ACTIVITY_WEEKS);
 
 export interface RecomputeOutcome {
   /** people whose signals were computed */
@@ -39,11 +43,10 @@ function storeBatch(db: Database.Database, accountId: number, batch: PersonSigna
     const value: StoredSignals = { score: scoreSignals(signals), signals: signals.map((s) => s.id) };
     if (!sameSignals(before.get(personId), value)) writes.push({ personId, value });
   }
-  if (writes.length > 0) {
-    db.transaction(() => {
-      for (const { personId, value } of writes) writeSignals(db, accountId, personId, value);
-    })();
-  }
+  db.transaction(() => {
+    for (const { personId, value } of writes) writeSignals(db, accountId, personId, value);
+    for (const { personId, dates } of batch) setSignalsDue(db, accountId, personId, signalsStableUntil(dates, now, DURATIONS_DAYS));
+  })();
   return writes.length;
 }
 
@@ -55,29 +58,18 @@ function* recomputeSteps(
   now: Date,
   outcome: RecomputeOutcome,
 ): Generator<void, void, void> {
-  if (personIds !== null) {
-    for (let start = 0; start < personIds.length; start += RECOMPUTE_BATCH) {
-      const batch = signalInputsOf(db, accountId, personIds.slice(start, start + RECOMPUTE_BATCH), now);
-      outcome.computed += batch.length;
-      outcome.changed += storeBatch(db, accountId, batch, now);
-      yield;
-    }
-    return;
-  }
-  let afterId = 0;
-  for (;;) {
-    const batch = signalInputsAfter(db, accountId, afterId, RECOMPUTE_BATCH, now);
-    if (batch.length === 0) break;
+  const ids = personIds ?? signalsDueIds(db, accountId, now).sort((a, b) => a - b);
+  for (let start = 0; start < ids.length; start += RECOMPUTE_BATCH) {
+    const batch = signalInputsOf(db, accountId, ids.slice(start, start + RECOMPUTE_BATCH), now);
     outcome.computed += batch.length;
     outcome.changed += storeBatch(db, accountId, batch, now);
-    afterId = batch[batch.length - 1]?.personId ?? afterId;
     yield;
   }
 }
 
 /**
  * Recomputes and stores the signals of `personIds` (those among them who follow or followed the
- * account), or of every follower of the account when null, before returning.
+ * account), or of every follower of the account whose signals are due when null, before returning.
  */
 export function recomputeSignals(
   db: Database.Database,

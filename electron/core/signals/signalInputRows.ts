@@ -1,11 +1,11 @@
 // Reads what the signals look at (shared/signals SignalInput) for followers of an account, straight
 // from SQLite: counts, bio, join date, avatar URL, cached post dates, and our own follow events.
-// Batches go by person_id on the triage primary key, so 100,000 followers are read in bounded
-// pieces without OFFSET scans.
+// Callers pass the ids to read (recomputeSignals: the people whose signals are due, in batches).
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../shared/domain';
 import { avatarKindFromUrl, latestPostAt, recentActivityFromPosts, type FollowEvent, type SignalInput } from '../../../shared/signals';
 import { perDatabase } from '../repos/perDatabase';
+import type { SignalDates } from './signalsStableUntil';
 
 /** Posts per person read for "posts per week"; the cache keeps about this many anyway. */
 const POST_DATES_PER_PERSON = 50;
@@ -37,11 +37,6 @@ const INPUT_COLUMNS = `
   p.posts_count, p.avatar_url, p.joined_at, p.last_post_at`;
 
 const inputStatements = perDatabase((db: Database.Database) => ({
-  batchAfter: db.prepare(
-    `SELECT ${INPUT_COLUMNS} FROM triage t CROSS JOIN people p ON p.id = t.person_id
-     WHERE t.account_id = @accountId AND t.person_id > @afterId
-     ORDER BY t.person_id LIMIT @limit`,
-  ),
   byIds: db.prepare(
     `SELECT ${INPUT_COLUMNS} FROM triage t CROSS JOIN people p ON p.id = t.person_id
      WHERE t.account_id = @accountId AND t.person_id IN (SELECT value FROM json_each(@ids))
@@ -65,6 +60,8 @@ const inputStatements = perDatabase((db: Database.Database) => ({
 export interface PersonSignalInput {
   personId: number;
   input: SignalInput;
+  /** the dates the input was built from, for signalsStableUntil */
+  dates: SignalDates;
 }
 
 /**
@@ -116,22 +113,15 @@ function withPostsAndEvents(db: Database.Database, accountId: number, rows: Inpu
     (p) => p.created_at,
     POST_DATES_PER_PERSON,
   );
-  return rows.map((row) => ({
-    personId: row.person_id,
-    input: toInput(row, events.get(row.person_id) ?? [], posts.get(row.person_id) ?? [], now),
-  }));
-}
-
-/** The next batch of followers after `afterId` (0 to start), in person_id order. */
-export function signalInputsAfter(
-  db: Database.Database,
-  accountId: number,
-  afterId: number,
-  limit: number,
-  now: Date,
-): PersonSignalInput[] {
-  const rows = inputStatements(db).batchAfter.all({ accountId, afterId, limit }) as InputRow[];
-  return withPostsAndEvents(db, accountId, rows, now);
+  return rows.map((row) => {
+    const personEvents = events.get(row.person_id) ?? [];
+    const postDates = posts.get(row.person_id) ?? [];
+    return {
+      personId: row.person_id,
+      input: toInput(row, personEvents, postDates, now),
+      dates: { joinedAt: row.joined_at, lastPostAt: row.last_post_at, postDates, eventDates: personEvents.map((e) => e.at) },
+    };
+  });
 }
 
 /** These people's inputs; ids without a triage row on the account are left out. */

@@ -8,6 +8,7 @@ import { credentialsAndOutboxSchedule } from './0004-credentials-and-outbox-sche
 import { triageAndMastodonProfiles } from './0005-triage-and-mastodon-profiles';
 import { goneReasons } from './0006-gone-reasons';
 import { networksAndPersonExtras } from './0007-networks-and-person-extras';
+import { signalsDue } from './0008-signals-due';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   triageAndMastodonProfiles,
   goneReasons,
   networksAndPersonExtras,
+  signalsDue,
 ];
 
 /** The schema version this build of Rapport writes. */
