@@ -1,23 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Account, PersonCard } from '../../shared/domain';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
+import { withCoreDatabase } from '../testing/coreDatabase';
+import { cardFromCore } from '../testing/coreCards';
+import { seedAccount, seedPeople, type SeedAccount } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
-const bluesky = sampleAccount({ network: 'bluesky', handle: 'me.bsky.social' });
+const bluesky: SeedAccount = { network: 'bluesky', handle: 'me.bsky.social' };
+const sample: SeedAccount = {};
 
-function followedConnected(): PersonCard[] {
-  return makePeople(3, 'connected').map((card) => ({ ...card, iFollow: true }));
+/** `count` people in Connected; I follow them unless `iFollow` is false. */
+function connected(count: number, iFollow = true) {
+  return { count, iFollow };
 }
 
 async function moveWithMenu(name: string, to: string): Promise<void> {
@@ -25,19 +30,23 @@ async function moveWithMenu(name: string, to: string): Promise<void> {
   fireEvent.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: new RegExp(`^${to}`) }));
 }
 
-function renderBoard(account: Account, people: PersonCard[]): InMemoryRapportApi {
-  const api = new InMemoryRapportApi({ accounts: [account], people });
+async function renderBoard(account: SeedAccount, people: { count: number; iFollow: boolean }): Promise<CoreApi> {
+  const api = await openCoreApi();
+  await seedAccount(api, account);
+  seedPeople(api, people.count, { stage: 'connected' });
+  withCoreDatabase(api, (db) => db.prepare('UPDATE relationships SET i_follow = ?').run(people.iFollow ? 1 : 0));
   renderWithApi(api);
   return api;
 }
 
-function stageOf(api: InMemoryRapportApi, personId: number): string | undefined {
-  return api.people.find((p) => p.personId === personId)?.stage;
+/** Where core has the person now (read as the people list does, without opening the profile). */
+async function stageOf(api: CoreApi, personId: number): Promise<string> {
+  return (await cardFromCore(api, personId)).stage;
 }
 
 describe('Unfollow confirmation', () => {
   it('asks before a card I follow leaves Connected; "Unfollow" moves it and asks core to unfollow', async () => {
-    const api = renderBoard(bluesky, followedConnected());
+    const api = await renderBoard(bluesky, connected(3));
     await moveWithMenu('Person 1', 'Declined');
     const dialog = screen.getByRole('alertdialog', { name: 'Unfollow Person 1?' });
     expect(api.callsOf('moveCard')).toEqual([]);
@@ -46,37 +55,41 @@ describe('Unfollow confirmation', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Unfollow' }));
     await waitFor(() => expect(api.callsOf('moveCard')).toEqual([{ accountId: 1, personId: 1, stage: 'declined', unfollow: true }]));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(stageOf(api, 1)).toBe('declined');
+    expect(await stageOf(api, 1)).toBe('declined');
+    // Core queued the unfollow with the move.
+    const actions = await api.core.call('listActions', { accountId: 1, personId: 1 });
+    expect(actions.ok && actions.value).toEqual([expect.objectContaining({ kind: 'unfollow' })]);
   });
 
   it('"Keep following" still moves the card, without an unfollow', async () => {
-    const api = renderBoard(bluesky, followedConnected());
+    const api = await renderBoard(bluesky, connected(3));
     await moveWithMenu('Person 2', 'Evaluated');
     fireEvent.click(within(screen.getByRole('alertdialog', { name: 'Unfollow Person 2?' })).getByRole('button', { name: 'Keep following' }));
     await waitFor(() => expect(api.callsOf('moveCard')).toEqual([{ accountId: 1, personId: 2, stage: 'evaluated', unfollow: false }]));
-    expect(stageOf(api, 2)).toBe('evaluated');
+    expect(await stageOf(api, 2)).toBe('evaluated');
+    expect(await api.core.call('listActions', { accountId: 1, personId: 2 })).toEqual({ ok: true, value: [] });
   });
 
   it('Escape leaves the card where it was', async () => {
-    const api = renderBoard(bluesky, followedConnected());
+    const api = await renderBoard(bluesky, connected(3));
     await moveWithMenu('Person 3', 'New');
     fireEvent.keyDown(screen.getByRole('alertdialog', { name: 'Unfollow Person 3?' }), { key: 'Escape' });
     expect(screen.queryByRole('alertdialog')).toBeNull();
     await waitFor(() => expect(within(screen.getByTestId('list-connected')).getAllByTestId('card')).toHaveLength(3));
     expect(api.callsOf('moveCard')).toEqual([]);
+    expect(await stageOf(api, 3)).toBe('connected');
   });
 
   it('asks nothing for someone I do not follow, nor on the sample network', async () => {
-    const notFollowed = makePeople(1, 'connected').map((card) => ({ ...card, iFollow: false }));
-    const api = renderBoard(bluesky, notFollowed);
+    const api = await renderBoard(bluesky, connected(1, false));
     await moveWithMenu('Person 1', 'Declined');
     await waitFor(() => expect(api.callsOf('moveCard')).toEqual([{ accountId: 1, personId: 1, stage: 'declined' }]));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     cleanup();
 
-    const sample = renderBoard(sampleAccount(), followedConnected());
+    const onSample = await renderBoard(sample, connected(3));
     await moveWithMenu('Person 1', 'Declined');
-    await waitFor(() => expect(sample.callsOf('moveCard')).toEqual([{ accountId: 1, personId: 1, stage: 'declined' }]));
+    await waitFor(() => expect(onSample.callsOf('moveCard')).toEqual([{ accountId: 1, personId: 1, stage: 'declined' }]));
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

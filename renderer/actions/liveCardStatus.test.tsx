@@ -1,16 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis, openCoreApi } from '../testing/coreApi';
+import { seedAccount, seedPeople } from '../testing/seedCore';
+import { completeFollow, seedAction } from '../testing/seedOutbox';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
 function cardOf(personId: number): HTMLElement {
@@ -21,13 +24,16 @@ function cardOf(personId: number): HTMLElement {
 
 describe('card status follows the outbox', () => {
   it('re-reads the card when core reports its action changed: queued, then done', async () => {
-    const people = makePeople(3, 'connected').map((card) => (card.personId === 2 ? { ...card, action: { id: 5, kind: 'follow' as const, status: 'queued' as const } } : card));
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount({ network: 'bluesky' })], people });
+    const api = await openCoreApi();
+    await seedAccount(api, { network: 'bluesky', handle: 'me.bsky.social' });
+    seedPeople(api, 3, { stage: 'connected' });
+    const follow = seedAction(api, { personId: 2, kind: 'follow', status: 'queued' });
     renderWithApi(api);
     await waitFor(() => expect(within(cardOf(2)).getByTestId('card-status').getAttribute('data-status')).toBe('queued'));
 
-    api.people = api.people.map((card) => (card.personId === 2 ? { ...card, iFollow: true, action: { id: 5, kind: 'follow', status: 'done' } } : card));
-    act(() => api.emit('outbox.changed', { accountId: 1, actionIds: [5], personIds: [2] }));
+    // The network took the follow: core's database says so, and the worker's event announces it.
+    completeFollow(api, follow);
+    act(() => api.emit('outbox.changed', { accountId: 1, actionIds: [follow], personIds: [2] }));
     await waitFor(() => expect(within(cardOf(2)).getByTestId('card-status').getAttribute('data-status')).toBe('done'));
     expect(within(cardOf(2)).getByTestId('card-status').textContent).toBe('Followed');
     expect(within(cardOf(1)).queryByTestId('card-status')).toBeNull();

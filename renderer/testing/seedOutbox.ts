@@ -71,3 +71,23 @@ export function seedAction(api: CoreApi, action: SeedAction): number {
 export function spendBudget(api: CoreApi, count: number, options: { accountId?: number; personId: number }): void {
   for (let i = 0; i < count; i++) seedAction(api, { accountId: options.accountId, personId: options.personId, kind: 'follow', status: 'done' });
 }
+
+/**
+ * What the worker writes when the network took a queued follow: the action done, the follow in
+ * the relationship, the event in the timeline. For tests whose core has no network to send to;
+ * the test then announces it (api.emit('outbox.changed', …)) as the worker would.
+ */
+export function completeFollow(api: CoreApi, actionId: number): void {
+  const at = new Date().toISOString();
+  withCoreDatabase(api, (db) =>
+    db.transaction(() => {
+      const row = db.prepare("SELECT account_id AS accountId, person_id AS personId FROM outbox WHERE id = ? AND kind = 'follow'").get(actionId) as
+        | { accountId: number; personId: number }
+        | undefined;
+      if (!row) throw new Error(`no follow action ${actionId}`);
+      db.prepare("UPDATE outbox SET status = 'done', attempts = attempts + 1, sent_at = ?, updated_at = ?, next_attempt_at = NULL WHERE id = ?").run(at, at, actionId);
+      db.prepare('UPDATE relationships SET i_follow = 1, i_followed_at = ? WHERE account_id = ? AND person_id = ?').run(at, row.accountId, row.personId);
+      db.prepare("INSERT INTO events (account_id, person_id, kind, at, data) VALUES (?, ?, 'i_followed', ?, json_object('actionId', ?))").run(row.accountId, row.personId, at, actionId);
+    })(),
+  );
+}
