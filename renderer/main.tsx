@@ -18,7 +18,6 @@ import './styles/peopleFilters.css';
 import './styles/stats.css';
 import './styles/triage.css';
 import './styles/safeHtml.css';
-import './styles/mastodonSignIn.css';
 
 // Ask for the accounts (and, through followSelectedAccount, the board) while React is still
 // mounting: the first screen then waits for one round trip less.

@@ -1,28 +1,25 @@
-// "Add account": a modal with one tab per network that Rapport can sign in to. Bluesky signs in
-// here with an app password; Mastodon's form (AddMastodonForm) continues in the browser.
-import { useEffect, useId, useRef } from 'react';
+// "Add account": a modal with one tab per network that has a sign-in form (the registry's order);
+// each tab shows that network's own form.
+import { useEffect, useId, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { Account } from '../../shared/domain';
+import type { Network } from '../../shared/domain';
 import { ModalDialog } from '../dialogs/ModalDialog';
-import { useAccountsStore, type AddAccountTab } from '../stores/accountsStore';
-import { AddMastodonForm } from './AddMastodonForm';
-import { BlueskySignInForm } from './BlueskySignInForm';
+import { SIGN_IN_UIS } from '../networks/registry';
+import { useAccountsStore } from '../stores/accountsStore';
 
-const TABS: { tab: AddAccountTab; label: string }[] = [
-  { tab: 'bluesky', label: 'Bluesky' },
-  { tab: 'mastodon', label: 'Mastodon' },
-];
+const TABS = SIGN_IN_UIS.map((ui) => ({ tab: ui.id, label: ui.label }));
 
-function AddAccountPanel({ tab }: { tab: AddAccountTab }) {
+function AddAccountPanel({ tab }: { tab: Network }) {
   const selectedTab = useRef<HTMLButtonElement | null>(null);
-  const tabIds = { bluesky: useId(), mastodon: useId() };
-  const panelId = useId();
+  const idPrefix = useId();
+  const tabIds = useMemo(() => new Map(TABS.map(({ tab: value }) => [value, `${idPrefix}-tab-${value}`])), [idPrefix]);
+  const panelId = `${idPrefix}-panel`;
   useEffect(() => {
     // Arrow keys switch tabs; focus follows the tab that became selected.
     if (document.activeElement?.getAttribute('role') === 'tab') selectedTab.current?.focus();
   }, [tab]);
   const { openAddAccount, closeAddAccount, added } = useAccountsStore.getState();
-  const done = (account: Account) => added(account);
+  const SignInForm = SIGN_IN_UIS.find((ui) => ui.id === tab)?.SignInForm;
 
   const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft' && event.key !== 'Home' && event.key !== 'End') return;
@@ -41,7 +38,7 @@ function AddAccountPanel({ tab }: { tab: AddAccountTab }) {
           <button
             key={value}
             ref={value === tab ? selectedTab : undefined}
-            id={tabIds[value]}
+            id={tabIds.get(value)}
             type="button"
             role="tab"
             className="tab"
@@ -55,8 +52,8 @@ function AddAccountPanel({ tab }: { tab: AddAccountTab }) {
           </button>
         ))}
       </div>
-      <div id={panelId} role="tabpanel" aria-labelledby={tabIds[tab]} className="tab-panel">
-        {tab === 'bluesky' ? <BlueskySignInForm onDone={done} onCancel={closeAddAccount} /> : <AddMastodonForm onDone={done} onCancel={closeAddAccount} />}
+      <div id={panelId} role="tabpanel" aria-labelledby={tabIds.get(tab)} className="tab-panel">
+        {SignInForm ? <SignInForm key={tab} onSignedIn={added} onCancel={closeAddAccount} /> : null}
       </div>
     </ModalDialog>
   );

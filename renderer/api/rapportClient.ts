@@ -5,6 +5,7 @@ import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
 import type { RapportApi } from '../../shared/api/rapportApi';
+import type { Account } from '../../shared/domain';
 
 function api(): RapportApi {
   // Read on every call (not captured at import) so the bridge may install itself late.
@@ -45,9 +46,21 @@ export function toRapportError(error: unknown): RapportError {
   return new RapportError('INTERNAL', String(error));
 }
 
+/**
+ * A sign-in that needs no page of the network's own (an app password, the sample generator): the
+ * new account. A network that answers with a pending sign-in is called off, since no form of its
+ * own is there to finish it.
+ */
+async function signInAtOnce(params: MethodInput<'beginSignIn'>): Promise<Account> {
+  const start = await call('beginSignIn', params);
+  if (start.status === 'signedIn') return start.account;
+  void call('cancelSignIn', { signInId: start.signInId }).catch(() => undefined);
+  throw new RapportError('INTERNAL', 'This network signs in on its own page, which this form cannot show.');
+}
+
 export const rapportClient = {
   listAccounts: () => call('listAccounts', {}),
-  addSampleAccount: (input: MethodInput<'addSampleAccount'>) => call('addSampleAccount', input),
+  signInAtOnce,
   removeAccount: (accountId: number) => call('removeAccount', { accountId }),
   startSync: (accountId: number) => call('startSync', { accountId }),
   cancelSync: (accountId: number) => call('cancelSync', { accountId }),

@@ -26,7 +26,7 @@ describe('App', () => {
     const explore = await screen.findByRole('button', { name: 'Explore with sample data' });
     expect(screen.getByText(/later version/)).toBeTruthy();
     fireEvent.click(explore);
-    await waitFor(() => expect(api.callsOf('addSampleAccount')).toEqual([{}]));
+    await waitFor(() => expect(api.callsOf('beginSignIn')).toEqual([{ network: 'sample' }]));
     expect(await screen.findByTestId('column-new')).toBeTruthy();
     // Core's sample sync fills the board.
     await waitFor(() => expect(countIn('new')).toBeGreaterThan(0), { timeout: 30_000 });
@@ -55,7 +55,7 @@ describe('App', () => {
   it('shows a running sync as a progress bar, and cancels it', async () => {
     // Pages 300 ms apart: the sync is still running while the test looks at it.
     const api = await openCoreApi({ samplePageDelayMs: 300 });
-    await api.core.call('addSampleAccount', { followers: 5000, following: 0 });
+    await api.core.call('beginSignIn', { network: 'sample', followers: 5000, following: 0 });
     renderWithApi(api);
     await screen.findByTestId('column-new');
     const bar = await screen.findByRole('progressbar', { name: 'Sync progress' }, { timeout: 10_000 });
@@ -100,7 +100,7 @@ describe('App', () => {
 
   it('shows the error from core when a call fails, not a blank screen', async () => {
     const api = await openCoreApi();
-    answerNext(api, 'addSampleAccount', () => Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: 'A sample account already exists.' } }));
+    answerNext(api, 'beginSignIn', () => Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: 'A sample account already exists.' } }));
     renderWithApi(api);
     fireEvent.click(await screen.findByRole('button', { name: 'Explore with sample data' }));
     expect((await screen.findByRole('alert')).textContent).toContain('A sample account already exists.');

@@ -10,6 +10,7 @@ import { MESSAGE_MAX, fillTemplate, insertQuote, messageLength, snippetsOf } fro
 import { TemplatePicker } from './TemplatePicker';
 import { SnippetPicker } from './SnippetPicker';
 import { RemoteName } from '../safeHtml/RemoteHtml';
+import { customEmojiOf } from '../networks/registry';
 import { displayText } from '../safeHtml/remoteDisplayText';
 
 export function Composer({ profile, accountId }: { profile: PersonProfile; accountId: number }) {
@@ -51,7 +52,7 @@ export function Composer({ profile, accountId }: { profile: PersonProfile; accou
   return (
     <section className="composer" aria-label={`Write to ${name}`}>
       <h3 className="drawer-section-title">
-        Write to <RemoteName name={name} emojis={profile.emojis} />
+        Write to <RemoteName name={name} emojis={customEmojiOf(profile)} />
       </h3>
       <TemplatePicker text={text} onPick={(body) => setText(fillTemplate(body, profile))} />
       <label htmlFor={textareaId} className="visually-hidden">

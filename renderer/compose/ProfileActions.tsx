@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import type { PersonProfile } from '../../shared/domain';
 import { NETWORK_ACTIONS } from '../../shared/networkActions';
-import { NETWORK_LABELS } from '../accounts/networkLabels';
+import { uiOf } from '../networks/registry';
 import { personKey, useActionsStore } from '../stores/actionsStore';
 import { ActionHistory } from './ActionHistory';
 import { Composer } from './Composer';
@@ -16,6 +16,7 @@ export function ProfileActions({ profile, accountId }: { profile: PersonProfile;
   const actions = useActionsStore((s) => s.byPerson[personKey(accountId, personId)] ?? NO_ACTIONS);
   const canDm = NETWORK_ACTIONS[profile.network].canDm;
   const name = profile.displayName || profile.handle;
+  const { label, NoMessagesNote } = uiOf(profile.network);
 
   useEffect(() => {
     void useActionsStore.getState().loadForPerson(accountId, personId);
@@ -27,13 +28,11 @@ export function ProfileActions({ profile, accountId }: { profile: PersonProfile;
         <Composer key={personId} profile={profile} accountId={accountId} />
       ) : (
         <p className="composer-unavailable" data-testid="composer-unavailable">
-          {profile.network === 'sample' ? (
-            <>
-              Sample people cannot receive messages. On Bluesky or Mastodon this is where you would write to <RemoteName name={name} />.
-            </>
+          {NoMessagesNote ? (
+            <NoMessagesNote name={name} />
           ) : (
             <>
-              Rapport cannot send messages on {NETWORK_LABELS[profile.network]}, so there is nothing to write to <RemoteName name={name} /> from here.
+              Rapport cannot send messages on {label}, so there is nothing to write to <RemoteName name={name} /> from here.
             </>
           )}
         </p>

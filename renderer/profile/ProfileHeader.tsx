@@ -5,14 +5,7 @@ import { Avatar } from '../people/Avatar';
 import { formatHandle } from '../people/personIdentity';
 import { GoneBadge } from './GoneBadge';
 import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
-
-const NETWORK_NAMES: Record<PersonProfile['network'], string> = {
-  sample: 'the sample network',
-  bluesky: 'Bluesky',
-  mastodon: 'Mastodon',
-  x: 'X',
-  github: 'GitHub',
-};
+import { customEmojiOf, uiOf } from '../networks/registry';
 
 function relationshipOf(profile: PersonProfile): string | null {
   if (profile.followsMe && profile.iFollow) return 'You follow each other';
@@ -33,14 +26,16 @@ export function isHttpsUrl(url: string | null | undefined): url is string {
 
 export function ProfileHeader({ profile }: { profile: PersonProfile }) {
   const relationship = relationshipOf(profile);
+  const ui = uiOf(profile.network);
+  const bannerUrl = ui.bannerOf?.(profile) ?? null;
   return (
     <header className="profile-header">
-      {profile.bannerUrl ? <img className="profile-banner" src={profile.bannerUrl} alt="" draggable={false} /> : <div className="profile-banner profile-banner-empty" aria-hidden="true" />}
+      {bannerUrl ? <img className="profile-banner" src={bannerUrl} alt="" draggable={false} /> : <div className="profile-banner profile-banner-empty" aria-hidden="true" />}
       <div className="profile-identity">
         <Avatar avatarUrl={profile.avatarUrl} displayName={profile.displayName} handle={profile.handle} size={72} />
         <div className="profile-names">
           <h2 className="drawer-name">
-            <RemoteName name={profile.displayName} emojis={profile.emojis} />
+            <RemoteName name={profile.displayName} emojis={customEmojiOf(profile)} />
           </h2>
           <div className="drawer-handle">
             <RemoteText text={formatHandle(profile.handle)} />
@@ -53,7 +48,7 @@ export function ProfileHeader({ profile }: { profile: PersonProfile }) {
           </div>
           {isHttpsUrl(profile.profileUrl) ? (
             <a className="profile-link" href={profile.profileUrl} target="_blank" rel="noopener noreferrer">
-              View on {NETWORK_NAMES[profile.network]}
+              View on {ui.siteName ?? ui.label}
             </a>
           ) : null}
         </div>

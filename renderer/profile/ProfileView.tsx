@@ -6,7 +6,8 @@ import type { PersonCard, PersonProfile } from '../../shared/domain';
 import type { TimelineEntry } from '../../shared/triageTypes';
 import { call, toRapportError } from '../api/rapportClient';
 import { ProfileActions } from '../compose/ProfileActions';
-import { RemoteHtml, RemoteName } from '../safeHtml/RemoteHtml';
+import { RemoteHtml } from '../safeHtml/RemoteHtml';
+import { customEmojiOf, uiOf } from '../networks/registry';
 import { SignalChips } from '../signals/SignalChips';
 import { requestRefresh } from '../stores/boardSession';
 import { ForgetPersonButton } from './ForgetPersonButton';
@@ -19,7 +20,6 @@ import { SharedConnections } from './SharedConnections';
 import { SnoozeMenu } from './SnoozeMenu';
 import { TagEditor } from './TagEditor';
 import { signalsForProfile } from './profileSignals';
-import { plainTextOf } from './plainText';
 
 interface ProfileViewProps {
   profile: PersonProfile;
@@ -63,29 +63,16 @@ export function ProfileView({ profile, accountId, onChange, onLeave }: ProfileVi
   };
 
   const signals = signalsForProfile(profile, timeline.entries, now);
+  const { ProfileExtras } = uiOf(profile.network);
   return (
     <div className="profile">
       <ProfileHeader profile={profile} />
 
       <div className="drawer-bio" data-testid="drawer-bio">
-        {profile.bio || profile.bioHtml ? <RemoteHtml html={profile.bioHtml} text={profile.bio} emojis={profile.emojis} /> : <span className="muted">No bio.</span>}
+        {profile.bio || profile.bioHtml ? <RemoteHtml html={profile.bioHtml} text={profile.bio} emojis={customEmojiOf(profile)} /> : <span className="muted">No bio.</span>}
       </div>
 
-      {profile.fields && profile.fields.length > 0 ? (
-        <dl className="profile-fields">
-          {profile.fields.map((field) => (
-            <div key={field.name}>
-              <dt>
-                <RemoteName name={field.name} emojis={profile.emojis} />
-              </dt>
-              <dd>
-                <RemoteHtml html={field.valueHtml} text={plainTextOf(field.valueHtml)} emojis={profile.emojis} />
-                {field.verifiedAt ? <span className="field-verified"> · verified</span> : null}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
+      {ProfileExtras ? <ProfileExtras profile={profile} /> : null}
 
       <section className="profile-section" aria-labelledby={`${sectionId}-signals`}>
         <h3 id={`${sectionId}-signals`} className="profile-section-title">

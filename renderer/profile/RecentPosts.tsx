@@ -1,10 +1,11 @@
 // The person's recent posts from the cache, with dates; text through RemoteHtml (sanitized HTML
-// for Mastodon, plain text otherwise).
+// where the network writes HTML, plain text otherwise).
 import { useId } from 'react';
 import { MessageCircle, Repeat2 } from 'lucide-react';
 import type { PersonProfile } from '../../shared/domain';
 import { formatFullDate, formatRelative } from '../format/dateFormat';
 import { RemoteHtml } from '../safeHtml/RemoteHtml';
+import { customEmojiOf } from '../networks/registry';
 
 export function RecentPosts({ profile }: { profile: PersonProfile }) {
   const titleId = useId();
@@ -26,7 +27,7 @@ export function RecentPosts({ profile }: { profile: PersonProfile }) {
               <span className="post-date">{formatFullDate(post.createdAt)}</span>
             </div>
             <div className="drawer-post-text">
-              <RemoteHtml html={post.html} text={post.text} emojis={profile.emojis} />
+              <RemoteHtml html={post.html} text={post.text} emojis={customEmojiOf(profile)} />
             </div>
           </li>
         ))}

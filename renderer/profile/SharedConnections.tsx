@@ -1,4 +1,4 @@
-// People I follow who follow this person, where the network tells us (Bluesky's known followers).
+// People I follow who follow this person, where the network tells us (its known followers).
 import { useId } from 'react';
 import type { PersonProfile } from '../../shared/domain';
 import { formatGrouped } from '../format/numberFormat';

@@ -1,6 +1,6 @@
-// Remote HTML (Mastodon bios, profile field values, posts) shown safely: sanitized again in the
-// renderer (see remoteHtmlSanitizer) and only that result injected. Without HTML (Bluesky, sample
-// data) the plain-text copy is rendered as text.
+// Remote HTML (bios, profile field values, posts of networks that write HTML) shown safely:
+// sanitized again in the renderer (see remoteHtmlSanitizer) and only that result injected. Without
+// HTML (networks of plain text, sample data) the plain-text copy is rendered as text.
 import { useMemo } from 'react';
 import type { CustomEmoji } from '../../shared/domain';
 import { displayText } from './remoteDisplayText';

@@ -1,4 +1,4 @@
-// Mastodon custom emoji: `:shortcode:` in names, bios, fields and posts stands for an image the
+// Custom emoji: `:shortcode:` in names, bios, fields and posts stands for an image the
 // person's server defines. Core caches those images; the renderer only ever points an <img> at
 // that local copy, so a remote server never learns when (or that) a profile was looked at.
 import type { CustomEmoji } from '../../shared/domain';

@@ -5,7 +5,7 @@ import { displayText, hiddenLinkHost } from './remoteDisplayText';
 
 export function prepareHtmlForDisplay(fragment: DocumentFragment): void {
   const doc = fragment.ownerDocument;
-  // Links first: their whole text (across Mastodon's invisible/ellipsis spans) is what is claimed.
+  // Links first: their whole text (across the invisible/ellipsis spans servers wrap long URLs in) is what is claimed.
   for (const link of Array.from(fragment.querySelectorAll('a[href]'))) {
     const realHost = hiddenLinkHost(link.textContent ?? '', link.getAttribute('href') ?? '');
     if (realHost !== null) link.appendChild(doc.createTextNode(` (${realHost})`));

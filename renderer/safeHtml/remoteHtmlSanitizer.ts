@@ -1,9 +1,9 @@
-// Core already sanitizes Mastodon HTML before storing it; the renderer does it again right before
+// Core already sanitizes remote HTML before storing it; the renderer does it again right before
 // injecting, so a bug or a stale row on the core side still cannot reach the DOM as markup.
 //
 // Two DOMPurify passes. The first takes the remote HTML down to paragraphs, line breaks, http(s)
-// links and Mastodon's mention/hashtag/invisible/ellipsis spans (no images at all). Custom emoji
-// are then put in as <img> of the local media cache. The second pass re-parses that result and
+// links and the mention/hashtag/invisible/ellipsis spans fediverse servers write (no images at
+// all). Custom emoji are then put in as <img> of the local media cache. The second pass re-parses that result and
 // lets through exactly the first pass's allow-list plus those emoji images, so whatever reaches
 // `dangerouslySetInnerHTML` is DOMPurify's own output.
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';

@@ -1,6 +1,6 @@
 // Connected accounts and which one the board shows.
 import { create } from 'zustand';
-import type { Account } from '../../shared/domain';
+import type { Account, Network } from '../../shared/domain';
 import { rapportClient } from '../api/rapportClient';
 import { showError } from './toastStore';
 
@@ -9,22 +9,22 @@ interface AccountsState {
   /** False until the first listAccounts answered, so first run is not flashed at returning users. */
   loaded: boolean;
   selectedId: number | null;
-  /** True while "Explore with sample data" is creating the account. */
+  /** True while a welcome button creates an account without a form (the sample one). */
   creating: boolean;
   /** The open tab of the Add account dialog, or null while it is closed. */
-  addingTab: AddAccountTab | null;
+  addingTab: Network | null;
   load(): Promise<void>;
   setAccounts(accounts: Account[]): void;
   select(accountId: number): void;
-  addSample(): Promise<void>;
+  /** Creates an account the network needs no form for, and shows it. */
+  signInWithoutForm(signIn: () => Promise<Account>): Promise<void>;
   remove(accountId: number): Promise<boolean>;
-  openAddAccount(tab: AddAccountTab): void;
+  /** Opens the dialog on this network's tab; null keeps it closed. */
+  openAddAccount(tab: Network | null): void;
   closeAddAccount(): void;
   /** A sign-in created (or renewed) an account: list it, show its board, close the dialog. */
   added(account: Account): void;
 }
-
-export type AddAccountTab = 'bluesky' | 'mastodon';
 
 function keepSelection(accounts: Account[], selectedId: number | null): number | null {
   if (selectedId !== null && accounts.some((a) => a.id === selectedId)) return selectedId;
@@ -55,11 +55,11 @@ export const useAccountsStore = create<AccountsState>()((set, get) => ({
   },
   setAccounts: (accounts) => set((s) => ({ accounts, loaded: true, selectedId: keepSelection(accounts, s.selectedId) })),
   select: (accountId) => set({ selectedId: accountId }),
-  addSample: async () => {
+  signInWithoutForm: async (signIn) => {
     if (get().creating) return;
     set({ creating: true });
     try {
-      const account = await rapportClient.addSampleAccount({});
+      const account = await signIn();
       const others = get().accounts.filter((a) => a.id !== account.id);
       set({ accounts: [...others, account], loaded: true, selectedId: account.id });
     } catch (error) {

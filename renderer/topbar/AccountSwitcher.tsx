@@ -2,13 +2,14 @@
 import { ChevronDown } from 'lucide-react';
 import type { Account } from '../../shared/domain';
 import { useAccountsStore } from '../stores/accountsStore';
-import { NETWORK_LABELS, accountLabel } from '../accounts/networkLabels';
+import { SIGN_IN_UIS, accountLabel, uiOf } from '../networks/registry';
 import { PopupMenu } from './PopupMenu';
 import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
 
 export function AccountSwitcher({ account }: { account: Account }) {
   const accounts = useAccountsStore((s) => s.accounts);
   const { select, openAddAccount } = useAccountsStore.getState();
+  const firstTab = SIGN_IN_UIS[0]?.id ?? null;
   return (
     <PopupMenu
       label="Switch account"
@@ -17,7 +18,7 @@ export function AccountSwitcher({ account }: { account: Account }) {
       buttonContent={
         <>
           <RemoteName name={account.displayName || account.handle} className="account-name" />
-          <span className="account-network">{NETWORK_LABELS[account.network]}</span>
+          <span className="account-network">{uiOf(account.network).label}</span>
           <ChevronDown size={14} aria-hidden="true" />
         </>
       }
@@ -32,7 +33,7 @@ export function AccountSwitcher({ account }: { account: Account }) {
         checked: a.id === account.id,
         onSelect: () => select(a.id),
       }))}
-      trailingItems={[{ key: 'add', label: 'Add account…', onSelect: () => openAddAccount('bluesky') }]}
+      trailingItems={[{ key: 'add', label: 'Add account…', onSelect: () => openAddAccount(firstTab) }]}
     />
   );
 }

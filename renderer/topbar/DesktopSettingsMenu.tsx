@@ -56,7 +56,7 @@ function SettingsPopover({ onClose }: { onClose(): void }) {
       ) : (
         SWITCHES.map(({ key, label, help }, index) => (
           <div key={key} className="desktop-setting">
-            <label className="mastodon-form-check">
+            <label className="form-check">
               <input
                 ref={index === 0 ? first : undefined}
                 type="checkbox"

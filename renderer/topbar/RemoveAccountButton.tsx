@@ -1,15 +1,17 @@
-// Removing an account (the sample one, for now) after a confirmation.
+// Removing an account after a confirmation, in the words its network chooses.
 import { useState } from 'react';
 import { Trash2 } from 'lucide-react';
 import type { Account } from '../../shared/domain';
 import { useAccountsStore } from '../stores/accountsStore';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { RemoteText } from '../safeHtml/RemoteHtml';
+import { uiOf } from '../networks/registry';
 
 export function RemoveAccountButton({ account, onDialogChange }: { account: Account; onDialogChange(open: boolean): void }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const label = account.network === 'sample' ? 'Remove sample account' : 'Remove account';
+  const { removal } = uiOf(account.network);
+  const label = removal?.buttonLabel ?? 'Remove account';
   const setOpen = (open: boolean) => {
     setConfirming(open);
     onDialogChange(open);
@@ -29,8 +31,8 @@ export function RemoveAccountButton({ account, onDialogChange }: { account: Acco
       {confirming ? (
         <ConfirmDialog
           title={
-            account.network === 'sample' ? (
-              'Remove the sample account?'
+            removal ? (
+              removal.question
             ) : (
               <>
                 Remove <RemoteText text={account.handle} />?

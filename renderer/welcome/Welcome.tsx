@@ -1,11 +1,21 @@
 // First run: no accounts yet. Sign in to a network, or look around with invented followers first.
-import { ArrowRight, AtSign, Sparkles } from 'lucide-react';
+import { ArrowRight } from 'lucide-react';
 import { STAGE_LABELS } from '../../shared/domain';
+import { COMING_LATER, WELCOME_UIS } from '../networks/registry';
+import type { NetworkUi } from '../networks/networkUi';
 import { useAccountsStore } from '../stores/accountsStore';
+
+/** A network with a form opens it in the Add account dialog; one without signs in at once. */
+function startSignIn(ui: NetworkUi): void {
+  const { openAddAccount, signInWithoutForm } = useAccountsStore.getState();
+  if (ui.SignInForm) openAddAccount(ui.id);
+  else if (ui.signInWithoutForm) void signInWithoutForm(ui.signInWithoutForm);
+}
 
 export function Welcome() {
   const creating = useAccountsStore((s) => s.creating);
-  const { openAddAccount } = useAccountsStore.getState();
+  const notes = WELCOME_UIS.flatMap((ui) => (ui.welcome?.note ? [ui.welcome.note] : []));
+  const busyNote = WELCOME_UIS.find((ui) => !ui.SignInForm && ui.welcome?.busyNote)?.welcome?.busyNote ?? 'Signing in…';
   return (
     <main className="welcome">
       <div className="welcome-panel">
@@ -32,21 +42,26 @@ export function Welcome() {
           rest deliberately. Everything stays on this computer.
         </p>
         <div className="welcome-actions">
-          <button type="button" className="button button-primary button-large" onClick={() => openAddAccount('bluesky')}>
-            <AtSign size={16} aria-hidden="true" />
-            Add Bluesky account
-          </button>
-          <button type="button" className="button button-large" onClick={() => openAddAccount('mastodon')}>
-            <AtSign size={16} aria-hidden="true" />
-            Add Mastodon account
-          </button>
-          <button type="button" className="button button-large" disabled={creating} onClick={() => void useAccountsStore.getState().addSample()}>
-            <Sparkles size={16} aria-hidden="true" />
-            Explore with sample data
-          </button>
+          {WELCOME_UIS.map((ui, index) => {
+            const entry = ui.welcome;
+            if (!entry) return null;
+            const Icon = entry.icon;
+            return (
+              <button
+                key={ui.id}
+                type="button"
+                className={index === 0 ? 'button button-primary button-large' : 'button button-large'}
+                disabled={creating && !ui.SignInForm}
+                onClick={() => startSignIn(ui)}
+              >
+                <Icon size={16} aria-hidden="true" />
+                {entry.label}
+              </button>
+            );
+          })}
         </div>
         <p className="welcome-note" role="status">
-          {creating ? 'Creating the sample account…' : 'Sample data invents followers to try the board with; nothing is sent anywhere. X and GitHub come in a later version.'}
+          {creating ? busyNote : [...notes, COMING_LATER].join(' ')}
         </p>
       </div>
     </main>

@@ -1,27 +1,24 @@
-// Signing in to a Mastodon server, under the "Mastodon" tab of the Add-account dialog. Core
+// Signing in to a Mastodon server, under the "Mastodon" tab of the Add account dialog. Core
 // registers Rapport with the server and prepares the request; the server's own sign-in page opens
 // in the system browser, and core either hears back on a loopback redirect (we wait) or the
 // server shows a code the user pastes here. Rapport never sees the password.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Account } from '../../shared/domain';
-import type { MastodonSignInStart } from '../../shared/api/mastodonContract';
-import { call, toRapportError } from '../api/rapportClient';
-import { CancelSaveButtons } from '../dialogs/CancelSaveButtons';
-import { FormError } from '../dialogs/FormError';
-
-interface AddMastodonFormProps {
-  onDone(account: Account): void;
-  onCancel(): void;
-}
+import type { Account } from '../../../shared/domain';
+import type { PendingSignIn } from '../../../shared/api/signInContract';
+import { call, toRapportError } from '../../api/rapportClient';
+import { CancelSaveButtons } from '../../dialogs/CancelSaveButtons';
+import { FormError } from '../../dialogs/FormError';
+import type { SignInFormProps } from '../networkUi';
+import './mastodonSignIn.css';
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'starting' }
-  | { kind: 'waiting'; start: MastodonSignInStart; showCode: boolean }
-  | { kind: 'finishing'; start: MastodonSignInStart };
+  | { kind: 'waiting'; start: PendingSignIn; showCode: boolean }
+  | { kind: 'finishing'; start: PendingSignIn };
 
-export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
+export function MastodonSignInForm({ onSignedIn, onCancel }: SignInFormProps) {
   const [instance, setInstance] = useState('');
   const [noteSync, setNoteSync] = useState(false);
   const [code, setCode] = useState('');
@@ -46,7 +43,7 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
       // been granted access, its answer still arrives and the new account is still handed on.
       mounted.current = false;
       const signInId = active.current;
-      if (signInId) void call('cancelMastodonSignIn', { signInId }).catch(() => undefined);
+      if (signInId) void call('cancelSignIn', { signInId }).catch(() => undefined);
     };
   }, []);
 
@@ -61,10 +58,10 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
     if (cancelledByUser.current.has(signInId)) return;
     if (mounted.current && active.current !== signInId) return;
     active.current = null;
-    onDone(account);
+    onSignedIn(account);
   };
 
-  const codeFailed = (signInId: string, start: MastodonSignInStart, reason: unknown) => {
+  const codeFailed = (signInId: string, start: PendingSignIn, reason: unknown) => {
     if (!mounted.current || active.current !== signInId) return;
     const error = toRapportError(reason);
     setError(error.message);
@@ -79,8 +76,8 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
   };
 
   /** Loopback: one long call that answers when the browser comes back to core. */
-  const waitForBrowser = (start: MastodonSignInStart) => {
-    call('finishMastodonSignIn', { signInId: start.signInId }).then(
+  const waitForBrowser = (start: PendingSignIn) => {
+    call('finishSignIn', { signInId: start.signInId }).then(
       (account) => finished(start.signInId, account),
       (reason: unknown) => {
         // A pasted code ends this wait in core; its own answer tells how the sign-in went.
@@ -103,9 +100,14 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
     }
     setError(null);
     setPhase({ kind: 'starting' });
-    let start: MastodonSignInStart;
+    let start: PendingSignIn;
     try {
-      start = await call('beginMastodonSignIn', { instance: typed, noteSync });
+      const answer = await call('beginSignIn', { network: 'mastodon', instance: typed, noteSync });
+      if (answer.status === 'signedIn') {
+        onSignedIn(answer.account);
+        return;
+      }
+      start = answer;
     } catch (reason) {
       setError(toRapportError(reason).message);
       setPhase({ kind: 'idle' });
@@ -113,7 +115,7 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
     }
     if (!mounted.current) {
       // The dialog went away while core prepared the sign-in: nobody will finish it.
-      void call('cancelMastodonSignIn', { signInId: start.signInId }).catch(() => undefined);
+      void call('cancelSignIn', { signInId: start.signInId }).catch(() => undefined);
       return;
     }
     active.current = start.signInId;
@@ -137,7 +139,7 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
     setPhase({ kind: 'finishing', start });
     codeSent.current = start.signInId;
     try {
-      finished(start.signInId, await call('finishMastodonSignIn', { signInId: start.signInId, code: pasted }));
+      finished(start.signInId, await call('finishSignIn', { signInId: start.signInId, code: pasted }));
     } catch (reason) {
       codeFailed(start.signInId, start, reason);
     }
@@ -148,7 +150,7 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
     active.current = null;
     if (signInId) {
       cancelledByUser.current.add(signInId);
-      void call('cancelMastodonSignIn', { signInId }).catch(() => undefined);
+      void call('cancelSignIn', { signInId }).catch(() => undefined);
     }
     onCancel();
   };
@@ -180,7 +182,7 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
         <p className="field-help" id={`${ids}-instance-hint`}>
           Your server&apos;s sign-in page opens in your browser. Rapport never sees your password.
         </p>
-        <label className="mastodon-form-check">
+        <label className="form-check">
           <input type="checkbox" checked={noteSync} disabled={starting} onChange={(e) => setNoteSync(e.target.checked)} />
           <span>Mirror my notes to Mastodon</span>
         </label>
@@ -197,7 +199,7 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
   }
 
   const { start } = phase;
-  const host = hostOf(start.instanceUrl);
+  const host = hostOf(start.instanceUrl ?? start.authorizeUrl);
   const finishing = phase.kind === 'finishing';
   return (
     <div className="sign-in-form mastodon-form" aria-busy={finishing}>
@@ -261,10 +263,10 @@ export function AddMastodonForm({ onDone, onCancel }: AddMastodonFormProps) {
   );
 }
 
-function hostOf(origin: string): string {
+function hostOf(url: string): string {
   try {
-    return new URL(origin).host;
+    return new URL(url).host;
   } catch {
-    return origin;
+    return url;
   }
 }

@@ -2,14 +2,9 @@
 // this form's state while it is open; it is sent once to core, which keeps the session, never it.
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { Account } from '../../shared/domain';
-import { call, toRapportError } from '../api/rapportClient';
-import { FormError } from '../dialogs/FormError';
-
-interface BlueskySignInFormProps {
-  onDone(account: Account): void;
-  onCancel(): void;
-}
+import { rapportClient, toRapportError } from '../../api/rapportClient';
+import { FormError } from '../../dialogs/FormError';
+import type { SignInFormProps } from '../networkUi';
 
 /** What is wrong with the form before anything is sent, as one sentence; null when it may go. */
 export function blueskyFormProblem(identifier: string, appPassword: string, server: string): string | null {
@@ -28,7 +23,7 @@ export function blueskyFormProblem(identifier: string, appPassword: string, serv
   return null;
 }
 
-export function BlueskySignInForm({ onDone, onCancel }: BlueskySignInFormProps) {
+export function BlueskySignInForm({ onSignedIn, onCancel }: SignInFormProps) {
   const [identifier, setIdentifier] = useState('');
   const [appPassword, setAppPassword] = useState('');
   const [server, setServer] = useState('');
@@ -48,9 +43,11 @@ export function BlueskySignInForm({ onDone, onCancel }: BlueskySignInFormProps) 
       // A leading @ is how people write handles; core reads "@…" as an email otherwise.
       const handle = identifier.trim().replace(/^@/u, '');
       const serviceUrl = server.trim();
-      const account = await call('addBlueskyAccount', serviceUrl ? { identifier: handle, appPassword, serviceUrl } : { identifier: handle, appPassword });
+      const account = await rapportClient.signInAtOnce(
+        serviceUrl ? { network: 'bluesky', identifier: handle, appPassword, serviceUrl } : { network: 'bluesky', identifier: handle, appPassword },
+      );
       setAppPassword('');
-      onDone(account);
+      onSignedIn(account);
     } catch (failure) {
       setError(toRapportError(failure).message);
       setBusy(false);
