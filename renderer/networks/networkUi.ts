@@ -25,7 +25,7 @@ export interface WelcomeEntry {
 
 export interface NetworkUi {
   readonly id: Network;
-  /** "Bluesky": the switcher, the account label, messages. */
+  /** "Bluesky" (the contract's label): the switcher, the account label, messages. */
   readonly label: string;
   /** Where "View on …" on a profile leads; the label when absent. */
   readonly siteName?: string;

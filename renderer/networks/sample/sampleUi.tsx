@@ -1,6 +1,7 @@
 // The sample network in the window: no sign-in form (the welcome button creates the account at
 // once), no messages, and a wording that says these people are invented.
 import { Sparkles } from 'lucide-react';
+import { sampleContract } from '../../../shared/api/networks/sample';
 import { rapportClient } from '../../api/rapportClient';
 import { RemoteName } from '../../safeHtml/RemoteHtml';
 import type { NetworkUi } from '../networkUi';
@@ -14,8 +15,8 @@ function SampleNoMessagesNote({ name }: { name: string }) {
 }
 
 export const sampleUi: NetworkUi = {
-  id: 'sample',
-  label: 'Sample data',
+  id: sampleContract.id,
+  label: sampleContract.label,
   siteName: 'the sample network',
   signInWithoutForm: () => rapportClient.signInAtOnce({ network: 'sample' }),
   welcome: {
