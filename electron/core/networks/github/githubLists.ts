@@ -13,11 +13,13 @@
 // ceil(N / 100) requests. REST would cost ceil(N / 100) list pages plus one GET per person for
 // the same profiles (measured in githubLists.test.ts).
 //
-// Re-checks: the head (cursor null) is first asked of REST, conditionally: the last page of
-// /user/followers with the ETag of last time. 304 (no new follower, nothing removed before it)
-// costs no rate-limit point and answers with the page read last time; anything else reads the
-// head through GraphQL again. The REST page is read before GraphQL, so a follower who arrives in
-// between changes the next ETag rather than being missed.
+// Re-checks: the head (cursor null) is first asked of REST, conditionally, with the ETag of last
+// time: the last page of /user/followers, at a page size chosen so that page is never full. Any
+// follower added (appended to that page) or removed (everyone after shifts) then changes it, so
+// a 304 proves the list unchanged; a 304 costs no rate-limit point. Anything else reads the
+// signed-in user's counts again (a conditional GET /user) and the head through GraphQL. The REST
+// page is read before GraphQL, so a follower who arrives in between changes the next ETag rather
+// than being missed. An unchanged account thus costs one request per list and no point.
 import type { Octokit } from '@octokit/rest';
 import type { RemoteEdge, RemotePage, UnreadableItem } from '../provider';
 import { githubError, statusOf } from './githubErrors';
@@ -46,8 +48,27 @@ const QUERIES: Record<GithubList, string> = {
 
 interface RememberedHead {
   page: number;
+  perPage: number;
   etag: string;
   answer: RemotePage<RemoteEdge>;
+}
+
+interface RestHead {
+  page: number;
+  perPage: number;
+  notModified: boolean;
+  etag: string | null;
+  /** The page is the end of the list and not full: any change to the list changes it. */
+  tellsChange: boolean;
+}
+
+/**
+ * The REST page size for a head check: the largest size up to 100 that leaves the last page
+ * not full, so an appended follower lands on it (100 for 5,050 followers, 99 for 5,000).
+ */
+export function headPageSize(count: number): number {
+  for (let size = GITHUB_PAGE_MAX; size > 1; size--) if (count % size !== 0) return size;
+  return GITHUB_PAGE_MAX;
 }
 
 export class GithubLists {
@@ -58,39 +79,40 @@ export class GithubLists {
   constructor(
     private readonly octokit: Octokit,
     private readonly webBase: string,
-    /** The signed-in user's counts from the last getSelf, which say where the last REST page is. */
-    private readonly counts: () => Record<GithubList, number | null>,
+    /** The signed-in user's counts, read again (conditionally) at most once per sync. */
+    private readonly freshCounts: (signal?: AbortSignal) => Promise<Record<GithubList, number | null>>,
   ) {}
 
   async page(list: GithubList, cursor: string | null, limit: number, signal?: AbortSignal): Promise<RemotePage<RemoteEdge>> {
     if (cursor !== null && cursor.startsWith(CURSOR_PREFIX)) return this.graphqlPage(list, cursor.slice(CURSOR_PREFIX.length), limit, signal);
     // The head (or a cursor from an older format, read as a fresh start).
-    const head = await this.restHead(list, signal);
-    if (head.unchanged) return head.unchanged;
+    const remembered = this.heads.get(list);
+    let rest: RestHead | null = null;
+    if (remembered) {
+      rest = await this.restPage(list, remembered.page, remembered.perPage, remembered.etag, signal);
+      if (rest.notModified) return remembered.answer;
+    }
+    const count = (await this.freshCounts(signal))[list];
+    if (count !== null) {
+      const perPage = headPageSize(count);
+      const page = Math.max(1, Math.ceil(count / perPage));
+      if (rest === null || rest.page !== page || rest.perPage !== perPage) rest = await this.restPage(list, page, perPage, null, signal);
+    }
     const answer = await this.graphqlPage(list, null, limit, signal);
-    if (head.etag !== null && head.page !== null) this.heads.set(list, { page: head.page, etag: head.etag, answer });
+    if (rest?.etag && rest.tellsChange) this.heads.set(list, { page: rest.page, perPage: rest.perPage, etag: rest.etag, answer });
     else this.heads.delete(list);
     return answer;
   }
 
-  /**
-   * The last REST page, conditionally. Its ETag is only trusted as "nothing new" when the page is
-   * the true end of the list (no rel="next") and not empty.
-   */
-  private async restHead(list: GithubList, signal?: AbortSignal): Promise<{ unchanged: RemotePage<RemoteEdge> | null; etag: string | null; page: number | null }> {
-    const count = this.counts()[list];
-    if (count === null) return { unchanged: null, etag: null, page: null };
-    const page = Math.max(1, Math.ceil(count / GITHUB_PAGE_MAX));
-    const remembered = this.heads.get(list);
-    const headers = remembered?.page === page ? { 'if-none-match': remembered.etag } : {};
+  private async restPage(list: GithubList, page: number, perPage: number, etag: string | null, signal?: AbortSignal): Promise<RestHead> {
     const route = list === 'followers' ? ('GET /user/followers' as const) : ('GET /user/following' as const);
     try {
-      const response = await this.octokit.request(route, { per_page: GITHUB_PAGE_MAX, page, headers, request: { signal } });
-      const etag = response.headers.etag ?? null;
-      const atEnd = !/rel="next"/.test(response.headers.link ?? '') && Array.isArray(response.data) && response.data.length > 0;
-      return { unchanged: null, etag: atEnd ? etag : null, page };
+      const response = await this.octokit.request(route, { per_page: perPage, page, headers: etag ? { 'if-none-match': etag } : {}, request: { signal } });
+      const size = Array.isArray(response.data) ? response.data.length : perPage;
+      const atEnd = !/rel="next"/.test(response.headers.link ?? '');
+      return { page, perPage, notModified: false, etag: response.headers.etag ?? null, tellsChange: atEnd && size < perPage };
     } catch (error) {
-      if (statusOf(error) === 304 && remembered) return { unchanged: remembered.answer, etag: remembered.etag, page };
+      if (statusOf(error) === 304) return { page, perPage, notModified: true, etag, tellsChange: true };
       throw githubError(error, `list your ${list}`, signal);
     }
   }

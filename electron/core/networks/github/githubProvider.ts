@@ -54,6 +54,8 @@ export class GithubProvider implements Provider {
   private readonly endpoints: GithubEndpoints;
   private readonly lists: GithubLists;
   private self: { etag: string | null; user: RestUser } | null = null;
+  /** Whether GET /user was asked since the last getSelf (once per sync is enough). */
+  private selfChecked = false;
 
   constructor(options: GithubProviderOptions) {
     this.endpoints = options.endpoints;
@@ -65,10 +67,10 @@ export class GithubProvider implements Provider {
       log: silentLog,
       request: { fetch: githubFetch(options.http, options) },
     });
-    this.lists = new GithubLists(this.octokit, this.endpoints.webBase, () => ({
-      followers: this.self?.user.followers ?? null,
-      following: this.self?.user.following ?? null,
-    }));
+    this.lists = new GithubLists(this.octokit, this.endpoints.webBase, async (signal) => {
+      if (!this.selfChecked) await this.readSelf(signal);
+      return { followers: this.self?.user.followers ?? null, following: this.self?.user.following ?? null };
+    });
     this.capabilities = {
       pageMax: GITHUB_PAGE_MAX,
       profileBatch: GITHUB_PAGE_MAX,
@@ -79,8 +81,21 @@ export class GithubProvider implements Provider {
     };
   }
 
-  /** GET /user, conditionally: an unchanged account answers 304, which costs no rate-limit point. */
+  /**
+   * The signed-in account. Read once; later syncs get the copy in memory at no cost, and the lists
+   * read it again (conditionally) as soon as either of them changed, so an unchanged account costs
+   * nothing here. The counts only size the progress bar, which is then off by at most the change.
+   */
   async getSelf(signal?: AbortSignal): Promise<RemoteProfile> {
+    if (this.self) this.selfChecked = false;
+    else await this.readSelf(signal);
+    const self = this.self;
+    if (!self) throw new RapportError('INTERNAL', 'The GitHub account was not read.');
+    return restUserToProfile(self.user, this.endpoints.webBase);
+  }
+
+  /** GET /user, conditionally: an unchanged account answers 304, which costs no rate-limit point. */
+  private async readSelf(signal?: AbortSignal): Promise<void> {
     const headers = this.self?.etag ? { 'if-none-match': this.self.etag } : {};
     try {
       const response = await this.octokit.request('GET /user', { headers, request: { signal } });
@@ -90,7 +105,7 @@ export class GithubProvider implements Provider {
     } catch (error) {
       if (!(statusOf(error) === 304 && this.self)) throw githubError(error, 'read your account', signal);
     }
-    return restUserToProfile(this.self.user, this.endpoints.webBase);
+    this.selfChecked = true;
   }
 
   listFollowers(cursor: string | null, limit: number, signal?: AbortSignal): Promise<RemotePage<RemoteEdge>> {
@@ -175,7 +190,8 @@ export class GithubProvider implements Provider {
   }
 
   async getRelationships(remoteIds: string[], signal?: AbortSignal): Promise<RemoteRelationship[]> {
-    if (!this.self) await this.getSelf(signal);
+    // Read again: my own login may have changed since the last sync.
+    await this.readSelf(signal);
     const me = this.selfLogin;
     const out: RemoteRelationship[] = [];
     for (const remoteId of remoteIds) {
