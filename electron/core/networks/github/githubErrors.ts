@@ -2,10 +2,8 @@
 // RATE_LIMITED or OFFLINE NetworkFailure) in its own RequestError; the cause chain still holds
 // ours, and that one wins. Answers never reach a message verbatim: remote text is hostile.
 import { RapportError } from '../../../../shared/api/errors';
+import { GITHUB_TOKEN_PERMISSIONS } from '../../../../shared/api/networks/github';
 import { findRapportError } from '../../net/networkFailure';
-
-export const TOKEN_PERMISSIONS_SENTENCE =
-  'A classic token needs the read:user and user:follow scopes; a fine-grained token needs the Followers permission (read and write).';
 
 /** The HTTP status octokit saw, when the failure was an answer. */
 export function statusOf(error: unknown): number | null {
@@ -22,7 +20,7 @@ export function githubError(error: unknown, what: string, signal?: AbortSignal):
     return new RapportError('AUTH_EXPIRED', 'GitHub no longer accepts Rapport\'s token (it was revoked or has expired). Sign in again with a new token.');
   }
   if (status === 403) {
-    return new RapportError('AUTH_EXPIRED', `GitHub refused to ${what}: the token lacks a permission. ${TOKEN_PERMISSIONS_SENTENCE}`);
+    return new RapportError('AUTH_EXPIRED', `GitHub refused to ${what}: the token lacks a permission. ${GITHUB_TOKEN_PERMISSIONS}`);
   }
   if (status === 404) return new RapportError('NOT_FOUND', `GitHub could not ${what}: not found (the account may be deleted or renamed).`);
   if (status === 422) return new RapportError('INVALID_INPUT', `GitHub would not ${what}.`);

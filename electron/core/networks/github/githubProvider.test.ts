@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeGithub } from '../../../../test/fakes/github/fakeGithub';
 import { githubProviderFor } from '../../../../test/fakes/github/githubTestKit';
+import type { RemoteEdge, RemotePage } from '../provider';
 import { rapportError as rapportErrorOf } from '../../../../test/rapportErrorOf';
 
 let fake: FakeGithub;
@@ -19,7 +20,7 @@ async function walk(list: 'listFollowers' | 'listFollowing', provider: ReturnTyp
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const page = await provider[list](cursor, 100);
+    const page: RemotePage<RemoteEdge> = await provider[list](cursor, 100);
     ids.push(...page.items.map((e) => e.profile.remoteId));
     cursor = page.cursor;
   } while (cursor !== null);

@@ -1,0 +1,114 @@
+// A GitHub account through the real sync engine on real SQLite, the fake on loopback: the request
+// budget of a full sync, the free re-check, and a secondary limit mid-sync that ends where an
+// undisturbed sync ends.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Account } from '../../../../shared/domain';
+import { FakeGithub } from '../../../../test/fakes/github/fakeGithub';
+import { githubProviderFor, type GithubKit } from '../../../../test/fakes/github/githubTestKit';
+import { openDatabase } from '../../db/openDatabase';
+import { MediaCache } from '../../media/mediaCache';
+import { accountsRepo } from '../../repos/accountsRepo';
+import { ProfileEnrichment } from '../../sync/profileEnrichment';
+import { SyncJob } from '../../sync/syncJob';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Requests to GitHub's API (avatars come from their own host, through the media client). */
+const apiRequests = (fake: FakeGithub) => fake.requests.filter((r) => r.route !== 'GET /avatars');
+const listRoutes = new Set(['GET /user', 'GET /user/followers', 'GET /user/following', 'POST /graphql']);
+
+async function setup(followers: number, following: number) {
+  const fake = new FakeGithub();
+  fake.state.generate({ followers, following });
+  await fake.start();
+  cleanups.push(() => fake.stop());
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-github-sync-'));
+  const db = openDatabase(path.join(dir, 'rapport.db'));
+  const enrichment = new ProfileEnrichment(db, new MediaCache(path.join(dir, 'media')));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(() => db.close());
+  cleanups.push(() => enrichment.close());
+  const account = accountsRepo(db).upsert({ network: 'github', remoteId: '1', handle: 'octo-self', displayName: 'Octo Self' }, new Date().toISOString());
+  const kit = githubProviderFor(fake);
+  let clock = Date.now();
+  const sync = async (walkMode: 'full' | 'auto' = 'full', provider: GithubKit = kit) => {
+    clock += 60_000;
+    const job = new SyncJob({ db, account: account as Account, provider: provider.provider, enrichment, emit: () => {}, now: () => clock, walkMode });
+    await job.finished;
+    await enrichment.whenIdle();
+    return job;
+  };
+  return { fake, db, kit, sync };
+}
+
+function endState(db: Database.Database) {
+  return {
+    followers: db.prepare(`SELECT p.remote_id FROM relationships r JOIN people p ON p.id = r.person_id WHERE r.follows_me = 1 ORDER BY 1`).pluck().all(),
+    following: db.prepare(`SELECT p.remote_id FROM relationships r JOIN people p ON p.id = r.person_id WHERE r.i_follow = 1 ORDER BY 1`).pluck().all(),
+    profiles: db.prepare(`SELECT count(*) FROM people WHERE followers_count IS NOT NULL AND joined_at IS NOT NULL`).pluck().get(),
+  };
+}
+
+describe('GitHub sync through the engine', () => {
+  it('syncs 5,000 followers with full profiles in ceil(5000/100) + ceil(following/100) + a constant requests', async () => {
+    const { fake, db, sync } = await setup(5_000, 250);
+    const job = await sync();
+    expect(job.progress.state).toBe('done');
+    const state = endState(db);
+    expect(state.followers).toHaveLength(5_000);
+    expect(state.following).toHaveLength(250);
+    expect(state.profiles).toBe(fake.state.visible('followers').length + 250 - 75); // 75 of the following are mutual
+    const requests = apiRequests(fake);
+    const lists = requests.filter((r) => listRoutes.has(r.route)).length;
+    // GraphQL pages: 50 + 3. Constant: GET /user and one REST head page per list.
+    expect(lists).toBe(50 + 3 + 3);
+    // Plus recent activity of the 20 newest people (the engine's posts phase).
+    expect(requests.length).toBeLessThanOrEqual(Math.ceil(5_000 / 100) + Math.ceil(250 / 100) + 3 + 20);
+    expect(fake.pointsUsed().graphql).toBe(53);
+
+    const extras = db.prepare(`SELECT data FROM person_extras`).pluck().all() as string[];
+    expect(extras.some((json) => json.includes('"Public repositories"'))).toBe(true);
+    const posts = db.prepare(`SELECT text FROM posts LIMIT 1`).pluck().get() as string;
+    expect(posts).toMatch(/^(Pushed|Opened|Released|Starred|Created|Forked)/);
+  });
+
+  it('re-checks an unchanged account with at most 2 requests on the lists and no rate-limit point', async () => {
+    const { fake, sync } = await setup(1_234, 56);
+    await sync();
+    fake.resetLog();
+    const job = await sync('auto');
+    expect(job.progress.state).toBe('done');
+    const lists = apiRequests(fake).filter((r) => listRoutes.has(r.route));
+    expect(lists.map((r) => `${r.route} ${r.status}`)).toEqual(['GET /user/followers 304', 'GET /user/following 304']);
+    const eventsPoints = apiRequests(fake).filter((r) => !listRoutes.has(r.route)).length;
+    // Only the posts phase (activity of people who have none stored yet) spends points.
+    expect(fake.pointsUsed()).toEqual({ core: eventsPoints, graphql: 0 });
+  });
+
+  it('finds a new follower in a re-check and stores them', async () => {
+    const { fake, db, sync } = await setup(300, 10);
+    await sync();
+    const newcomer = fake.state.generateUser(50_000);
+    fake.state.addFollower(newcomer.id);
+    await sync('auto');
+    expect(endState(db).followers).toContain(String(newcomer.id));
+  });
+
+  it('waits out a secondary limit mid-sync and ends as an undisturbed sync does', async () => {
+    const calm = await setup(1_500, 120);
+    await calm.sync();
+    const limited = await setup(1_500, 120);
+    limited.fake.knobs.secondary = { afterRequests: 8, count: 3, status: 403, retryAfterSeconds: 2 };
+    const job = await limited.sync();
+    expect(job.progress.state).toBe('done');
+    expect(limited.kit.waits.filter((ms) => ms === 2_000)).toHaveLength(3);
+    expect(endState(limited.db)).toEqual(endState(calm.db));
+  });
+});
