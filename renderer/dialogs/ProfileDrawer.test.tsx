@@ -1,42 +1,39 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis, failNext, type CoreApi } from '../testing/coreApi';
+import { withCoreDatabase } from '../testing/coreDatabase';
+import { coreWithPeople } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
 const hostileBio = 'Hello <img src=x onerror=alert(1)>\nsecond line <b>bold</b>';
 
-function apiWithHostileProfile(): InMemoryRapportApi {
-  const people = makePeople(3);
-  return new InMemoryRapportApi({
-    accounts: [sampleAccount()],
-    people,
-    profiles: {
-      2: {
-        bio: hostileBio,
-        displayName: 'Ada <script>alert(2)</script> Lovelace',
-        postsCount: 42,
-        recentPosts: [
-          { id: 7, remoteId: 'p7', text: 'First post <img src=y onerror=alert(3)>', createdAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), isReply: false, isRepost: false },
-          { id: 8, remoteId: 'p8', text: 'A reply', createdAt: new Date(Date.now() - 3_600_000).toISOString(), isReply: true, isRepost: false },
-        ],
-      },
-    },
+/** Three followers; the second one's name, bio and posts are hostile text, stored as a sync stores them. */
+async function apiWithHostileProfile(): Promise<CoreApi> {
+  const api = await coreWithPeople([3]);
+  withCoreDatabase(api, (db) => {
+    db.prepare('UPDATE people SET display_name = ?, bio = ?, posts_count = 42 WHERE id = 2').run('Ada <script>alert(2)</script> Lovelace', hostileBio);
+    const post = db.prepare('INSERT INTO posts (person_id, remote_id, text, created_at, is_reply, is_repost) VALUES (2, ?, ?, ?, ?, 0)');
+    // Core lists posts newest first.
+    post.run('p7', 'First post <img src=y onerror=alert(3)>', new Date(Date.now() - 3_600_000).toISOString(), 0);
+    post.run('p8', 'A reply', new Date(Date.now() - 3 * 86_400_000).toISOString(), 1);
   });
+  return api;
 }
 
 describe('ProfileDrawer', () => {
   it('opens with Enter on a card and shows bio and posts as plain text', async () => {
-    const api = apiWithHostileProfile();
+    const api = await apiWithHostileProfile();
     renderWithApi(api);
     await waitFor(() => expect(within(screen.getByTestId('list-new')).getAllByTestId('card')).toHaveLength(3));
     const card = screen.getAllByTestId('card')[1];
@@ -59,7 +56,7 @@ describe('ProfileDrawer', () => {
   });
 
   it('keeps focus inside while open, closes with Escape and gives focus back to the card', async () => {
-    renderWithApi(apiWithHostileProfile());
+    renderWithApi(await apiWithHostileProfile());
     await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(3));
     const card = screen.getAllByTestId('card')[0];
     if (!card) throw new Error('no card');
@@ -76,8 +73,8 @@ describe('ProfileDrawer', () => {
   });
 
   it('says why when the profile is not in the cache', async () => {
-    const api = apiWithHostileProfile();
-    api.getProfile = () => Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'This profile is not cached yet.' } });
+    const api = await apiWithHostileProfile();
+    failNext(api, 'getProfile', () => Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'This profile is not cached yet.' } }));
     renderWithApi(api);
     await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(3));
     fireEvent.click(screen.getAllByTestId('card')[0] as HTMLElement);
