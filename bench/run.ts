@@ -11,6 +11,7 @@ interface BenchModule {
 const BENCHES: BenchModule[] = [
   { file: 'ingestBench.ts', exportName: 'runIngestBench' },
   { file: 'queryBench.ts', exportName: 'runQueryBench' },
+  { file: 'paletteSearchBench.ts', exportName: 'runPaletteSearchBench' },
   { file: 'boardBench.ts', exportName: 'runBoardBench' },
   { file: 'syncBench.ts', exportName: 'runSyncBench' },
 ];

@@ -1,6 +1,6 @@
 // Vocabulary of triage beyond the board: filters, saved filters, timelines, stats, templates and
 // exports. Pure TypeScript, shared by core and renderer.
-import type { BoardSort, Stage, StageCounts } from './domain';
+import type { BoardSort, PersonCard, Stage, StageCounts } from './domain';
 import type { SignalId } from './signals/types';
 
 export const RELATIONSHIP_FILTERS = ['mutual', 'followsMe', 'iFollow', 'notFollowingBack', 'unfollowedMe'] as const;
@@ -26,6 +26,16 @@ export interface PeopleFilter {
   followedMeBefore?: string;
   /** true: only snoozed people · false: hide snoozed people · absent: both */
   snoozed?: boolean;
+}
+
+export const MATCH_REASONS = ['name', 'handle', 'bio', 'note', 'tag'] as const;
+/** Where a search found the person: what the palette says beside each result. */
+export type MatchReason = (typeof MATCH_REASONS)[number];
+
+/** One result of findPeople: the person's card and why it matched. */
+export interface PersonMatch {
+  card: PersonCard;
+  matched: MatchReason;
 }
 
 export const PEOPLE_SORTS = ['newest', 'followers', 'name', 'score', 'lastActivity'] as const;

@@ -22,6 +22,7 @@ import { statsHandlers } from './api/statsHandlers';
 import { unfollowHandlers } from './api/unfollowHandlers';
 import { exportHandlers } from './api/exportHandlers';
 import { forgetHandlers } from './api/forgetHandlers';
+import { findPeopleHandlers } from './api/findPeopleHandlers';
 import { notesTagsHandlers } from './api/notesTagsHandlers';
 import { snoozeHandlers } from './api/snoozeHandlers';
 import { templatesHandlers } from './api/templatesHandlers';
@@ -167,6 +168,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         templatesHandlers,
         exportHandlers,
         forgetHandlers,
+        findPeopleHandlers,
         peopleQueryHandlers,
         bulkMoveHandlers,
         statsHandlers,

@@ -44,6 +44,7 @@ export const METHOD_NAMES = [
   'deleteSavedFilter',
   'exportPeople',
   'forgetPerson',
+  'findPeople',
   // Mastodon sign-in (mastodonContract.ts)
   'beginMastodonSignIn',
   'finishMastodonSignIn',

@@ -10,6 +10,7 @@ import {
   type AccountStats,
   type ExportFile,
   type MessageTemplate,
+  type PersonMatch,
   type SavedFilter,
   type TimelineEntry,
 } from '../triageTypes';
@@ -134,10 +135,21 @@ export const triageContract = {
     z.strictObject({ accountId: id, format: z.enum(EXPORT_FORMATS), filter: peopleFilterSchema.optional() }),
   ),
   /**
-   * Removes the person from this account: triage, relationship, notes, tags, events, outbox, and,
-   * when no other account knows them, the person row, posts, search entry and cached media.
+   * The command palette's person search: names and handles despite a typo ("heidenrich" finds
+   * Heidenreich), then bio, note and tag words, best first, each with the reason it matched.
    */
-  forgetPerson: method<{ forgotten: true }>()(z.strictObject({ accountId: id, personId: id })),
+  findPeople: method<PersonMatch[]>()(
+    z.strictObject({ accountId: id, query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).optional() }),
+  ),
+  /**
+   * Removes the person from this account: triage, relationship, notes, tags, events, outbox, and,
+   * when no other account knows them, the person row, posts, search entry and cached media. A
+   * decision (Evaluated, Connected, Declined) is kept as a tombstone of network, remote id and stage,
+   * so a later sync brings them back where they were (keptStage); `completely` keeps nothing.
+   */
+  forgetPerson: method<{ forgotten: true; keptStage: Stage | null }>()(
+    z.strictObject({ accountId: id, personId: id, completely: z.boolean().optional() }),
+  ),
 } as const;
 
 export type { OutboxAction };

@@ -45,6 +45,7 @@ const VALID: { [M in MethodName]: MethodInput<M> } = {
   deleteSavedFilter: { filterId: 1 },
   exportPeople: { accountId: 1, format: 'csv', filter: { stages: ['declined'] } },
   forgetPerson: { accountId: 1, personId: 1 },
+  findPeople: { accountId: 1, query: 'ada' },
   beginSignIn: { network: 'bluesky', identifier: 'ada.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop', serviceUrl: 'https://bsky.social' },
   finishSignIn: { signInId: 'abcdefgh12345678', code: 'the-code' },
   cancelSignIn: { signInId: 'abcdefgh12345678' },

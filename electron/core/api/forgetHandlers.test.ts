@@ -75,13 +75,14 @@ describe('forgetPerson', () => {
     setExtras.run({ id: bob, banner: 'null', emojis: emojis(['emoji/dd/shared.png']) });
     expect(searchHits('quilting')).toEqual([ada]);
 
-    expect(await call('forgetPerson', { accountId: mine, personId: ada })).toEqual({ forgotten: true });
+    expect(await call('forgetPerson', { accountId: mine, personId: ada })).toEqual({ forgotten: true, keptStage: null });
 
     expect(rowsOf(mine, ada)).toEqual(none);
     expect(count('SELECT count(*) AS n FROM people WHERE id = ?', ada)).toBe(0);
     expect(count('SELECT count(*) AS n FROM posts WHERE person_id = ?', ada)).toBe(0);
     expect(count("SELECT count(*) AS n FROM tags WHERE name = 'quilting-tag'")).toBe(0);
     expect(count('SELECT count(*) AS n FROM people_fts WHERE rowid = ?', ada)).toBe(0);
+    expect(count('SELECT count(*) AS n FROM people_name_trigrams WHERE rowid = ?', ada)).toBe(0);
     expect(searchHits('quilting')).toEqual([]);
     expect([avatar, banner, ownEmoji].filter((f) => fs.existsSync(f))).toEqual([]);
     expect(fs.existsSync(sharedEmoji)).toBe(true); // bob still shows it
@@ -140,12 +141,31 @@ describe('forgetPerson', () => {
     expect(count('SELECT count(*) AS n FROM people_fts WHERE rowid = ?', ada)).toBe(0);
   });
 
+  it('keeps the decision, and nothing else, so someone forgotten comes back where they were', async () => {
+    const stages = ['declined', 'evaluated', 'new'] as const;
+    const [ada, bob, cy] = addTestFollowers(t.db, mine, 3, { stage: (i) => stages[i]! }).map((p) => p.personId) as [number, number, number];
+    fillIn(mine, ada, 'quilting');
+    expect(await call('forgetPerson', { accountId: mine, personId: ada })).toEqual({ forgotten: true, keptStage: 'declined' });
+    expect(await call('forgetPerson', { accountId: mine, personId: bob, completely: true })).toEqual({ forgotten: true, keptStage: null });
+    expect(await call('forgetPerson', { accountId: mine, personId: cy })).toEqual({ forgotten: true, keptStage: null });
+    expect(rowsOf(mine, ada)).toEqual(none);
+    expect(count('SELECT count(*) AS n FROM people WHERE id = ?', ada)).toBe(0);
+    // The tombstone is network, remote id and stage: no name, handle or note.
+    expect(t.db.prepare('SELECT * FROM forgotten_decisions').all()).toEqual([{ account_id: mine, network: 'sample', remote_id: 'p0', stage: 'declined' }]);
+
+    // They follow again (a full sync lists them): Declined stays Declined; forgotten completely starts over.
+    const back = addTestFollowers(t.db, mine, 3);
+    const stageOf = (personId: number) => t.db.prepare('SELECT stage FROM triage WHERE account_id = ? AND person_id = ?').pluck().get(mine, personId);
+    expect(back.map((p) => stageOf(p.personId))).toEqual(['declined', 'new', 'new']);
+    expect(count('SELECT count(*) AS n FROM forgotten_decisions')).toBe(0);
+  });
+
   it('never deletes a file outside the media folder, whatever the row says', async () => {
     const ada = addTestFollowers(t.db, mine, 1)[0]!.personId;
     const outside = path.join(t.dir, 'precious.txt');
     fs.writeFileSync(outside, 'keep me');
     t.db.prepare("UPDATE people SET avatar_file = '../precious.txt' WHERE id = ?").run(ada);
-    expect(await call('forgetPerson', { accountId: mine, personId: ada })).toEqual({ forgotten: true });
+    expect(await call('forgetPerson', { accountId: mine, personId: ada })).toEqual({ forgotten: true, keptStage: null });
     expect(fs.readFileSync(outside, 'utf8')).toBe('keep me');
   });
 });

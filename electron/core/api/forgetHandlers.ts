@@ -1,5 +1,6 @@
 // forgetPerson: removes a person from this account (and from the machine when no other account
-// knows them), including their cached media files.
+// knows them), including their cached media files; their decision stays as a tombstone unless
+// they are forgotten completely (forgetRepo).
 import { MediaCache, MediaRefusedError } from '../media/mediaCache';
 import { accountsRepo } from '../repos/accountsRepo';
 import { forgetRepo } from '../repos/forgetRepo';
@@ -7,9 +8,9 @@ import type { HandlerGroup } from './handlerTypes';
 import { logError } from '../errorLog';
 
 export const forgetHandlers: HandlerGroup = {
-  forgetPerson: async ({ accountId, personId }, ctx) => {
+  forgetPerson: async ({ accountId, personId, completely }, ctx) => {
     accountsRepo(ctx.db).require(accountId);
-    const outcome = forgetRepo(ctx.db).forget(accountId, personId);
+    const outcome = forgetRepo(ctx.db).forget(accountId, personId, { completely: completely === true });
     const cache = new MediaCache(ctx.mediaDir);
     for (const file of outcome.orphanFiles) {
       try {
@@ -24,6 +25,6 @@ export const forgetHandlers: HandlerGroup = {
     if (outcome.actionIds.length > 0) {
       ctx.emit('outbox.changed', { accountId, actionIds: outcome.actionIds, personIds: [personId] });
     }
-    return { forgotten: true };
+    return { forgotten: true, keptStage: outcome.keptStage };
   },
 };

@@ -1,6 +1,7 @@
-// The people_fts index is maintained by triggers (see 0001). A bulk ingest of a million people is
-// faster when the index is built once at the end, so writers can defer it; a crash while deferred
-// is healed at the next open (openDatabase calls healSearchIndex).
+// The people_fts and people_name_trigrams indexes are maintained by triggers (see 0001, 0009). A
+// bulk ingest of a million people is faster when the indexes are built once at the end, so writers
+// can defer them; a crash while deferred is healed at the next open (openDatabase calls
+// healSearchIndex).
 import type Database from 'better-sqlite3';
 
 export function isSearchIndexDeferred(db: Database.Database): boolean {
@@ -20,7 +21,7 @@ export function deferSearchIndex(db: Database.Database): void {
   db.prepare('UPDATE search_index_state SET deferred = 1 WHERE id = 1').run();
 }
 
-/** Re-creates people_fts from people and notes and switches the triggers back on. */
+/** Re-creates people_fts (from people and notes) and people_name_trigrams, and switches the triggers back on. */
 export function rebuildSearchIndex(db: Database.Database): void {
   db.transaction(() => {
     db.prepare("INSERT INTO people_fts (people_fts) VALUES ('delete-all')").run();
@@ -32,6 +33,11 @@ export function rebuildSearchIndex(db: Database.Database): void {
          ON n.person_id = p.id`,
     ).run();
     db.prepare("INSERT INTO people_fts (people_fts) VALUES ('optimize')").run();
+    // Databases built from older migration lists (tests of those migrations) have no name index.
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'people_name_trigrams'").get()) {
+      db.prepare("INSERT INTO people_name_trigrams (people_name_trigrams) VALUES ('delete-all')").run();
+      db.prepare('INSERT INTO people_name_trigrams (rowid, handle, display_name) SELECT id, handle, display_name FROM people').run();
+    }
     db.prepare('UPDATE search_index_state SET deferred = 0 WHERE id = 1').run();
   })();
 }

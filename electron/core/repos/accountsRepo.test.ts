@@ -65,6 +65,8 @@ describe('accountsRepo', () => {
     expect(count('SELECT count(*) AS n FROM people')).toBe(5);
     expect(count('SELECT count(*) AS n FROM posts')).toBe(0);
     expect(count("SELECT count(*) AS n FROM people_fts WHERE people_fts MATCH 'm0'")).toBe(0);
+    // The name index keeps exactly the people left (5), none of the removed ones.
+    expect(count('SELECT count(*) AS n FROM people_name_trigrams')).toBe(5);
     expect(count('SELECT count(*) AS n FROM triage WHERE account_id = ?', other)).toBe(5);
     expect(fs.existsSync(goneFile)).toBe(false);
     expect(fs.existsSync(sharedFile)).toBe(true);

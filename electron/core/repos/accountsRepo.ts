@@ -105,6 +105,7 @@ export const accountsRepo = perDatabase((db: Database.Database) => {
   // with the index deferred for the duration, one bulk DELETE by rowid does the same in a tenth.
   const setDeferred = db.prepare('UPDATE search_index_state SET deferred = ? WHERE id = 1');
   const deleteSearchRows = db.prepare('DELETE FROM people_fts WHERE rowid IN (SELECT id FROM temp.removed_people)');
+  const deleteNameTrigramRows = db.prepare('DELETE FROM people_name_trigrams WHERE rowid IN (SELECT id FROM temp.removed_people)');
 
   const removeRows = db.transaction((accountId: number) => {
     clearCandidates.run();
@@ -121,6 +122,7 @@ export const accountsRepo = perDatabase((db: Database.Database) => {
     const peopleRemoved = deleteOrphansStatement.run().changes;
     if (ownDeferral) {
       deleteSearchRows.run();
+      deleteNameTrigramRows.run();
       setDeferred.run(0);
     }
     clearCandidates.run();

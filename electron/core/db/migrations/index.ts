@@ -9,6 +9,8 @@ import { triageAndMastodonProfiles } from './0005-triage-and-mastodon-profiles';
 import { goneReasons } from './0006-gone-reasons';
 import { networksAndPersonExtras } from './0007-networks-and-person-extras';
 import { signalsDue } from './0008-signals-due';
+import { nameTrigramSearch } from './0009-name-trigram-search';
+import { forgottenDecisions } from './0010-forgotten-decisions';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -19,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   goneReasons,
   networksAndPersonExtras,
   signalsDue,
+  nameTrigramSearch,
+  forgottenDecisions,
 ];
 
 /** The schema version this build of Rapport writes. */
