@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { STAGES } from '../../shared/domain';
 import { openBoard } from '../stores/boardSession';
-import { moveCard } from '../stores/boardMoves';
+import { decideDrop } from '../keyboard/triageMoves';
 import { isCardDragData, isColumnDropData } from './dragData';
 import { BoardColumn } from './BoardColumn';
 
@@ -20,10 +20,11 @@ export function Board({ accountId }: { accountId: number }) {
           const target = location.current.dropTargets[0];
           if (!target || !isCardDragData(source.data) || !isColumnDropData(target.data)) return;
           if (target.data.stage === source.data.stage) return;
-          void moveCard(source.data.personId, target.data.stage, { focusNext: false });
+          // The same decision as a key or the menu: a toast with Undo, remembered for `u`.
+          void decideDrop(accountId, source.data.personId, target.data.stage);
         },
       }),
-    [],
+    [accountId],
   );
 
   return (

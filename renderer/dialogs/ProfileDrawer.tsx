@@ -1,10 +1,19 @@
-// The profile of one person in a side drawer, from the local cache only (see ProfileView).
+// The profile of one person in a side drawer, from the local cache only (see ProfileView), with a
+// decision bar: the person can be decided from here as from the board.
 import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { X } from 'lucide-react';
+import type { Stage } from '../../shared/domain';
+import { decide } from '../keyboard/triageMoves';
 import { useDrawerStore } from '../stores/drawerStore';
 import { useFocusTrap } from './useFocusTrap';
 import { ProfileView } from '../profile/ProfileView';
+import { DRAWER_DECISION_KEYS, DrawerDecisions } from './DrawerDecisions';
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
+}
 
 export function ProfileDrawer() {
   const personId = useDrawerStore((s) => s.personId);
@@ -22,11 +31,25 @@ function OpenDrawer({ personId }: { personId: number }) {
   const closeButton = useRef<HTMLButtonElement | null>(null);
   useFocusTrap(panel, closeButton, () => document.querySelector<HTMLElement>(`[data-testid="card"][data-person-id="${personId}"]`));
 
+  // After a decision the drawer closes: the toast says what happened and offers Undo.
+  const decideHere = (to: Stage) => {
+    if (!profile || accountId === null || profile.stage === to) return;
+    void decide(accountId, profile, profile.stage, to, { focusNext: false });
+    close();
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
       close();
+      return;
     }
+    const to = DRAWER_DECISION_KEYS[event.key];
+    // Letters typed in a note or tag field are text; a menu open in the drawer keeps its keys.
+    if (!to || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+    if (panel.current?.querySelector('[role="menu"], [role="alertdialog"]')) return;
+    event.preventDefault();
+    decideHere(to);
   };
 
   return (
@@ -34,6 +57,7 @@ function OpenDrawer({ personId }: { personId: number }) {
       <div className="drawer-scrim" onClick={close} aria-hidden="true" />
       <div ref={panel} className="drawer" role="dialog" aria-modal="true" aria-label={`Profile of ${displayName}`} onKeyDown={onKeyDown}>
         <div className="drawer-toolbar">
+          {profile && accountId !== null ? <DrawerDecisions profile={profile} onDecide={decideHere} /> : null}
           <button ref={closeButton} type="button" className="icon-button" aria-label="Close profile" onClick={close}>
             <X size={18} aria-hidden="true" />
           </button>

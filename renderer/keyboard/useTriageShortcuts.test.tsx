@@ -142,10 +142,10 @@ describe('keyboard triage on the board', () => {
     // Ctrl+D is the browser's, not a decision.
     press('d', { ctrlKey: true });
 
-    // While the profile drawer is open, its keys win.
+    // While the profile drawer is open, its keys win (its e c d n decide for the person shown: see drawerDecisions.test).
     press('Enter');
     const drawer = await screen.findByRole('dialog', { name: 'Profile of Person 1' });
-    press('d');
+    press('j');
     press('?', { shiftKey: true });
     // Typing a note: letters are text, not decisions.
     const note = await within(drawer).findByLabelText('Private note');

@@ -11,6 +11,8 @@ import { useViewStore } from '../stores/viewStore';
 import { decideCurrent, skipCurrent, undoInReview, useReviewStore } from '../review/reviewStore';
 import { decide, undoLastMove } from './triageMoves';
 import { useShortcutsDialogStore } from './shortcutsDialogStore';
+import { announce } from '../stores/announcerStore';
+import { showInfo } from '../stores/toastStore';
 
 const DECISION_KEYS: Record<string, Stage> = { e: 'evaluated', c: 'connected', d: 'declined', n: 'new' };
 
@@ -47,10 +49,31 @@ function boardKey(key: string, accountId: number): boolean {
     return true;
   }
   const to = DECISION_KEYS[key];
-  if (!to || !card) return false;
+  if (!to) return false;
+  if (!card) return decideFirstNew(accountId, to);
   const loaded = cardOnBoard(card.personId, card.stage);
   if (loaded && card.stage !== to) void decide(accountId, loaded, card.stage, to, { focusNext: true });
   return true;
+}
+
+/** e / c / d with nothing selected: the first card of New (the one `j` would select), or why not. */
+function decideFirstNew(accountId: number, to: Stage): boolean {
+  if (to === 'new') {
+    tell('Select a card first: j or the arrows pick one');
+    return true;
+  }
+  const first = useBoardStore.getState().columns.new.window.pages.find((page) => page.items.length > 0)?.items[0];
+  if (!first) {
+    tell('Nobody is waiting in New');
+    return true;
+  }
+  void decide(accountId, first, 'new', to, { focusNext: false });
+  return true;
+}
+
+function tell(message: string): void {
+  announce(message);
+  showInfo(message);
 }
 
 function cardOnBoard(personId: number, stage: Stage) {

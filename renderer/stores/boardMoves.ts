@@ -19,6 +19,8 @@ const OWN_MOVE_MEMORY_MS = 5000;
 export interface MoveOptions {
   /** Keyboard moves keep focus in the source column, on the card that takes the moved one's place. */
   focusNext: boolean;
+  /** Whether to unfollow, when the caller already asked (undo asks with what core says now). */
+  unfollow?: boolean;
 }
 
 function shiftCounts(counts: StageCounts | null, from: Stage, to: Stage): StageCounts | null {
@@ -51,6 +53,7 @@ export async function moveCard(personId: number, to: Stage, options: MoveOptions
   const { accountId } = useBoardStore.getState();
   const card = findCard(personId);
   if (accountId === null || !card || card.stage === to) return false;
+  if (options.unfollow !== undefined) return applyMove(personId, to, options, options.unfollow);
   const network = useAccountsStore.getState().accounts.find((a) => a.id === accountId)?.network;
   // Without a question the move stays synchronous up to the request: the card leaves at once.
   if (!network || !needsUnfollowQuestion(card, to, network)) return applyMove(personId, to, options);

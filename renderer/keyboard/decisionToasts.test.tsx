@@ -1,0 +1,92 @@
+// Every decision says what it did in a toast with Undo, wherever it was taken; e/c/d with nothing
+// selected act on the first card of New; the last decisions survive a reload; the profile drawer
+// decides too. Against a real core: where people end up is read back from core.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
+import { coreWithPeople, stagesOf } from '../testing/seedCore';
+import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { reloadDecisions } from './decisionHistory';
+import { clearMoveHistory } from './triageMoves';
+
+let restoreLayout: () => void;
+beforeEach(() => {
+  restoreLayout = stubLayout();
+  clearMoveHistory();
+});
+afterEach(async () => {
+  cleanup();
+  restoreLayout();
+  delete window.rapport;
+  await closeAllCoreApis();
+});
+
+const cardsIn = (stage: string): HTMLElement[] => within(screen.getByTestId(`list-${stage}`)).queryAllByTestId('card');
+const press = (key: string): void => void fireEvent.keyDown(document.activeElement ?? document.body, { key });
+const toastTexts = (): string[] => screen.queryAllByTestId('toast').map((toast) => toast.textContent ?? '');
+
+async function boardWith(...groups: Parameters<typeof coreWithPeople>): Promise<CoreApi> {
+  const api = await coreWithPeople(...groups);
+  renderWithApi(api);
+  await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe(String(groups[0]?.[1] === undefined || groups[0]?.[1] === 'new' ? groups[0]?.[0] : 0)));
+  return api;
+}
+
+describe('decisions say what they did', () => {
+  it('d with nothing selected declines the first card of New, says so, and Undo puts it back', async () => {
+    const api = await boardWith([4]);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(4));
+    press('d');
+    await waitFor(() => expect(toastTexts()).toEqual([expect.stringContaining('Moved Person 1 to Declined')]));
+    expect(await stagesOf(api, [1, 2])).toEqual(['declined', 'new']);
+    const toast = screen.getByTestId('toast');
+    fireEvent.click(within(toast).getByRole('button', { name: /Undo/ }));
+    await waitFor(() => expect(toastTexts()).toEqual([expect.stringContaining('Undid: Person 1 is back in New')]));
+    expect(await stagesOf(api, [1])).toEqual(['new']);
+  });
+
+  it('says why not when New is empty', async () => {
+    await boardWith([2, 'evaluated']);
+    press('e');
+    await waitFor(() => expect(toastTexts()).toEqual([expect.stringContaining('Nobody is waiting in New')]));
+  });
+
+  it('keeps the last decisions across a reload: u still undoes them', async () => {
+    const api = await boardWith([3]);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(3));
+    press('e');
+    await waitFor(() => expect(screen.getByTestId('count-evaluated').textContent).toBe('1'));
+    press('d');
+    await waitFor(() => expect(screen.getByTestId('count-declined').textContent).toBe('1'));
+    expect(await stagesOf(api, [1, 2])).toEqual(['evaluated', 'declined']);
+
+    // A reload: the page's modules start over, only storage and core remain.
+    cleanup();
+    reloadDecisions();
+    renderWithApi(api);
+    await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('1'));
+    press('u');
+    await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('2'));
+    press('u');
+    await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('3'));
+    expect(await stagesOf(api, [1, 2])).toEqual(['new', 'new']);
+  });
+
+  it('decides from the profile drawer, by key and by button', async () => {
+    const api = await boardWith([3]);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(3));
+    fireEvent.click(cardsIn('new')[0]!);
+    const drawer = await screen.findByRole('dialog', { name: 'Profile of Person 1' });
+    await within(drawer).findByRole('group', { name: 'Decision' });
+    fireEvent.keyDown(drawer, { key: 'd' });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Profile of Person 1' })).toBeNull());
+    await waitFor(() => expect(toastTexts()).toEqual([expect.stringContaining('Moved Person 1 to Declined')]));
+
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(2));
+    fireEvent.click(cardsIn('new')[0]!);
+    const second = await screen.findByRole('dialog', { name: 'Profile of Person 2' });
+    fireEvent.click(await within(second).findByRole('button', { name: /^Evaluated/ }));
+    await waitFor(() => expect(screen.getByTestId('count-evaluated').textContent).toBe('1'));
+    expect(await stagesOf(api, [1, 2, 3])).toEqual(['declined', 'evaluated', 'new']);
+  });
+});
