@@ -13,8 +13,8 @@ import { sortNameSql } from '../electron/core/db/sortName';
 import { openDatabase } from '../electron/core/db/openDatabase';
 import { deferSearchIndex, rebuildSearchIndex } from '../electron/core/db/searchIndex';
 import { createCore } from '../electron/core/createCore';
-import { SampleProvider, SAMPLE_PAGE_MAX } from '../electron/core/providers/sample/sampleProvider';
-import type { RemoteEdge } from '../electron/core/providers/provider';
+import { SampleProvider, SAMPLE_PAGE_MAX } from '../electron/core/networks/sample/sampleProvider';
+import type { RemoteEdge } from '../electron/core/networks/provider';
 import { INGEST_BATCH_ROWS } from '../electron/core/sync/followWalk';
 import type { BenchRow } from './benchTypes';
 

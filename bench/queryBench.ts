@@ -14,7 +14,7 @@ import { BOARD_SORTS, type BoardSort, type Stage } from '../shared/domain';
 import { SORT_NAME_SQL } from '../electron/core/db/migrations/0001-initial-schema';
 import { openDatabase } from '../electron/core/db/openDatabase';
 import { deferSearchIndex, rebuildSearchIndex } from '../electron/core/db/searchIndex';
-import { generateSamplePerson } from '../electron/core/providers/sample/samplePerson';
+import { generateSamplePerson } from '../electron/core/networks/sample/samplePerson';
 import { boardRepo } from '../electron/core/repos/boardRepo';
 import { bulkMoveRepo } from '../electron/core/repos/bulkMoveRepo';
 import { peopleQueryRepo } from '../electron/core/repos/peopleQueryRepo';

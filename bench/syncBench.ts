@@ -26,7 +26,7 @@ import Database from 'better-sqlite3';
 import type { SyncPhase, SyncProgress } from '../shared/domain';
 import { createCore } from '../electron/core/createCore';
 import { RequestCounter } from '../electron/core/net/requestCounter';
-import { BLUESKY_PAGE_MAX, BLUESKY_PROFILE_BATCH } from '../electron/core/providers/bluesky/blueskyProvider';
+import { BLUESKY_PAGE_MAX, BLUESKY_PROFILE_BATCH } from '../electron/core/networks/bluesky/blueskyProvider';
 import { KeyFileDataKeySource } from '../electron/core/secrets/keyFile';
 import type { BenchRow } from './benchTypes';
 import { BENCH_APP_PASSWORD, BENCH_HANDLE, type FromFakeProcess } from './fakeBlueskyProcess';

@@ -11,8 +11,9 @@ export const STAGE_LABELS: Record<Stage, string> = {
   declined: 'Declined',
 };
 
-export const NETWORKS = ['sample', 'bluesky', 'mastodon', 'x', 'github'] as const;
-export type Network = (typeof NETWORKS)[number];
+// The networks are listed once, in the registry of their contract parts.
+export { NETWORKS, type Network } from './api/networks';
+import type { Network } from './api/networks';
 
 export const BOARD_SORTS = ['newest', 'followers', 'name', 'score'] as const;
 /** newest: most recent follower first · followers: most followers first · name: A→Z */

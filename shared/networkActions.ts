@@ -1,6 +1,7 @@
 // What the window may offer on each network: follow and message buttons, the unfollow question,
-// the budget meter. Pure data, the renderer's copy of core's NETWORK_ACTION_POLICIES (core stays
-// the one that enforces; a test keeps the two tables equal).
+// the budget meter. Pure data from each network's contract file (shared/api/networks/); core's
+// network modules enforce the same policy, and a test keeps the two equal.
+import { NETWORK_ACTIONS } from './api/networks';
 import type { Network } from './domain';
 
 export interface NetworkActions {
@@ -8,13 +9,7 @@ export interface NetworkActions {
   canDm: boolean;
 }
 
-export const NETWORK_ACTIONS: Record<Network, NetworkActions> = {
-  sample: { canFollow: false, canDm: false },
-  bluesky: { canFollow: true, canDm: true },
-  mastodon: { canFollow: true, canDm: true },
-  x: { canFollow: false, canDm: false },
-  github: { canFollow: true, canDm: false },
-};
+export { NETWORK_ACTIONS };
 
 /** Whether the network takes any action at all (a budget is then worth showing). */
 export function networkActs(network: Network): boolean {

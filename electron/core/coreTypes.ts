@@ -10,8 +10,8 @@ export interface CreateCoreOptions {
   /** Folder for rapport.db and media/; created if missing. */
   dataDir: string;
   /**
-   * Sample network pacing: milliseconds to wait per page, so progress is visible in a demo.
-   * 0 (default in tests) for full speed.
+   * Pacing of networks that generate their people locally (the sample data): milliseconds to wait
+   * per page, so progress is visible in a demo. 0 (default in tests) for full speed.
    */
   samplePageDelayMs?: number;
   /** Clock for deterministic tests; defaults to Date.now. */
@@ -30,15 +30,16 @@ export interface CreateCoreOptions {
   /** Sync every account as core opens (the app does; tests and the harness sync when asked). */
   syncOnStart?: boolean;
   /**
-   * Accept Mastodon instances at http://127.0.0.1:<port> (the fake in tests and the harness).
-   * Never set in the app: real instances are https only.
+   * Accept servers at http://127.0.0.1:<port> (the fakes in tests and the harness).
+   * Never set in the app: real servers are https only.
    */
   allowLoopbackHttp?: boolean;
   /**
-   * How Mastodon sign-ins receive the grant: 'loopback' (default, the browser comes back to
-   * 127.0.0.1) or 'oob' (the user pastes the code the server shows; specs of that path).
+   * How sign-ins on a network's own page receive the grant: 'loopback' (default, the browser
+   * comes back to 127.0.0.1) or 'oob' (the user pastes the code the server shows; specs of that
+   * path).
    */
-  mastodonRedirect?: 'loopback' | 'oob';
+  signInRedirect?: 'loopback' | 'oob';
 }
 
 export type CoreEventListener = (event: RapportEvent) => void;

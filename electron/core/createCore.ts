@@ -1,17 +1,17 @@
-// The composition root of core: opens the database, builds the context, merges the handler
-// groups, and hands back the one object main, the harness and tests drive core through.
+// The composition root of core: opens the database, builds the ports, the network modules'
+// sign-ins and reactions, and the handler table, and hands back the one object main, the harness
+// and tests drive core through. Handlers say what happened on core's bus (events/coreBus.ts);
+// what reacts to it subscribes here, one line each, and lives in its own file.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MethodName } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
-import { NETWORKS, type PersonCard } from '../../shared/domain';
+import { NETWORKS } from '../../shared/domain';
 import { createExternalLinksDuty } from './accounts/externalLinksDuty';
 import { SecretKeeper } from './accounts/secretKeeper';
 import { accountsHandlers } from './api/accountsHandlers';
 import { actionHandlers } from './api/actionHandlers';
-import { createBlueskyAccountHandlers, createBlueskySignIn } from './api/blueskyAccountHandlers';
-import { createMastodonAccountHandlers } from './api/mastodonAccountHandlers';
 import { boardHandlers } from './api/boardHandlers';
 import type { CoreContext } from './api/handlerTypes';
 import { peopleHandlers } from './api/peopleHandlers';
@@ -27,18 +27,23 @@ import { notesTagsHandlers } from './api/notesTagsHandlers';
 import { snoozeHandlers } from './api/snoozeHandlers';
 import { templatesHandlers } from './api/templatesHandlers';
 import { timelineHandlers } from './api/timelineHandlers';
-import { attachTriageDuties } from './api/triageDuties';
-import { createSampleAccountHandlers, createSampleSignIn } from './api/sampleAccountHandlers';
 import { createSignInHandlers } from './api/signInHandlers';
 import { createSyncHandlers } from './api/syncHandlers';
 import { buildHandlerTable, dispatch, type HandlerTable } from './coreDispatch';
 import type { CoreEventListener, CoreHandle, CreateCoreOptions } from './coreTypes';
 import { openDatabase } from './db/openDatabase';
-import { attachNoteSync } from './outbox/noteSyncDuty';
+import { CoreBus } from './events/coreBus';
+import { createBlueskyAccountHandlers } from './networks/bluesky/blueskySignIn';
+import { createMastodonAccountHandlers } from './networks/mastodon/mastodonSignInSteps';
+import type { ModuleCloser, ModulePorts, SignInSteps, SignInStepsByNetwork } from './networks/networkModule';
+import { NETWORK_MODULES } from './networks/networkRegistry';
+import { createSampleAccountHandlers } from './networks/sample/sampleSignIn';
+import { attachOutboxReactions } from './outbox/outboxReactions';
 import { OutboxWorker } from './outbox/outboxWorker';
 import { BackgroundSync } from './sync/backgroundSync';
-import { attachMastodonProfileDuties, MastodonProfileDuties } from './sync/mastodonProfileDuties';
+import { attachOnDemandMedia } from './sync/onDemandMedia';
 import { ProviderRegistry } from './sync/providerRegistry';
+import { attachStopSyncOnRemoval } from './sync/stopSyncOnRemoval';
 import { SyncEngine } from './sync/syncEngine';
 import { createSignalDuties } from './signals/signalDuties';
 import { accountsRepo } from './repos/accountsRepo';
@@ -50,47 +55,6 @@ import { logError } from './errorLog';
 
 export const DATABASE_FILE = 'rapport.db';
 
-function logBackgroundFailure(what: string) {
-  return (error: unknown): void => {
-    // Closing core aborts on-demand work; that is not a failure worth a log line.
-    if (error instanceof Error && error.name === 'AbortError') return;
-    logError(`[rapport core] ${what} failed`, error);
-  };
-}
-
-/**
- * The storage handlers stay unaware of the sync engine; the engine's duties around them are
- * attached here: a removed account's sync is stopped first (its rows would vanish mid-walk), and
- * people the board or a drawer shows get their avatar and recent posts fetched on demand.
- */
-function attachSyncDuties(table: HandlerTable, engine: SyncEngine): HandlerTable {
-  const needingAvatars = (cards: PersonCard[]): number[] => cards.filter((c) => c.avatarUrl === null).map((c) => c.personId);
-  return {
-    ...table,
-    removeAccount: async (input, ctx) => {
-      await engine.cancelAndWait(input.accountId);
-      const result = await table.removeAccount(input, ctx);
-      engine.providers.drop(input.accountId);
-      return result;
-    },
-    getBoardPage: async (input, ctx) => {
-      const page = await table.getBoardPage(input, ctx);
-      void engine.ensureAvatars(input.accountId, needingAvatars(page.items)).catch(logBackgroundFailure('avatars'));
-      return page;
-    },
-    getProfile: async (input, ctx) => {
-      const profile = await table.getProfile(input, ctx);
-      if (profile.avatarUrl === null) {
-        void engine.ensureAvatars(input.accountId, [profile.personId]).catch(logBackgroundFailure('avatar'));
-      }
-      if (profile.recentPosts.length === 0) {
-        void engine.ensureRecentPosts(input.accountId, profile.personId).catch(logBackgroundFailure('recent posts'));
-      }
-      return profile;
-    },
-  };
-}
-
 export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
   const dataDir = path.resolve(opts.dataDir);
   const mediaDir = path.join(dataDir, 'media');
@@ -99,7 +63,9 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
   // accounts.network references the networks table (0007): every network this build knows.
   networksRepo(db).register(NETWORKS);
 
+  const bus = new CoreBus();
   const listeners = new Set<CoreEventListener>();
+  /** A contract event leaves for the window; the bus hears it too (the desktop duties follow it). */
   const emit = <E extends EventName>(event: E, payload: EventMap[E]): void => {
     for (const listener of listeners) {
       try {
@@ -108,14 +74,12 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
         logError(`[rapport core] a listener of ${event} threw`, error);
       }
     }
-    // The desktop shell's figures follow every event (see electron/core/desktop/).
-    waiting.onEvent(event, payload);
-    newFollowers.onEvent(event, payload);
-    externalLinks.onEvent(event);
+    bus.emit('published', { event, payload });
   };
   const now = opts.now ?? Date.now;
   const secrets = new SecretKeeper(opts.dataKey ?? null);
-  const providers = new ProviderRegistry({ samplePageDelayMs: opts.samplePageDelayMs, db, secrets, http: opts.http, now });
+  const settings = { samplePageDelayMs: opts.samplePageDelayMs, allowLoopbackHttp: opts.allowLoopbackHttp, signInRedirect: opts.signInRedirect };
+  const providers = new ProviderRegistry({ db, secrets, http: opts.http, now, settings });
   // Signals and scores follow what syncs and profile refreshes store (see signalDuties.ts).
   const signals = createSignalDuties({ db, now, emitChanged: (payload) => emit('people.changed', payload) });
   const waiting = createWaitingCountDuty({ db, emit: (payload) => emit('waiting.changed', payload) });
@@ -126,58 +90,79 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     emit: (payload) => emit('followers.arrived', payload),
     signalsSettled: () => signals.idle(),
   });
-  const engine = new SyncEngine({ db, mediaDir, emit: (event, payload) => emitAndReact(event, payload), now, providers });
+  bus.on('published', ({ event, payload }) => {
+    waiting.onEvent(event, payload);
+    newFollowers.onEvent(event, payload);
+    externalLinks.onEvent(event);
+  });
+  /** The engine's events: signals first, so the people an event names have their chips before the window reloads them. */
+  const engineEmit = <E extends EventName>(event: E, payload: EventMap[E]): void => {
+    signals.onEvent(event, payload);
+    emit(event, payload);
+    if (event === 'sync.progress') {
+      const progress = payload as EventMap['sync.progress'];
+      if (progress.state !== 'running') bus.emit('syncFinished', { progress });
+    }
+  };
+  const engine = new SyncEngine({ db, mediaDir, emit: engineEmit, now, providers });
   const outbox = new OutboxWorker({
     db,
     now,
     emit,
     providerFor: (accountId) => providers.forAccount(accountsRepo(db).require(accountId)),
   });
-  // A sync that went through proves the network is back: actions waiting out an outage go now.
-  function emitAndReact<E extends EventName>(event: E, payload: EventMap[E]): void {
-    // First, so the people an event names have their chips before the renderer reloads them.
-    signals.onEvent(event, payload);
-    emit(event, payload);
-    if (event === 'sync.progress') {
-      const progress = payload as EventMap['sync.progress'];
-      if (progress.state === 'done') outbox.networkBack(progress.accountId);
-    }
-  }
-  const ctx: CoreContext = { db, dataDir, mediaDir, emit, now, outbox };
-  const mastodonSignIns = createMastodonAccountHandlers(engine, secrets, { allowLoopbackHttp: opts.allowLoopbackHttp, redirect: opts.mastodonRedirect }, externalLinks);
-  const mastodonProfiles = new MastodonProfileDuties({ db, mediaDir, emit, now, providerFor: (account) => providers.forAccount(account) });
-  const signIns = { sample: createSampleSignIn(engine), bluesky: createBlueskySignIn(engine, secrets), mastodon: mastodonSignIns.signIn };
+  const ctx: CoreContext = { db, dataDir, mediaDir, emit, now, outbox, bus };
+  const ports: ModulePorts = {
+    ...providers.ports,
+    db,
+    mediaDir,
+    secrets,
+    emit,
+    sync: {
+      start: (accountId) => engine.start(accountId),
+      cancelAndWait: (accountId) => engine.cancelAndWait(accountId),
+      isRunning: (accountId) => engine.isRunning(accountId),
+      dropProvider: (accountId) => providers.drop(accountId),
+    },
+    providerFor: (account) => providers.forAccount(account),
+    outbox,
+    signInPages: externalLinks,
+  };
+
+  // Reactions to what handlers say, each in its own file.
+  attachStopSyncOnRemoval(bus, engine, providers);
+  attachOnDemandMedia(bus, engine);
+  attachOutboxReactions(bus, outbox);
+  const signIns = Object.fromEntries(NETWORK_MODULES.map((m) => [m.id, m.createSignIn(ports)])) as unknown as SignInStepsByNetwork;
+  const moduleClosers = NETWORK_MODULES.map((m) => m.attach?.(bus, ports)).filter((c): c is ModuleCloser => typeof c === 'function');
   const background = new BackgroundSync(engine, () => accountsRepo(db).list(), opts.backgroundSyncMinutes ?? 0);
 
   let table: HandlerTable;
   try {
-    table = attachTriageDuties(mastodonSignIns.attachSignOut(attachMastodonProfileDuties(attachNoteSync(attachSyncDuties(
-      buildHandlerTable([
-        accountsHandlers,
-        boardHandlers,
-        peopleHandlers,
-        actionHandlers,
-        createSyncHandlers(engine),
-        createSignInHandlers(signIns),
-        createSampleAccountHandlers(signIns.sample),
-        createBlueskyAccountHandlers(signIns.bluesky),
-        mastodonSignIns.handlers,
-        notesTagsHandlers,
-        timelineHandlers,
-        snoozeHandlers,
-        templatesHandlers,
-        exportHandlers,
-        forgetHandlers,
-        findPeopleHandlers,
-        peopleQueryHandlers,
-        bulkMoveHandlers,
-        statsHandlers,
-        savedFiltersHandlers,
-        unfollowHandlers,
-        createDesktopHandlers(waiting),
-      ]),
-      engine,
-    ), outbox), mastodonProfiles)));
+    table = buildHandlerTable([
+      accountsHandlers,
+      createSignInHandlers(signIns),
+      createSampleAccountHandlers(signIns.sample),
+      createBlueskyAccountHandlers(signIns.bluesky),
+      createMastodonAccountHandlers(signIns.mastodon),
+      boardHandlers,
+      peopleHandlers,
+      actionHandlers,
+      createSyncHandlers(engine),
+      notesTagsHandlers,
+      timelineHandlers,
+      snoozeHandlers,
+      templatesHandlers,
+      exportHandlers,
+      forgetHandlers,
+      findPeopleHandlers,
+      peopleQueryHandlers,
+      bulkMoveHandlers,
+      statsHandlers,
+      savedFiltersHandlers,
+      unfollowHandlers,
+      createDesktopHandlers(waiting),
+    ]);
     engine.resumeInterrupted();
     outbox.start();
     background.start({ syncNow: opts.syncOnStart === true });
@@ -206,14 +191,15 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     close(): Promise<void> {
       closing ??= (async () => {
         background.stop();
-        await mastodonSignIns.close();
-        await mastodonProfiles.close();
+        await Promise.allSettled(moduleClosers.map((close) => close()));
+        await Promise.allSettled((Object.values(signIns) as SignInSteps[]).map((steps) => steps.close?.()));
         await outbox.close();
         await engine.close();
         await signals.idle();
         await newFollowers.idle();
         waiting.close();
         listeners.clear();
+        bus.clear();
         db.close();
       })();
       return closing;

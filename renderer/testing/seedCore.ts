@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../electron/core/createCore';
 import { openDatabase } from '../../electron/core/db/openDatabase';
 import { SORT_NAME_SQL } from '../../electron/core/db/migrations/0001-initial-schema';
-import { encodeSampleAccountConfig } from '../../electron/core/providers/sample/sampleAccountConfig';
+import { encodeSampleAccountConfig } from '../../electron/core/networks/sample/sampleAccountConfig';
 import type { Account, Network, Stage } from '../../shared/domain';
 import { openCoreApi, type CoreApi } from './coreApi';
 

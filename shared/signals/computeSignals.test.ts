@@ -270,7 +270,7 @@ const rows: Row[] = [
   },
   {
     name: 'old account on a network without post counts',
-    input: profile({ network: 'github', joinedAt: '2020-01-01T00:00:00Z', postsCount: null }),
+    input: profile({ network: 'bluesky', joinedAt: '2020-01-01T00:00:00Z', postsCount: null }),
     chips: ['Established · 6 years'],
     score: 15,
   },

@@ -126,7 +126,7 @@ describe('Mastodon sign-in through core', () => {
   });
 
   it('takes the pasted code on servers that only offer the out-of-band flow', async () => {
-    await setUp({ mastodonRedirect: 'oob' });
+    await setUp({ signInRedirect: 'oob' });
     const start = await beginMastodonSignIn(core, fake.url);
     expect(start.redirect).toBe('oob');
     expect(await core.call('finishSignIn', { signInId: start.signInId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

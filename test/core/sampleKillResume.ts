@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Stage, SyncProgress } from '../../shared/domain';
 import { createCore, DATABASE_FILE } from '../../electron/core/createCore';
-import { SAMPLE_PAGE_MAX } from '../../electron/core/providers/sample/sampleProvider';
+import { SAMPLE_PAGE_MAX } from '../../electron/core/networks/sample/sampleProvider';
 import { callOk, makeTempDir, removeDir, waitForSync } from './coreTestKit';
 import { ForkedCore } from './forkedCore';
 

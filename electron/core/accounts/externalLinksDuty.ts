@@ -1,10 +1,10 @@
 // Tells main where links may open (externalLinks.changed): the hosts of the accounts that exist,
-// asked of each account's network, and the exact authorize pages of sign-ins in progress. A host
+// asked of each account's network module (externalHosts), and the exact authorize pages of sign-ins in progress. A host
 // is never learned from a sign-in that was begun but not finished: the sign-in's page is allowed
 // as that one URL, and only while the sign-in waits.
 import type Database from 'better-sqlite3';
 import type { EventName, ExternalLinks } from '../../../shared/api/events';
-import { NETWORK_EXTERNAL_HOSTS } from '../providers/networkExternalHosts';
+import { networkModule } from '../networks/networkRegistry';
 import { accountsRepo } from '../repos/accountsRepo';
 
 export interface ExternalLinksDutyOptions {
@@ -32,7 +32,7 @@ export function createExternalLinksDuty(options: ExternalLinksDutyOptions): Exte
   const current = (): ExternalLinks => {
     const hosts = accountsRepo(options.db)
       .list()
-      .flatMap((account) => NETWORK_EXTERNAL_HOSTS[account.network](account));
+      .flatMap((account) => networkModule(account.network)?.externalHosts?.(account) ?? []);
     return { hosts: [...new Set(hosts)].sort(), urls: [...new Set(signInPages.values())].sort() };
   };
 

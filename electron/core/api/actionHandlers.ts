@@ -4,7 +4,7 @@
 import type { Account } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
 import { readActionBudget, requireBudget, writeActionBudget } from '../outbox/actionBudget';
-import { NETWORK_ACTION_POLICIES } from '../providers/networkActionPolicy';
+import { networkPolicy } from '../networks/networkRegistry';
 import { accountsRepo } from '../repos/accountsRepo';
 import { outboxRepo, publicAction, type StoredAction } from '../repos/outboxRepo';
 import { triageRepo } from '../repos/triageRepo';
@@ -27,7 +27,7 @@ function accountOf(ctx: CoreContext, accountId: number): Account {
 export const actionHandlers: HandlerGroup = {
   sendMessage: ({ accountId, personId, text }, ctx) => {
     const account = accountOf(ctx, accountId);
-    if (!NETWORK_ACTION_POLICIES[account.network].canDm) {
+    if (!networkPolicy(account.network).canDm) {
       throw new RapportError('CONFLICT', `Rapport cannot send messages on ${account.network}.`);
     }
     if (triageRepo(ctx.db).stageOf(accountId, personId) === null) {

@@ -1,4 +1,5 @@
-// getBoardCounts, getBoardPage, moveCard: the board's reads and its one write. A move may queue a
+// getBoardCounts, getBoardPage, moveCard: the board's reads and its one write. Reads first wake
+// the account's due snoozes; pages leave with their card extras (cardReads.ts). A move may queue a
 // follow or unfollow (outbox/moveActions.ts); the outbox then sends it in the background.
 import { RapportError } from '../../../shared/api/errors';
 import { moveWithActions } from '../outbox/moveActions';
@@ -6,23 +7,27 @@ import { accountsRepo } from '../repos/accountsRepo';
 import { boardRepo } from '../repos/boardRepo';
 import { outboxRepo } from '../repos/outboxRepo';
 import { peopleRepo } from '../repos/peopleRepo';
+import { cardsForWindow } from './cardReads';
 import type { HandlerGroup } from './handlerTypes';
+import { wakeDueSnoozes } from './snoozeHandlers';
 
 export const boardHandlers: HandlerGroup = {
   getBoardCounts: ({ accountId }, ctx) => {
+    wakeDueSnoozes(ctx, accountId);
     accountsRepo(ctx.db).require(accountId);
     return boardRepo(ctx.db).counts(accountId);
   },
 
   getBoardPage: (input, ctx) => {
+    wakeDueSnoozes(ctx, input.accountId);
     accountsRepo(ctx.db).require(input.accountId);
     const page = boardRepo(ctx.db).page(input);
     const actions = outboxRepo(ctx.db).latestFor(
       input.accountId,
       page.items.map((card) => card.personId),
     );
-    if (actions.size === 0) return page;
-    return { ...page, items: page.items.map((card) => ({ ...card, ...(actions.has(card.personId) ? { action: actions.get(card.personId) } : {}) })) };
+    const items = page.items.map((card) => (actions.has(card.personId) ? { ...card, action: actions.get(card.personId) } : card));
+    return { ...page, items: cardsForWindow(ctx, input.accountId, items) };
   },
 
   /**

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Contract, MethodName, MethodResult } from '../../../shared/api/contract';
 import type { EventMap, EventName } from '../../../shared/api/events';
+import type { CoreBus } from '../events/coreBus';
 
 export interface CoreContext {
   db: Database.Database;
@@ -15,6 +16,8 @@ export interface CoreContext {
   now(): number;
   /** The outbox worker, told when actions were queued (absent in storage-only tests). */
   outbox?: { kick(accountId: number): void };
+  /** Core's internal events: a handler says what happened, reactions elsewhere subscribe. */
+  bus: CoreBus;
 }
 
 /** The input after zod parsing (defaults applied, strings trimmed). */

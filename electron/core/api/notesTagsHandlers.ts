@@ -1,6 +1,6 @@
 // setNote, setTags, listTags: my own words about people. Notes are searchable (people_fts indexes
 // them); tags filter the people lists. Both are private and never leave the machine, except a
-// note on an account that mirrors notes to Mastodon (createCore wraps setNote for that).
+// note on an account whose network mirrors notes (its module reacts to noteSaved).
 import { accountsRepo } from '../repos/accountsRepo';
 import { requireKnownPerson } from '../repos/knownPerson';
 import { notesRepo } from '../repos/notesRepo';
@@ -15,6 +15,7 @@ export const notesTagsHandlers: HandlerGroup = {
     const saved = notesRepo(ctx.db).set(accountId, personId, text, new Date(ctx.now()).toISOString());
     // Search results and drawers show notes; nothing else changed when the text did not.
     if (saved.note !== before.note) ctx.emit('people.changed', { accountId, personIds: [personId] });
+    ctx.bus.emit('noteSaved', { accountId, personId });
     return saved;
   },
 

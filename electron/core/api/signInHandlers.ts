@@ -14,18 +14,18 @@ export function createSignInHandlers(steps: SignInStepsByNetwork): HandlerGroup 
   const stepsOf = (network: SignInNetwork): SignInSteps => steps[network] as unknown as SignInSteps;
 
   return {
-    beginSignIn: async (params, ctx) => {
-      const start = await stepsOf(params.network).begin(params, ctx);
+    beginSignIn: async (params) => {
+      const start = await stepsOf(params.network).begin(params);
       if (start.status === 'pending') pending.set(start.signInId, params.network);
       return start;
     },
 
-    finishSignIn: async (input, ctx) => {
+    finishSignIn: async (input) => {
       const network = pending.get(input.signInId);
       const module = network === undefined ? undefined : stepsOf(network);
       if (!module?.finish) throw new RapportError('NOT_FOUND', SIGN_IN_NOT_WAITING);
       try {
-        const account = await module.finish(input, ctx);
+        const account = await module.finish(input);
         pending.delete(input.signInId);
         return account;
       } catch (error) {

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { RapportError } from '../../../shared/api/errors';
 import type { Account, ActionSummary } from '../../../shared/domain';
 import { requireBudget } from '../outbox/actionBudget';
-import { NETWORK_ACTION_POLICIES } from '../providers/networkActionPolicy';
+import { networkPolicy } from '../networks/networkRegistry';
 import { accountsRepo } from '../repos/accountsRepo';
 import { actionSummary, outboxRepo, publicAction } from '../repos/outboxRepo';
 import type { HandlerGroup } from './handlerTypes';
@@ -36,7 +36,7 @@ function queueUnfollow(db: Database.Database, account: Account, personId: number
 export const unfollowHandlers: HandlerGroup = {
   unfollowPerson: ({ accountId, personId }, ctx) => {
     const account = accountsRepo(ctx.db).require(accountId);
-    if (!NETWORK_ACTION_POLICIES[account.network].canFollow) {
+    if (!networkPolicy(account.network).canFollow) {
       throw new RapportError('CONFLICT', 'Rapport cannot unfollow people on this network; do it in the network’s own app.');
     }
     const queued = queueUnfollow(ctx.db, account, personId, ctx.now());

@@ -11,7 +11,7 @@ import type { EventMap, EventName } from '../../../shared/api/events';
 import type { Account } from '../../../shared/domain';
 import { openDatabase } from '../db/openDatabase';
 import { MediaCache } from '../media/mediaCache';
-import { SampleProvider } from '../providers/sample/sampleProvider';
+import { SampleProvider } from '../networks/sample/sampleProvider';
 import { accountsRepo } from '../repos/accountsRepo';
 import { createSignalDuties } from '../signals/signalDuties';
 import { ProfileEnrichment } from '../sync/profileEnrichment';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FetchedMedia } from '../providers/provider';
+import type { FetchedMedia } from '../networks/provider';
 import { jpegHeader, pngHeader } from '../../../test/fakes/imageBytes';
 import { MediaCache, MediaRefusedError, type MediaSource } from './mediaCache';
 

@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { FetchedMedia } from '../providers/provider';
+import type { FetchedMedia } from '../networks/provider';
 import { DownloadSlots } from './downloadSlots';
 import { oversizeReason, readImageDimensions } from './imageDimensions';
 import { MediaFailureMemo } from './mediaFailureMemo';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pngHeader } from '../../../test/fakes/imageBytes';
 import { MediaAnswerError } from '../net/imageDownload';
 import { NetworkFailure } from '../net/networkFailure';
-import type { FetchedMedia } from '../providers/provider';
+import type { FetchedMedia } from '../networks/provider';
 import { MediaCache, MediaRefusedError, MediaSkippedError, type MediaSource } from './mediaCache';
 import { HOST_FAILURE_TTL_MS, URL_FAILURE_TTL_MS } from './mediaFailureMemo';
 

@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import type { ActionBudget, Network } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
 import { perDatabase } from '../repos/perDatabase';
-import { NETWORK_ACTION_POLICIES } from '../providers/networkActionPolicy';
+import { networkPolicy } from '../networks/networkRegistry';
 
 export const BUDGET_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -29,7 +29,7 @@ const budgetStatements = perDatabase((db: Database.Database) => ({
 }));
 
 export function defaultDailyActions(network: Network): number {
-  return NETWORK_ACTION_POLICIES[network].dailyActions;
+  return networkPolicy(network).dailyActions;
 }
 
 /** The account's limit: the user's setting if any (never above the default), else the default. */

@@ -12,7 +12,7 @@ import { outboxRepo, actionSummary, publicAction } from '../repos/outboxRepo';
 import { perDatabase } from '../repos/perDatabase';
 import { triageRepo, type MoveOutcome } from '../repos/triageRepo';
 import { requireBudget } from './actionBudget';
-import { NETWORK_ACTION_POLICIES } from '../providers/networkActionPolicy';
+import { networkPolicy } from '../networks/networkRegistry';
 
 export interface MoveRequest {
   account: Account;
@@ -41,7 +41,7 @@ const moveStatements = perDatabase((db: Database.Database) => ({
 export function moveWithActions(db: Database.Database, request: MoveRequest): MoveWithAction | null {
   const { account, personId, stage, nowMs } = request;
   const at = new Date(nowMs).toISOString();
-  const policy = NETWORK_ACTION_POLICIES[account.network];
+  const policy = networkPolicy(account.network);
   const outbox = outboxRepo(db);
   const triage = triageRepo(db);
 

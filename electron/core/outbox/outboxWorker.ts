@@ -13,7 +13,7 @@ import type Database from 'better-sqlite3';
 import type { EventMap, EventName } from '../../../shared/api/events';
 import { fullJitterDelay, type BackoffPolicy } from '../net/backoff';
 import { findRapportError, NetworkFailure } from '../net/networkFailure';
-import type { Provider } from '../providers/provider';
+import type { Provider } from '../networks/provider';
 import { outboxRepo, type StoredAction } from '../repos/outboxRepo';
 import { perDatabase } from '../repos/perDatabase';
 import { logError } from '../errorLog';

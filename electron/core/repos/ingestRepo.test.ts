@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RemoteEdge, RemoteProfile } from '../providers/provider';
+import type { RemoteEdge, RemoteProfile } from '../networks/provider';
 import { ingestRepo, rankFor, type IngestPageInput } from './ingestRepo';
 import { syncStateRepo, type WalkName } from './syncStateRepo';
 import { addTestAccount, createTestDatabase, FIXTURE_NOW, type TestDatabase } from './testFixtures';

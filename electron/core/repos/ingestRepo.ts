@@ -15,7 +15,7 @@
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../shared/domain';
 import { sortNameSql } from '../db/sortName';
-import type { RemoteEdge, RemotePost, RemoteProfile } from '../providers/provider';
+import type { RemoteEdge, RemotePost, RemoteProfile } from '../networks/provider';
 import { perDatabase } from './perDatabase';
 import { personExtrasRepo } from './personExtrasRepo';
 import { syncStateRepo, type WalkCheckpoint, type WalkName } from './syncStateRepo';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RemoteProfileExtras } from '../providers/provider';
+import type { RemoteProfileExtras } from '../networks/provider';
 import { personExtrasRepo } from './personExtrasRepo';
 import { addTestAccount, addTestFollowers, createTestDatabase, type TestDatabase } from './testFixtures';
 

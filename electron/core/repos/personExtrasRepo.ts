@@ -4,7 +4,7 @@
 // named "file" is a cached media file, which is how account removal and "forget" find the files a
 // person shows (EXTRAS_FILES_SQL) without knowing any network.
 import type Database from 'better-sqlite3';
-import type { RemoteProfileExtras } from '../providers/provider';
+import type { RemoteProfileExtras } from '../networks/provider';
 import { perDatabase } from './perDatabase';
 
 export interface StoredEmoji {

@@ -1,5 +1,6 @@
 // Test-only: builds small boards by inserting rows directly, the way the sync engine's ingest
 // will, so repositories and handlers can be tested against real SQLite in a temp dir.
+import { CoreBus } from '../events/coreBus';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,6 +162,7 @@ export function createTestContext(t: TestDatabase, nowMs = Date.parse(FIXTURE_NO
       events.push({ event, payload });
     },
     now: () => nowMs,
+    bus: new CoreBus(),
   };
   return { ctx, events };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../db/openDatabase';
-import { encodeSampleAccountConfig } from '../providers/sample/sampleAccountConfig';
+import { encodeSampleAccountConfig } from '../networks/sample/sampleAccountConfig';
 import { accountsRepo } from '../repos/accountsRepo';
 import { BackgroundSync } from './backgroundSync';
 import { SyncEngine } from './syncEngine';

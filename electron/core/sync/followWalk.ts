@@ -14,7 +14,7 @@
 // position, with RANK_SPAN split accordingly. The page write path (ingestRepo) is shared as is.
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../shared/domain';
-import type { Provider, RemoteEdge, RemotePage, UnreadableItem } from '../providers/provider';
+import type { Provider, RemoteEdge, RemotePage, UnreadableItem } from '../networks/provider';
 import { syncStateRepo, type WalkCheckpoint, type WalkName } from '../repos/syncStateRepo';
 import { ingestPageWithSharedConnections } from './profileEnrichment';
 

@@ -3,7 +3,7 @@
 // of a walk over every follower. It stamps no generation (only a full walk can prove a removal);
 // new edges get ranks above everything stored, below the next full walk's newcomers.
 import type Database from 'better-sqlite3';
-import type { RemoteEdge } from '../providers/provider';
+import type { RemoteEdge } from '../networks/provider';
 import { perDatabase } from '../repos/perDatabase';
 import { syncStateRepo, type WalkName } from '../repos/syncStateRepo';
 import { hydrate, unreadableOf, type WalkContext } from './followWalk';

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { Stage } from '../../../shared/domain';
 import { MediaCache, MediaSkippedError } from '../media/mediaCache';
-import type { Provider, RemoteEdge } from '../providers/provider';
+import type { Provider, RemoteEdge } from '../networks/provider';
 import { ingestRepo, type IngestPageInput, type IngestPageResult } from '../repos/ingestRepo';
 import { perDatabase } from '../repos/perDatabase';
 

@@ -1,31 +1,26 @@
 // Which Provider serves an account. One instance per account for the life of the core, so a
-// provider's session state (the sample network's in-memory follows, Bluesky's refreshed tokens
-// and rate-limit clock) is shared by the sync, on-demand media and the outbox.
+// provider's session state (the sample network's in-memory follows, refreshed tokens and
+// rate-limit clocks) is shared by the sync, on-demand media and the outbox. Each network's module
+// builds its providers; this registry only caches them and owns the shared HTTP clients.
 import type Database from 'better-sqlite3';
 import type { Account } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
-import { AccountCredentialStorage } from '../accounts/credentialStorage';
 import type { SecretKeeper } from '../accounts/secretKeeper';
 import { HttpClient } from '../net/httpClient';
 import type { HttpClientOptions } from '../net/httpClientOptions';
 import { createMediaHttpClient } from '../net/mediaHttpClient';
 import type { NetLogger } from '../net/netLogger';
-import { BlueskySession } from '../providers/bluesky/blueskySession';
-import { sealedBlueskySessionStore, type SessionStore } from '../providers/bluesky/blueskySessionStore';
-import { accountCredentialStore } from '../auth/mastodonSecretPlaces';
-import { MastodonProvider } from '../providers/mastodon/mastodonProvider';
-import { localAccountId } from '../providers/mastodon/mastodonRemoteId';
-import type { Provider } from '../providers/provider';
-import { decodeSampleAccountConfig } from '../providers/sample/sampleAccountConfig';
-import { SampleProvider } from '../providers/sample/sampleProvider';
+import type { NetworkSettings, ProviderPorts } from '../networks/networkModule';
+import { networkModule } from '../networks/networkRegistry';
+import type { Provider } from '../networks/provider';
 
 export interface ProviderRegistryOptions {
-  samplePageDelayMs?: number;
   db?: Database.Database;
   secrets?: SecretKeeper;
   /** HTTP settings for real networks (tests shorten waits); defaults are the production ones. */
   http?: HttpClientOptions;
   now?: () => number;
+  settings?: NetworkSettings;
 }
 
 /**
@@ -81,47 +76,28 @@ export class ProviderRegistry {
     return this.mediaClient;
   }
 
-  /** The sealed session store of a Bluesky account. */
-  async blueskySessionStore(accountId: number): Promise<SessionStore> {
-    const { db, secrets } = this.options;
-    if (!db || !secrets) throw new RapportError('INTERNAL', 'Core was started without secret storage.');
-    const box = await secrets.open();
-    return sealedBlueskySessionStore(new AccountCredentialStorage(db, accountId, this.options.now), box, String(accountId));
+  private portsObject: ProviderPorts | null = null;
+
+  /** What a module may use to build a provider. */
+  get ports(): ProviderPorts {
+    const { db, secrets, now = Date.now, settings = {} } = this.options;
+    this.portsObject ??= {
+      now,
+      http: (serviceName) => this.http(serviceName),
+      mediaHttp: () => this.mediaHttp(),
+      sealed: async () => {
+        if (!db || !secrets) throw new RapportError('INTERNAL', 'Core was started without secret storage.');
+        return { db, box: await secrets.open() };
+      },
+      secretsAvailable: secrets?.available === true,
+      settings,
+    };
+    return this.portsObject;
   }
 
   private async create(account: Account): Promise<Provider> {
-    if (account.network === 'sample') {
-      const config = decodeSampleAccountConfig(account.serverUrl);
-      if (!config) throw new RapportError('INTERNAL', 'The sample account is missing its settings. Remove it and add it again.');
-      return new SampleProvider({ ...config, pageDelayMs: this.options.samplePageDelayMs ?? 0 });
-    }
-    if (account.network === 'bluesky') {
-      const http = this.http('Bluesky');
-      const session = await BlueskySession.resume(http, await this.blueskySessionStore(account.id));
-      if (!session) {
-        throw new RapportError('AUTH_EXPIRED', `Rapport is no longer signed in to Bluesky as @${account.handle}. Sign in again with your app password.`);
-      }
-      // @atproto/api loads with the first Bluesky provider, not with core.
-      const { BlueskyProvider } = await import('../providers/bluesky/blueskyProvider');
-      return new BlueskyProvider({ session, http, media: this.mediaHttp() });
-    }
-    if (account.network === 'mastodon') return this.mastodon(account);
-    throw new RapportError('NETWORK_ERROR', `Syncing ${account.network} accounts is not available in this version.`);
-  }
-
-  /**
-   * A Mastodon account's provider from its sealed grant. Every instance shares one HTTP client:
-   * rate-limit state is kept per host inside it, so two accounts on one server share one clock.
-   */
-  private async mastodon(account: Account): Promise<Provider> {
-    const { db, secrets } = this.options;
-    if (!db || !secrets) throw new RapportError('INTERNAL', 'Core was started without secret storage.');
-    const signInAgain = `Rapport is no longer signed in to Mastodon as @${account.handle}. Sign in again.`;
-    if (!account.serverUrl) throw new RapportError('AUTH_EXPIRED', signInAgain);
-    const origin = new URL(account.serverUrl).origin;
-    const box = await secrets.open();
-    const grant = await accountCredentialStore(db, account.id, box, this.options.now).loadGrant(origin, localAccountId(new URL(origin).host, account.remoteId));
-    if (!grant) throw new RapportError('AUTH_EXPIRED', signInAgain);
-    return MastodonProvider.fromGrant(this.http('Mastodon'), grant, { media: this.mediaHttp() });
+    const module = networkModule(account.network);
+    if (!module) throw new RapportError('NETWORK_ERROR', `Syncing ${account.network} accounts is not available in this version.`);
+    return module.createProvider(account, this.ports);
   }
 }

@@ -10,7 +10,7 @@
 // - unknown: nothing is recorded; the edge stays as it was.
 import type Database from 'better-sqlite3';
 import type { GoneReason } from '../../../shared/domain';
-import type { Provider, RemoteAccountStatus, RemoteRelationship } from '../providers/provider';
+import type { Provider, RemoteAccountStatus, RemoteRelationship } from '../networks/provider';
 import { perDatabase } from '../repos/perDatabase';
 import type { WalkName } from '../repos/syncStateRepo';
 

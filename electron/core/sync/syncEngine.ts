@@ -20,8 +20,7 @@ export interface SyncEngineOptions {
   mediaDir: string;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   now(): number;
-  samplePageDelayMs?: number;
-  /** Builds providers; the engine makes a sample-only one when not given. */
+  /** Builds providers; a registry without secret storage when not given (the sample network only). */
   providers?: ProviderRegistry;
 }
 
@@ -64,7 +63,7 @@ export class SyncEngine {
   private closed = false;
 
   constructor(private readonly options: SyncEngineOptions) {
-    this.providers = options.providers ?? new ProviderRegistry({ samplePageDelayMs: options.samplePageDelayMs });
+    this.providers = options.providers ?? new ProviderRegistry();
     const media = new MediaCache(options.mediaDir, { memoFile: path.join(options.mediaDir, FAILED_MEDIA_INDEX), now: options.now });
     this.enrichment = new ProfileEnrichment(options.db, media);
   }

@@ -9,8 +9,8 @@ import type { EventMap, EventName, RapportEvent } from '../../../shared/api/even
 import type { Account } from '../../../shared/domain';
 import { openDatabase } from '../db/openDatabase';
 import { MediaCache } from '../media/mediaCache';
-import type { Provider, RemoteEdge, RemotePage, RemoteProfile } from '../providers/provider';
-import { SampleProvider } from '../providers/sample/sampleProvider';
+import type { Provider, RemoteEdge, RemotePage, RemoteProfile } from '../networks/provider';
+import { SampleProvider } from '../networks/sample/sampleProvider';
 import { accountsRepo } from '../repos/accountsRepo';
 import { triageRepo } from '../repos/triageRepo';
 import { ProfileEnrichment } from './profileEnrichment';

@@ -7,7 +7,7 @@ import { RapportError } from '../../../shared/api/errors';
 import type { EventMap, EventName } from '../../../shared/api/events';
 import { deferSearchIndex, isSearchIndexDeferred, rebuildSearchIndex } from '../db/searchIndex';
 import { logError } from '../errorLog';
-import type { Provider, UnreadableItem } from '../providers/provider';
+import type { Provider, UnreadableItem } from '../networks/provider';
 import { accountsRepo } from '../repos/accountsRepo';
 import { syncStateRepo, type SyncRun, type WalkName } from '../repos/syncStateRepo';
 import { runWalk, type WalkContext } from './followWalk';

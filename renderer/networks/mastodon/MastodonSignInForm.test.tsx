@@ -19,7 +19,7 @@ async function setUp(redirect: 'loopback' | 'oob' = 'loopback'): Promise<void> {
   fake = new FakeMastodon({ username: 'me', domain: 'fake.mastodon.test' });
   fake.state.generate({ followers: 3, following: 1, lockedShare: 0, seed: 9 });
   await fake.start();
-  api = await openSignInCoreApi({ mastodonRedirect: redirect });
+  api = await openSignInCoreApi({ signInRedirect: redirect });
   window.rapport = api;
 }
 

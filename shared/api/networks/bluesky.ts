@@ -1,11 +1,14 @@
 // Bluesky's part of the contract: sign-in with a handle (or email) and an app password, which
 // core uses once and never stores; only the sealed session is kept.
 import { z } from 'zod';
+import type { AvatarKind } from '../../signals/types';
 
 export const blueskyContract = {
   id: 'bluesky',
   label: 'Bluesky',
   actions: { canFollow: true, canDm: true },
+  /** Bluesky sends no avatar field until the user uploads one. */
+  avatarKind: (path: string): AvatarKind => (path === '' ? 'default' : 'custom'),
   signInParams: z.strictObject({
     network: z.literal('bluesky'),
     identifier: z.string().trim().min(1).max(320),

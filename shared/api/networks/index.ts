@@ -2,6 +2,7 @@
 // the contract derives from this list: the Network type, the sign-in parameters union, the
 // actions the window may offer and the labels.
 import { z } from 'zod';
+import type { AvatarKind } from '../../signals/types';
 import { blueskyContract } from './bluesky';
 import { mastodonContract } from './mastodon';
 import { sampleContract } from './sample';
@@ -13,6 +14,25 @@ export const NETWORK_CONTRACTS = [
 ] as const;
 
 type NetworkContract = (typeof NETWORK_CONTRACTS)[number];
+
+/** A network this build has a module for. */
+export type Network = NetworkContract['id'];
+export const NETWORKS = NETWORK_CONTRACTS.map((n) => n.id) as readonly Network[];
+
+const byNetwork = <T>(pick: (n: NetworkContract) => T): Readonly<Record<Network, T>> =>
+  Object.fromEntries(NETWORK_CONTRACTS.map((n) => [n.id, pick(n)])) as Record<Network, T>;
+
+/** What the window may offer on each network (core enforces the same, see each module's policy). */
+export const NETWORK_ACTIONS: Readonly<Record<Network, { canFollow: boolean; canDm: boolean }>> = byNetwork((n) => n.actions);
+/** Tells the network's default avatar from a chosen one by the URL's path (query dropped). */
+export const NETWORK_AVATAR_RULES: Readonly<Record<Network, (path: string) => AvatarKind>> = byNetwork((n) => n.avatarKind);
+/** How each network is named to the user, in the window and in notifications. */
+export const NETWORK_LABELS: Readonly<Record<Network, string>> = byNetwork((n) => n.label);
+
+/** Whether the string names a network this build knows (rows written by a newer build may not). */
+export function isNetwork(value: string): value is Network {
+  return (NETWORKS as readonly string[]).includes(value);
+}
 
 /** Each network's sign-in parameters, told apart by `network`. */
 export const signInParams = z.discriminatedUnion(

@@ -2,11 +2,14 @@
 // window opens the authorize URL beginSignIn returns; core waits for the grant on a loopback
 // redirect, or takes the code the user pastes when the server only offers the out-of-band flow.
 import { z } from 'zod';
+import type { AvatarKind } from '../../signals/types';
 
 export const mastodonContract = {
   id: 'mastodon',
   label: 'Mastodon',
   actions: { canFollow: true, canDm: true },
+  /** Mastodon serves /avatars/original/missing.png (the path varies by instance and CDN). */
+  avatarKind: (path: string): AvatarKind => (path === '' || /\/missing\.png$/i.test(path) ? 'default' : 'custom'),
   signInParams: z.strictObject({
     network: z.literal('mastodon'),
     /** an instance (mastodon.social, https://…) or an address (@user@instance) */

@@ -1,6 +1,7 @@
 // The sample network's part of the contract: invented people from a seeded generator, for
 // exploring Rapport without an account anywhere. Signing in only picks the generator's sizes.
 import { z } from 'zod';
+import type { AvatarKind } from '../../signals/types';
 
 export const sampleContract = {
   id: 'sample',
@@ -10,6 +11,8 @@ export const sampleContract = {
    * start, so the sample board only triages.
    */
   actions: { canFollow: false, canDm: false },
+  /** Generated people without a picture have no avatar URL at all. */
+  avatarKind: (path: string): AvatarKind => (path === '' ? 'default' : 'custom'),
   signInParams: z.strictObject({
     network: z.literal('sample'),
     followers: z.number().int().min(1).max(1_000_000).optional(),

@@ -1,8 +1,8 @@
 // Shared set-up for the Bluesky tests: a started fake, a signed-in session and the real provider,
 // with a log capture so tests can prove no secret is ever logged.
-import { BlueskyProvider } from '../../../electron/core/providers/bluesky/blueskyProvider';
-import { BlueskySession } from '../../../electron/core/providers/bluesky/blueskySession';
-import { MemorySessionStore } from '../../../electron/core/providers/bluesky/blueskySessionStore';
+import { BlueskyProvider } from '../../../electron/core/networks/bluesky/blueskyProvider';
+import { BlueskySession } from '../../../electron/core/networks/bluesky/blueskySession';
+import { MemorySessionStore } from '../../../electron/core/networks/bluesky/blueskySessionStore';
 import type { HttpClient } from '../../../electron/core/net/httpClient';
 import type { HttpClientOptions } from '../../../electron/core/net/httpClientOptions';
 import { recordingHttpClient } from '../recordingHttpClient';

@@ -1,7 +1,7 @@
 // Identifiers shaped exactly like the real ones, because @atproto/api validates responses against
 // the lexicons (DIDs, handles, TIDs, CIDs, datetimes) and rejects anything that is not.
 import { createHash } from 'node:crypto';
-import { mulberry32 as seededRandom } from '../../../electron/core/providers/sample/seededRandom';
+import { mulberry32 as seededRandom } from '../../../electron/core/networks/sample/seededRandom';
 
 /** The fakes' seeded stream is the sample network's mulberry32. */
 export { seededRandom };

@@ -3,7 +3,7 @@
 // paginates these lists by the follow's id, newest first), pending follow requests to locked
 // accounts, posts, direct messages with their Idempotency-Keys, and private notes.
 import { hostilePayloads, HOSTILE_EMOJIS, type HostilePayload } from './hostileContent';
-import { mulberry32 as seededRandom } from '../../../electron/core/providers/sample/seededRandom';
+import { mulberry32 as seededRandom } from '../../../electron/core/networks/sample/seededRandom';
 
 export interface FakeEmoji {
   shortcode: string;

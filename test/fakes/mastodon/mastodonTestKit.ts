@@ -4,7 +4,7 @@
 import type { HttpClient } from '../../../electron/core/net/httpClient';
 import type { HttpClientOptions } from '../../../electron/core/net/httpClientOptions';
 import { recordingHttpClient } from '../recordingHttpClient';
-import { MastodonProvider } from '../../../electron/core/providers/mastodon/mastodonProvider';
+import { MastodonProvider } from '../../../electron/core/networks/mastodon/mastodonProvider';
 import { FakeMastodon } from './fakeMastodon';
 import type { GenerateMastodonOptions } from './fakeMastodonState';
 
