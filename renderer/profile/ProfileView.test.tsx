@@ -1,44 +1,45 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
+import { cardFromCore } from '../testing/coreCards';
+import { withCoreDatabase } from '../testing/coreDatabase';
+import { coreWithPeople } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { recomputeSignals } from '../../electron/core/signals/recomputeSignals';
 import { NOTE_SAVE_DELAY_MS } from './NoteEditor';
 
 let restoreLayout: () => void;
 beforeEach(() => {
   restoreLayout = stubLayout();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
 });
 
 const DAY = 86_400_000;
 
-function apiWithPeople(): InMemoryRapportApi {
-  const people = makePeople(3);
-  people[1] = { ...people[1]!, tags: ['friend'], followersCount: 210, followingCount: 7400 };
-  people[2] = { ...people[2]!, tags: ['colleague', 'Local'] };
-  return new InMemoryRapportApi({
-    accounts: [sampleAccount()],
-    people,
-    profiles: {
-      2: {
-        note: 'Met at the meetup',
-        postsCount: 40,
-        joinedAt: new Date(Date.now() - 3 * 365.25 * DAY).toISOString(),
-        profileUrl: 'https://bsky.app/profile/person2.sample',
-        recentPosts: [
-          { id: 1, remoteId: 'a', text: 'One', createdAt: new Date(Date.now() - 2 * DAY).toISOString(), isReply: false, isRepost: false },
-          { id: 2, remoteId: 'b', text: 'Two', createdAt: new Date(Date.now() - 9 * DAY).toISOString(), isReply: false, isRepost: false },
-        ],
-      },
-    },
+/** Three followers; the second with counts, a note, a profile link, two posts and tags, as a sync and earlier edits leave them. */
+async function apiWithPeople(): Promise<CoreApi> {
+  const api = await coreWithPeople([3]);
+  withCoreDatabase(api, (db) => {
+    db.prepare('UPDATE people SET followers_count = 210, following_count = 7400, posts_count = 40, joined_at = ?, profile_url = ? WHERE id = 2').run(
+      new Date(Date.now() - 3 * 365.25 * DAY).toISOString(),
+      'https://bsky.app/profile/person2.sample',
+    );
+    const post = db.prepare('INSERT INTO posts (person_id, remote_id, text, created_at) VALUES (2, ?, ?, ?)');
+    post.run('a', 'One', new Date(Date.now() - 2 * DAY).toISOString());
+    post.run('b', 'Two', new Date(Date.now() - 9 * DAY).toISOString());
   });
+  await api.core.call('setTags', { accountId: 1, personId: 2, tags: ['friend'] });
+  await api.core.call('setTags', { accountId: 1, personId: 3, tags: ['colleague', 'Local'] });
+  await api.core.call('setNote', { accountId: 1, personId: 2, text: 'Met at the meetup' });
+  return api;
 }
 
-async function openProfile(api: InMemoryRapportApi, personId: number): Promise<HTMLElement> {
+async function openProfile(api: CoreApi, personId: number): Promise<HTMLElement> {
   renderWithApi(api);
   await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(3));
   const card = screen.getAllByTestId('card').find((c) => c.getAttribute('data-person-id') === String(personId));
@@ -51,7 +52,7 @@ async function openProfile(api: InMemoryRapportApi, personId: number): Promise<H
 
 describe('profile review', () => {
   it('shows ratio, account age, posting rate, signal chips with their reasons, links and the timeline', async () => {
-    const dialog = await openProfile(apiWithPeople(), 2);
+    const dialog = await openProfile(await apiWithPeople(), 2);
     // 210 followers / 7,400 following
     expect(within(dialog).getByText('Ratio').nextElementSibling?.textContent).toBe('0.028');
     expect(within(dialog).getByText(/^Joined .* · 3 years ago$/)).toBeTruthy();
@@ -67,7 +68,7 @@ describe('profile review', () => {
   });
 
   it('saves the note after a pause and when the field is left, and says so', async () => {
-    const api = apiWithPeople();
+    const api = await apiWithPeople();
     const dialog = await openProfile(api, 2);
     const note = within(dialog).getByLabelText('Private note') as HTMLTextAreaElement;
     expect(note.value).toBe('Met at the meetup');
@@ -84,13 +85,14 @@ describe('profile review', () => {
     fireEvent.blur(note);
     await waitFor(() => expect(api.callsOf('setNote')).toHaveLength(2));
     expect(api.callsOf('setNote')[1]).toEqual({ accountId: 1, personId: 2, text: '' });
+    await waitFor(async () => expect(await api.core.call('getProfile', { accountId: 1, personId: 2 })).toMatchObject({ ok: true, value: { note: '' } }));
     // Leaving without a change stores nothing more.
     fireEvent.blur(note);
     expect(api.callsOf('setNote')).toHaveLength(2);
   });
 
   it('adds tags (suggesting existing ones) and removes them', async () => {
-    const api = apiWithPeople();
+    const api = await apiWithPeople();
     const dialog = await openProfile(api, 2);
     const input = within(dialog).getByLabelText('Add a tag') as HTMLInputElement;
     // Existing tags of the account are suggested, except the ones the person already has.
@@ -102,7 +104,8 @@ describe('profile review', () => {
     fireEvent.change(input, { target: { value: 'local' } });
     fireEvent.keyDown(input, { key: 'Enter' });
     await waitFor(() => expect(api.callsOf('setTags')).toEqual([{ accountId: 1, personId: 2, tags: ['friend', 'local'] }]));
-    expect(await within(dialog).findByRole('button', { name: 'Remove tag local' })).toBeTruthy();
+    // Core keeps the account's spelling of a tag it already has.
+    expect(await within(dialog).findByRole('button', { name: 'Remove tag Local' })).toBeTruthy();
     expect(input.value).toBe('');
 
     // The same tag twice (any case) is not added again; an empty one says why.
@@ -114,14 +117,14 @@ describe('profile review', () => {
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove tag friend' }));
     await waitFor(() => expect(api.callsOf('setTags')).toHaveLength(2));
-    expect(api.callsOf('setTags')[1]).toEqual({ accountId: 1, personId: 2, tags: ['local'] });
+    expect(api.callsOf('setTags')[1]).toEqual({ accountId: 1, personId: 2, tags: ['Local'] });
     await waitFor(() => expect(within(dialog).queryByRole('button', { name: 'Remove tag friend' })).toBeNull());
     // The card shows the tags the profile stored.
-    expect(api.people.find((p) => p.personId === 2)?.tags).toEqual(['local']);
+    expect((await cardFromCore(api, 2)).tags).toEqual(['Local']);
   });
 
   it('forgets a person after a confirmation, closes the profile and takes them off the board', async () => {
-    const api = apiWithPeople();
+    const api = await apiWithPeople();
     const dialog = await openProfile(api, 2);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Forget this person' }));
     const confirm = await screen.findByRole('dialog', { name: 'Forget Person 2?' });
@@ -132,26 +135,27 @@ describe('profile review', () => {
     expect(api.callsOf('forgetPerson')).toEqual([{ accountId: 1, personId: 2 }]);
     await waitFor(() => expect(screen.getAllByTestId('card').map((c) => c.getAttribute('data-person-id'))).toEqual(['1', '3']));
     expect(screen.getByTestId('announcer').textContent).toBe('Forgot Person 2');
+    expect(await api.core.call('getProfile', { accountId: 1, personId: 2 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('shows chips and tags on the card on one line, and a badge when a snooze ended', async () => {
-    const people = makePeople(2);
-    people[0] = {
-      ...people[0]!,
-      tags: ['friend'],
-      snoozeEndedAt: new Date().toISOString(),
-      signals: [
-        { id: 'follow-bait', tone: 'caution', label: 'Follow-for-follow', detail: 'Bio says "follow back".' },
-        { id: 'no-posts', tone: 'caution', label: 'No posts', detail: 'Has not posted anything.' },
-        { id: 'new-account', tone: 'caution', label: 'New account', detail: 'Joined 3 days ago.' },
-      ],
-    };
-    renderWithApi(new InMemoryRapportApi({ accounts: [sampleAccount()], people }));
+    const api = await coreWithPeople([2]);
+    // The first follower's bio asks for follow-backs, they never posted and joined three days ago;
+    // their snooze just ended. Core's recompute stores which signals hold, as after a sync.
+    withCoreDatabase(api, (db) => {
+      db.prepare("UPDATE people SET bio = 'I always follow back!', posts_count = 0, joined_at = ? WHERE id = 1").run(
+        new Date(Date.now() - 3 * DAY).toISOString(),
+      );
+      db.prepare('UPDATE triage SET snooze_ended_at = ? WHERE person_id = 1').run(new Date().toISOString());
+      recomputeSignals(db, 1, [1], new Date());
+    });
+    await api.core.call('setTags', { accountId: 1, personId: 1, tags: ['friend'] });
+    renderWithApi(api);
     await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(2));
     const [first, second] = screen.getAllByTestId('card');
     const chips = within(first!).getByTestId('card-chips');
-    expect(Array.from(chips.children, (chip) => chip.textContent)).toEqual(['Back from snooze', 'Follow-for-follow', 'No posts', '#friend']);
-    expect(within(chips).getByText('Follow-for-follow').getAttribute('title')).toBe('Bio says "follow back".');
+    expect(Array.from(chips.children, (chip) => chip.textContent)).toEqual(['Back from snooze', 'Says “follow back”', 'No posts', '#friend']);
+    expect(within(chips).getByText('Says “follow back”').getAttribute('title')).toBe('Follow-for-follow wording in the bio: “follow back”.');
     expect(within(second!).queryByTestId('card-chips')).toBeNull();
   });
 });
