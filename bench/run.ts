@@ -14,6 +14,7 @@ const BENCHES: BenchModule[] = [
   { file: 'paletteSearchBench.ts', exportName: 'runPaletteSearchBench' },
   { file: 'boardBench.ts', exportName: 'runBoardBench' },
   { file: 'syncBench.ts', exportName: 'runSyncBench' },
+  { file: 'xArchiveBench.ts', exportName: 'runXArchiveBench' },
   { file: 'syncGithubBench.ts', exportName: 'runGithubSyncBench' },
 ];
 
