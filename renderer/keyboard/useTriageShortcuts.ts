@@ -84,8 +84,24 @@ function cardOnBoard(personId: number, stage: Stage) {
   return null;
 }
 
-function reviewKey(key: string): boolean {
+/** Space / Page Down / Page Up scroll the profile in Review, whatever has focus (but a button's Space is its own). */
+function scrollReview(key: string, target: EventTarget | null): boolean {
+  if (key === ' ' && target instanceof HTMLElement && target.closest('button, a, summary, [role="button"], [role="menuitem"]')) return false;
+  const scroller = document.querySelector<HTMLElement>('[data-testid="review-scroll"]');
+  if (!scroller) return false;
+  const sticky = scroller.querySelector<HTMLElement>('[data-testid="review-sticky"]')?.offsetHeight ?? 0;
+  // A page less what stays on screen (the sticky head) and a line of overlap, as browsers do.
+  const page = Math.max(40, scroller.clientHeight - sticky - 40);
+  scroller.scrollTop += key === 'PageUp' ? -page : page;
+  return true;
+}
+
+function reviewKey(key: string, target: EventTarget | null): boolean {
   switch (key) {
+    case ' ':
+    case 'PageDown':
+    case 'PageUp':
+      return scrollReview(key, target);
     case 'e':
     case 'c':
     case 'd': {
@@ -131,7 +147,7 @@ export function useTriageShortcuts(accountId: number | null): void {
       } else {
         const view = useViewStore.getState().view;
         if (view === 'board') handled = boardKey(key, accountId);
-        else if (view === 'review') handled = reviewKey(key);
+        else if (view === 'review') handled = reviewKey(key, event.target);
       }
       if (handled) event.preventDefault();
     };

@@ -14,7 +14,8 @@ export function PersonTimeline({ entries, error }: { entries: readonly TimelineE
       {error ? (
         <p className="muted">History is not available: {error}</p>
       ) : entries === null ? (
-        <p className="muted">Loading history…</p>
+        // A quiet placeholder of a few lines' height: no text flashes while it loads.
+        <div className="timeline-skeleton" aria-busy="true" data-testid="timeline-loading" />
       ) : entries.length === 0 ? (
         <p className="muted">Nothing recorded yet.</p>
       ) : (

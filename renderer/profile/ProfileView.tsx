@@ -28,11 +28,15 @@ interface ProfileViewProps {
   onChange(profile: PersonProfile): void;
   /** The person left the board (snoozed or forgotten): the drawer closes, Review moves on. */
   onLeave(): void;
+  /** Their history, when the owner fetched it ahead (Review): shown at once, read again after. */
+  initialTimeline?: TimelineEntry[] | null;
+  /** Recent posts right after the bio (Review: above the fold on a small window). */
+  postsFirst?: boolean;
 }
 
-export function ProfileView({ profile, accountId, onChange, onLeave }: ProfileViewProps) {
+export function ProfileView({ profile, accountId, onChange, onLeave, initialTimeline = null, postsFirst = false }: ProfileViewProps) {
   const [now] = useState(() => new Date());
-  const [timeline, setTimeline] = useState<{ entries: TimelineEntry[] | null; error: string | null }>({ entries: null, error: null });
+  const [timeline, setTimeline] = useState<{ entries: TimelineEntry[] | null; error: string | null }>({ entries: initialTimeline, error: null });
   const [timelineSeq, setTimelineSeq] = useState(0);
   const sectionId = useId();
   const { personId } = profile;
@@ -72,6 +76,8 @@ export function ProfileView({ profile, accountId, onChange, onLeave }: ProfileVi
         {profile.bio || profile.bioHtml ? <RemoteHtml html={profile.bioHtml} text={profile.bio} emojis={customEmojiOf(profile)} /> : <span className="muted">No bio.</span>}
       </div>
 
+      {postsFirst ? <RecentPosts profile={profile} /> : null}
+
       {ProfileExtras ? <ProfileExtras profile={profile} /> : null}
 
       <section className="profile-section" aria-labelledby={`${sectionId}-signals`}>
@@ -83,7 +89,7 @@ export function ProfileView({ profile, accountId, onChange, onLeave }: ProfileVi
 
       <ProfileNumbers profile={profile} now={now} />
       <SharedConnections profile={profile} />
-      <RecentPosts profile={profile} />
+      {postsFirst ? null : <RecentPosts profile={profile} />}
 
       <NoteEditor key={`note-${personId}`} accountId={accountId} personId={personId} initial={profile.note ?? ''} onSaved={(note) => changed({ note })} />
       <TagEditor accountId={accountId} personId={personId} tags={profile.tags ?? []} onSaved={(tags) => changed({ tags })} />

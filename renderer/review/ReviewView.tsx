@@ -1,12 +1,15 @@
 // Review mode: one new follower at a time with their full profile, one key per decision, the next
-// few already fetched so the next person appears at once, and how many are left in New.
-import { useEffect } from 'react';
+// few already fetched so the next person appears at once, and how many are left in New. Each person
+// starts at the top; their name, signals and the decision bar stay on screen while the profile
+// scrolls (Space / Page Down, see useTriageShortcuts).
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { PersonCard, Stage } from '../../shared/domain';
 import { formatGrouped } from '../format/numberFormat';
 import { Avatar } from '../people/Avatar';
 import { formatHandle } from '../people/personIdentity';
 import { ProfileView } from '../profile/ProfileView';
 import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
+import { SignalChips } from '../signals/SignalChips';
 import { useBoardStore } from '../stores/boardStore';
 import { PRELOAD, decideCurrent, dropFromReview, openReview, reviewSkippedAgain, skipCurrent, undoInReview, updateReviewProfile, useReviewStore } from './reviewStore';
 
@@ -28,6 +31,12 @@ export function ReviewView({ accountId }: { accountId: number }) {
   const skippedCount = useReviewStore((s) => s.skippedCount);
   const remaining = useBoardStore((s) => (s.accountId === accountId ? (s.counts?.new ?? null) : null));
   const current = queue[0];
+  const layout = useRef<HTMLDivElement | null>(null);
+  const currentId = current?.personId ?? null;
+  // A new person starts at the top, whatever the last one was scrolled to.
+  useLayoutEffect(() => {
+    if (layout.current) layout.current.scrollTop = 0;
+  }, [currentId]);
 
   return (
     <main className="review" data-testid="review" aria-label="Review">
@@ -50,7 +59,7 @@ export function ReviewView({ accountId }: { accountId: number }) {
           Loading new followers…
         </p>
       ) : current ? (
-        <div className="review-layout">
+        <div ref={layout} className="review-layout" data-testid="review-scroll">
           <ReviewedPerson accountId={accountId} card={current} />
           <UpNext cards={queue.slice(1, PRELOAD)} />
         </div>
@@ -74,26 +83,40 @@ export function ReviewView({ accountId }: { accountId: number }) {
 
 function ReviewedPerson({ accountId, card }: { accountId: number; card: PersonCard }) {
   const profile = useReviewStore((s) => s.profiles[card.personId] ?? null);
+  const timeline = useReviewStore((s) => s.timelines[card.personId] ?? null);
   const profileError = useReviewStore((s) => s.profileErrors[card.personId] ?? null);
+  const signals = profile?.signals ?? card.signals ?? [];
   return (
     <section className="review-person" aria-label={`Reviewing ${card.displayName}`} data-person-id={card.personId}>
-      <div className="review-decisions" role="group" aria-label="Decision">
-        {DECISIONS.map((decision) => (
-          <button key={decision.stage} type="button" className={`button review-decide stage-${decision.stage}`} onClick={() => void decideCurrent(decision.stage)}>
-            {decision.label} <kbd aria-hidden="true">{decision.key}</kbd>
+      <div className="review-sticky" data-testid="review-sticky">
+        <div className="review-sticky-who">
+          <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={32} />
+          <div className="review-sticky-names">
+            <RemoteName name={card.displayName} className="review-sticky-name" />
+            <RemoteText text={formatHandle(card.handle)} className="card-handle" />
+          </div>
+          <SignalChips signals={signals} />
+        </div>
+        <div className="review-decisions" role="group" aria-label="Decision">
+          {DECISIONS.map((decision) => (
+            <button key={decision.stage} type="button" className={`button review-decide stage-${decision.stage}`} onClick={() => void decideCurrent(decision.stage)}>
+              {decision.label} <kbd aria-hidden="true">{decision.key}</kbd>
+            </button>
+          ))}
+          <button type="button" className="button button-quiet" onClick={skipCurrent}>
+            Skip <kbd aria-hidden="true">s</kbd>
           </button>
-        ))}
-        <button type="button" className="button button-quiet" onClick={skipCurrent}>
-          Skip <kbd aria-hidden="true">s</kbd>
-        </button>
-        <button type="button" className="button button-quiet" onClick={() => void undoInReview()}>
-          Undo <kbd aria-hidden="true">u</kbd>
-        </button>
+          <button type="button" className="button button-quiet" onClick={() => void undoInReview()}>
+            Undo <kbd aria-hidden="true">u</kbd>
+          </button>
+        </div>
       </div>
       {profile ? (
         <ProfileView
           key={card.personId}
           profile={profile}
+          initialTimeline={timeline}
+          postsFirst
           accountId={accountId}
           onChange={updateReviewProfile}
           onLeave={() => dropFromReview(card.personId)}
@@ -108,7 +131,7 @@ function ReviewedPerson({ accountId, card }: { accountId: number; card: PersonCa
             <div className="drawer-handle">
               <RemoteText text={formatHandle(card.handle)} />
             </div>
-            <p className="muted">{profileError ? `The full profile is not available: ${profileError}` : 'Loading profile…'}</p>
+            {profileError ? <p className="muted">The full profile is not available: {profileError}</p> : <div className="timeline-skeleton" aria-busy="true" />}
             <p>
               <RemoteText text={card.bioSnippet} />
             </p>

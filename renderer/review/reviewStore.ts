@@ -3,7 +3,8 @@
 // skipped. Decisions go through triageMoves, so they land on the board and can be undone.
 import { create } from 'zustand';
 import type { BoardSort, PersonCard, PersonProfile, Stage } from '../../shared/domain';
-import { rapportClient, toRapportError } from '../api/rapportClient';
+import type { TimelineEntry } from '../../shared/triageTypes';
+import { call, rapportClient, toRapportError } from '../api/rapportClient';
 import { decide, undoLastMove } from '../keyboard/triageMoves';
 import { announce } from '../stores/announcerStore';
 import { useBoardStore } from '../stores/boardStore';
@@ -22,6 +23,8 @@ interface ReviewState {
   /** queue[0] is the person being reviewed. */
   queue: PersonCard[];
   profiles: Record<number, PersonProfile>;
+  /** Histories fetched ahead with the profiles, so the next person's timeline shows at once. */
+  timelines: Record<number, TimelineEntry[]>;
   profileErrors: Record<number, string>;
   /** True once the first read of New answered. */
   loaded: boolean;
@@ -30,7 +33,7 @@ interface ReviewState {
   skippedCount: number;
 }
 
-const INITIAL: ReviewState = { accountId: null, queue: [], profiles: {}, profileErrors: {}, loaded: false, error: null, skippedCount: 0 };
+const INITIAL: ReviewState = { accountId: null, queue: [], profiles: {}, timelines: {}, profileErrors: {}, loaded: false, error: null, skippedCount: 0 };
 
 export const useReviewStore = create<ReviewState>()(() => INITIAL);
 
@@ -141,6 +144,13 @@ function preload(): void {
         useReviewStore.setState((s) => ({ profileErrors: { ...s.profileErrors, [card.personId]: toRapportError(error).message } }));
       },
     );
+    // A history that cannot be read is read again by the profile itself (and says why there).
+    call('getTimeline', { accountId, personId: card.personId }).then(
+      (entries) => {
+        if (generation === control.generation) useReviewStore.setState((s) => ({ timelines: { ...s.timelines, [card.personId]: entries } }));
+      },
+      () => undefined,
+    );
   }
 }
 
@@ -150,12 +160,15 @@ function advance(personId: number): void {
     // Only the queued people's profiles are kept: a long session does not pile them up.
     const queued = new Set(queue.map((card) => card.personId));
     const profiles: Record<number, PersonProfile> = {};
+    const timelines: Record<number, TimelineEntry[]> = {};
     for (const card of queue) {
       const profile = s.profiles[card.personId];
       if (profile) profiles[card.personId] = profile;
+      const timeline = s.timelines[card.personId];
+      if (timeline) timelines[card.personId] = timeline;
     }
     for (const id of control.requested) if (!queued.has(id)) control.requested.delete(id);
-    return { queue, profiles };
+    return { queue, profiles, timelines };
   });
   preload();
   if (useReviewStore.getState().queue.length < QUEUE_TARGET) void refill();
