@@ -28,6 +28,8 @@ export interface PeopleFilterSql {
   params: Record<string, string | number>;
   /** Whether `where` reads people (p); when not, PEOPLE_FROM_WITHOUT_PROFILES serves counts. */
   readsProfiles: boolean;
+  /** No condition but the account: everyone it knows, one relationships row each. */
+  everyone: boolean;
 }
 
 /**
@@ -106,5 +108,5 @@ export function buildPeopleFilterSql(filter: PeopleFilter, accountId: number): P
   if (filter.snoozed === false) conditions.push('t.snoozed_until IS NULL');
 
   const where = conditions.join('\n  AND ');
-  return { from: PEOPLE_FROM, where, params, readsProfiles: /\bp\./.test(where) };
+  return { from: PEOPLE_FROM, where, params, readsProfiles: /\bp\./.test(where), everyone: conditions.length === 1 };
 }

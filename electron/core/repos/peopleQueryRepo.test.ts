@@ -258,6 +258,26 @@ describe('peopleQueryRepo.page', () => {
     expect(page.items[0]?.personId).toBe(quiet.id);
   });
 
+  it('pages through everyone, newest follower first, with everyone’s total on every page', () => {
+    const followOrder = t.db
+      .prepare('SELECT person_id FROM relationships WHERE account_id = ? ORDER BY follow_rank DESC, person_id DESC')
+      .pluck()
+      .all(accountId) as number[];
+    for (const sort of PEOPLE_SORTS) {
+      const whole = peopleQueryRepo(t.db).page({ accountId, filter: {}, sort, limit: 500 }).items.map((c) => c.personId);
+      const seen: number[] = [];
+      let offset: number | null = 0;
+      while (offset !== null) {
+        const page = peopleQueryRepo(t.db).page({ accountId, filter: {}, sort, limit: 7, offset });
+        expect(page.total, sort).toBe(64);
+        seen.push(...page.items.map((c) => c.personId));
+        offset = page.nextOffset;
+      }
+      expect(seen, sort).toEqual(whole);
+      if (sort === 'newest') expect(seen).toEqual(followOrder);
+    }
+  });
+
   it('reports the end of the list and an empty page past it', () => {
     const last = peopleQueryRepo(t.db).page({ accountId, filter: {}, sort: 'newest', limit: 10, offset: 60 });
     expect(last.items).toHaveLength(4);

@@ -11,6 +11,7 @@ import { networksAndPersonExtras } from './0007-networks-and-person-extras';
 import { signalsDue } from './0008-signals-due';
 import { nameTrigramSearch } from './0009-name-trigram-search';
 import { forgottenDecisions } from './0010-forgotten-decisions';
+import { peopleByFollowRank } from './0011-people-by-follow-rank';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   signalsDue,
   nameTrigramSearch,
   forgottenDecisions,
+  peopleByFollowRank,
 ];
 
 /** The schema version this build of Rapport writes. */
