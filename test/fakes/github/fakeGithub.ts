@@ -18,6 +18,8 @@ export interface FakeGithubRequestLogEntry {
   /** Normalised route, e.g. "GET /user/followers" or "POST /graphql". */
   route: string;
   status: number;
+  /** The GraphQL operation's name (RapportFollowers, RapportFollowing) for POST /graphql. */
+  operation?: string;
 }
 
 type Resource = 'core' | 'graphql';
@@ -130,7 +132,10 @@ export class FakeGithub {
       }
       const answer = answerGraphql(this.state, this.knobs, this.server.origin, body);
       this.used.graphql += answer.cost;
-      return send(answer.status, answer.body, { ...scopeHeaders, ...this.limitHeaders('graphql') });
+      send(answer.status, answer.body, { ...scopeHeaders, ...this.limitHeaders('graphql') });
+      const entry = this.requests.at(-1);
+      if (entry) entry.operation = operationName(body);
+      return;
     }
     if (!match) return send(404, { message: 'Not Found', status: '404' });
 
@@ -193,6 +198,16 @@ export class FakeGithub {
     knob.count--;
     return true;
   }
+}
+
+function operationName(body: unknown): string | undefined {
+  const query = (body as { query?: unknown } | null)?.query;
+  return typeof query === 'string' ? /^\s*query\s+(\w+)/.exec(query)?.[1] : undefined;
+}
+
+/** GraphQL requests of one operation answered so far (e.g. 'RapportFollowers'). */
+export function operationCount(fake: FakeGithub, operation: string): number {
+  return fake.requests.filter((r) => r.operation === operation).length;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -1,7 +1,6 @@
 // Signing in to GitHub with a personal access token: check it (who it signs in as, whether it may
 // follow) before anything is stored, then create the account (remote id = the numeric user id,
 // which survives a rename), seal the token, and start the first sync.
-import { RapportError } from '../../../../shared/api/errors';
 import type { SignInParamsOf } from '../../../../shared/api/networks';
 import type { Account } from '../../../../shared/domain';
 import { asSignInStep } from '../../auth/signInFailure';
@@ -13,10 +12,8 @@ import { GITHUB_SERVICE, githubTokenStore } from './githubTokenStore';
 
 export function createGithubSignIn(ports: ModulePorts): SignInSteps<'github'> {
   const addAccount = ({ token, enterpriseUrl }: SignInParamsOf<'github'>): Promise<Account> => {
+    // Plain http is refused by the HTTP layer (anywhere but this machine, and always in the app).
     const endpoints = githubEndpoints(enterpriseUrl);
-    if (new URL(endpoints.restBase).protocol !== 'https:' && !ports.settings.allowLoopbackHttp) {
-      throw new RapportError('INVALID_INPUT', 'Rapport connects to GitHub Enterprise over https only. Enter the address as https://….');
-    }
     return asSignInStep(endpoints.enterprise ? 'The GitHub Enterprise server' : 'GitHub', async () => {
       // Before the check: a machine that cannot keep the token must not be asked for one.
       await ports.secrets.open();

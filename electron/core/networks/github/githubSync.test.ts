@@ -33,7 +33,9 @@ async function setup(followers: number, following: number) {
   const db = openDatabase(path.join(dir, 'rapport.db'));
   const enrichment = new ProfileEnrichment(db, new MediaCache(path.join(dir, 'media')));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  cleanups.push(() => db.close());
+  cleanups.push(() => {
+    db.close();
+  });
   cleanups.push(() => enrichment.close());
   const account = accountsRepo(db).upsert({ network: 'github', remoteId: '1', handle: 'octo-self', displayName: 'Octo Self' }, new Date().toISOString());
   const kit = githubProviderFor(fake);
