@@ -1,8 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { PersonCard } from '../../shared/domain';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
-import { triageOf } from '../testing/inMemoryTriage';
+import type { PersonCard, Stage } from '../../shared/domain';
+import type { SavedFilter } from '../../shared/triageTypes';
+import { recomputeSignals } from '../../electron/core/signals/recomputeSignals';
+import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
+import { withCoreDatabase } from '../testing/coreDatabase';
+import { coreOffBluesky } from '../testing/offlineBlueskyCore';
+import { coreWithPeople, seedPeople } from '../testing/seedCore';
+import { spendBudget } from '../testing/seedOutbox';
+import { removeSignInKeys } from '../testing/signInCoreApi';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { resetPeopleList } from '../stores/peopleListStore';
@@ -16,10 +22,12 @@ beforeEach(() => {
   restoreLayout = stubLayout(800, 900);
   resetPeopleList();
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   restoreLayout();
   delete window.rapport;
+  await closeAllCoreApis();
+  removeSignInKeys();
 });
 
 /** The search box and, once a list is asked for, the people view (as App lays them out). */
@@ -51,13 +59,38 @@ function total(): string {
   return screen.getByTestId('people-total').textContent ?? '';
 }
 
-function withBios(people: PersonCard[]): PersonCard[] {
-  return people.map((p) => (p.personId % 10 === 0 ? { ...p, bioSnippet: `Gardener and ceramicist ${p.personId}` } : p));
+/** Runs SQL on core's database, as a sync or earlier edits would have left it. */
+function stored(api: CoreApi, sql: string, ...params: unknown[]): void {
+  withCoreDatabase(api, (db) => db.prepare(sql).run(...params));
+}
+
+/** Tags people in core's database (one tag row, many person_tags), as setTags would. */
+function tagPeople(api: CoreApi, tag: string, personIds: number[]): void {
+  withCoreDatabase(api, (db) => {
+    const at = new Date().toISOString();
+    const tagId = db.prepare('INSERT INTO tags (account_id, name, created_at) VALUES (1, ?, ?)').run(tag, at).lastInsertRowid;
+    const link = db.prepare('INSERT INTO person_tags (tag_id, person_id, created_at) VALUES (?, ?, ?)');
+    db.transaction(() => personIds.forEach((id) => link.run(tagId, id, at)))();
+  });
+}
+
+/** Who core has in a stage now. */
+async function idsIn(api: CoreApi, stage: Stage): Promise<number[]> {
+  const page = await api.core.call('queryPeople', { accountId: 1, filter: { stages: [stage] }, sort: 'newest', limit: 500 });
+  if (!page.ok) throw new Error(page.error.message);
+  return (page.value as { items: PersonCard[] }).items.map((p) => p.personId).sort((a, b) => a - b);
+}
+
+async function countIn(api: CoreApi, stage: Stage): Promise<number> {
+  const page = await api.core.call('queryPeople', { accountId: 1, filter: { stages: [stage] }, sort: 'newest', limit: 1 });
+  if (!page.ok) throw new Error(page.error.message);
+  return (page.value as { total: number }).total;
 }
 
 describe('people list', () => {
   it('typing in search shows matching people after a pause; Escape clears and goes back', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: withBios(makePeople(300)) });
+    const api = await coreWithPeople([300]);
+    stored(api, "UPDATE people SET bio = 'Gardener and ceramicist ' || id WHERE id % 10 = 0");
     renderWithApi(api, <Screens />);
     const box = screen.getByRole('searchbox', { name: 'Search people' });
     expect(box.id).toBe('global-search');
@@ -76,7 +109,7 @@ describe('people list', () => {
   });
 
   it('pages through a long list by offset, holding only the rows on screen', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(5000) });
+    const api = await coreWithPeople([5000]);
     renderWithApi(api, <PeopleListView accountId={1} />);
     act(() => useViewStore.getState().showPeople({}));
     await waitFor(() => expect(total()).toBe('5,000'));
@@ -95,7 +128,7 @@ describe('people list', () => {
   });
 
   it('click opens the profile; shift-click selects a range; ctrl-click toggles', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(40) });
+    const api = await coreWithPeople([40]);
     renderWithApi(api, <PeopleListView accountId={1} />);
     act(() => useViewStore.getState().showPeople({}));
     await waitFor(() => expect(rows().length).toBeGreaterThan(10));
@@ -114,12 +147,12 @@ describe('people list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Move selected to Evaluated' }));
     await waitFor(() => expect(screen.getByTestId('bulk-summary').textContent).toContain('Moved 4 people to Evaluated'));
     expect(api.callsOf('bulkMove')).toEqual([{ accountId: 1, selection: { personIds: [2, 3, 5, 6] }, stage: 'evaluated' }]);
-    expect(api.people.filter((p) => p.stage === 'evaluated').map((p) => p.personId)).toEqual([2, 3, 5, 6]);
+    expect(await idsIn(api, 'evaluated')).toEqual([2, 3, 5, 6]);
   });
 
   it('"Select all matching" moves everyone the filter matches in one call, undoes it, and refuses Connected', async () => {
-    const people = makePeople(1500).map((p) => (p.personId <= 1234 ? { ...p, tags: ['spam'] } : p));
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people });
+    const api = await coreWithPeople([1500]);
+    tagPeople(api, 'spam', Array.from({ length: 1234 }, (_, i) => i + 1));
     renderWithApi(api, <PeopleListView accountId={1} />);
     act(() => useViewStore.getState().showPeople({ tags: ['spam'] }));
     await waitFor(() => expect(total()).toBe('1,234'));
@@ -134,22 +167,23 @@ describe('people list', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Move selected to Declined' }));
     await waitFor(() => expect(screen.getByTestId('bulk-summary').textContent).toContain('Moved 1,234 people to Declined'));
     expect(api.callsOf('bulkMove')).toEqual([{ accountId: 1, selection: { filter: { tags: ['spam'] } }, stage: 'declined' }]);
-    expect(api.people.filter((p) => p.stage === 'declined')).toHaveLength(1234);
+    expect(await countIn(api, 'declined')).toBe(1234);
 
     fireEvent.click(within(screen.getByTestId('bulk-summary')).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(screen.getByTestId('bulk-summary').textContent).toContain('Put 1,234 people back'));
-    expect(api.people.filter((p) => p.stage === 'declined')).toHaveLength(0);
+    expect(await countIn(api, 'declined')).toBe(0);
+    expect(await countIn(api, 'new')).toBe(1500);
     expect(api.callsOf('restoreStages')).toHaveLength(1);
   });
 
   it('filters by stage, relationship, tag and signal through the filter bar', async () => {
-    const people = makePeople(50).map((p) => ({
-      ...p,
-      stage: p.personId % 2 === 0 ? ('evaluated' as const) : ('new' as const),
-      tags: p.personId % 3 === 0 ? ['friend'] : [],
-      signals: p.personId % 5 === 0 ? [{ id: 'follow-bait' as const, tone: 'caution' as const, label: '“follow back” in bio', detail: 'Their bio asks for follow-backs.' }] : [],
-    }));
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people });
+    // Even ids in Evaluated, multiples of 3 tagged friend, multiples of 5 asking for follow-backs
+    // in their bio (core's recompute stores the signal), and I follow every fifth (mutual).
+    const api = await coreWithPeople([50]);
+    stored(api, "UPDATE triage SET stage = 'evaluated' WHERE person_id % 2 = 0");
+    tagPeople(api, 'friend', Array.from({ length: 16 }, (_, i) => (i + 1) * 3));
+    stored(api, "UPDATE people SET bio = 'I follow back everyone' WHERE id % 5 = 0");
+    withCoreDatabase(api, (db) => recomputeSignals(db, 1, null, new Date()));
     renderWithApi(api, <PeopleListView accountId={1} />);
     act(() => useViewStore.getState().showPeople({}));
     await waitFor(() => expect(total()).toBe('50'));
@@ -174,7 +208,7 @@ describe('people list', () => {
   });
 
   it('saves the current filter under a name', async () => {
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount()], people: makePeople(10) });
+    const api = await coreWithPeople([10]);
     renderWithApi(api, <PeopleListView accountId={1} />);
     act(() => useViewStore.getState().showPeople({ stages: ['new'] }));
     fireEvent.click(screen.getByRole('button', { name: 'Save filter…' }));
@@ -182,13 +216,21 @@ describe('people list', () => {
     expect(screen.getByRole('alert').textContent).toBe('Give the filter a name.');
     fireEvent.change(screen.getByRole('textbox', { name: 'Filter name' }), { target: { value: 'Fresh faces' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(triageOf(api).savedFilters.map((f) => [f.name, f.filter])).toEqual([['Fresh faces', { stages: ['new'] }]]));
-    expect(useViewStore.getState().savedFilterId).toBe(triageOf(api).savedFilters[0]?.id);
+    const savedInCore = async (): Promise<SavedFilter[]> => {
+      const listed = await api.core.call('listSavedFilters', { accountId: 1 });
+      return listed.ok ? (listed.value as SavedFilter[]) : [];
+    };
+    await waitFor(async () => expect((await savedInCore()).map((f) => [f.name, f.filter])).toEqual([['Fresh faces', { stages: ['new'] }]]));
+    await waitFor(async () => expect(useViewStore.getState().savedFilterId).toBe((await savedInCore())[0]?.id));
   });
 
   it('not following back: unfollows one person after confirming, and says when the budget is spent', async () => {
-    const people = makePeople(6).map((p) => ({ ...p, iFollow: true, followsMe: p.personId > 3 }));
-    const api = new InMemoryRapportApi({ accounts: [sampleAccount({ network: 'bluesky' })], people });
+    // A Bluesky account whose network is out of reach: the unfollow core queues stays queued.
+    const api = await coreOffBluesky();
+    seedPeople(api, 6);
+    stored(api, 'UPDATE relationships SET i_follow = 1, follows_me = (person_id > 3)');
+    // Person 1 posted last, then 2, then 3: the list puts the most recently active first.
+    stored(api, "UPDATE people SET last_post_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || id || ' hours')");
     renderWithApi(api, <PeopleListView accountId={1} />);
     act(() => useViewStore.getState().showPeople({ relationship: 'notFollowingBack' }, { sort: 'lastActivity' }));
     await waitFor(() => expect(rowIds()).toEqual([1, 2, 3]));
@@ -205,10 +247,19 @@ describe('people list', () => {
     await waitFor(() => expect(within(row(2)).getByTestId('card-status').getAttribute('data-status')).toBe('queued'));
     expect(within(row(2)).queryByRole('button', { name: 'Unfollow Person 2' })).toBeNull();
     expect(api.callsOf('unfollowPerson')).toEqual([{ accountId: 1, personId: 2 }]);
+    // Core's worker tried it, found the network gone, and keeps it queued for when it is back.
+    await waitFor(async () => {
+      const actions = await api.core.call('listActions', { accountId: 1, personId: 2 });
+      expect(actions.ok && actions.value).toEqual([expect.objectContaining({ kind: 'unfollow', status: 'queued', error: expect.objectContaining({ code: 'OFFLINE' }) })]);
+    });
+    await waitFor(() => expect(within(row(2)).getByTestId('card-status').getAttribute('data-status')).toBe('queued'));
 
-    api.outbox.used.set(1, 100);
+    spendBudget(api, 99, { personId: 4 });
     fireEvent.click(within(row(3)).getByRole('button', { name: 'Unfollow Person 3' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Unfollow' }));
-    await waitFor(() => expect(screen.getByTestId('people-notice').textContent).toBe("Today's 100 actions are used up; more tomorrow."));
+    await waitFor(() =>
+      expect(screen.getByTestId('people-notice').textContent).toMatch(/^You have used today's 100 follow, unfollow and message actions for this account\. The next one frees up in about \d+ hours?\.$/),
+    );
+    expect(api.callsOf('unfollowPerson')).toHaveLength(2);
   });
 });
