@@ -208,7 +208,9 @@ export async function runBoardBench(): Promise<BenchRow[]> {
   const baseline = await startBaselineServer();
   let browser: Browser | null = null;
   try {
-    const account = await fixture.call('addSampleAccount', { followers: FOLLOWERS, following: 200, seed: 42 });
+    const begun = await fixture.call('beginSignIn', { network: 'sample', followers: FOLLOWERS, following: 200, seed: 42 });
+    if (begun.status !== 'signedIn') throw new Error('the sample sign-in did not complete at once');
+    const account = begun.account;
     await fixture.waitForSyncDone(account.id, 600_000);
     browser = await launchChromium();
 

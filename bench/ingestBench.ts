@@ -1,5 +1,5 @@
 // Ingest budget (DESIGN.md): syncing N sample followers through the real engine (createCore →
-// addSampleAccount → the followers walk, checkpoints, events, search index) stays within 2x of a
+// beginSignIn({ network: 'sample' }) → the followers walk, checkpoints, events, search index) stays within 2x of a
 // raw better-sqlite3 insert of the same rows into the same tables — rows generated before the
 // clock starts, one prepared statement per table, one transaction per chunk of the engine's batch
 // size, and the same search-index handling (deferred, rebuilt once) so both sides end with a
@@ -51,8 +51,8 @@ async function timeEngine(followers: number): Promise<Timing> {
         if (event === 'sync.progress' && (payload as SyncProgress).state !== 'running') resolve(payload as SyncProgress);
       });
     });
-    const added = await core.call('addSampleAccount', { followers, following: 0, seed: SEED });
-    if (!added.ok) throw new Error(`addSampleAccount failed: ${added.error.message}`);
+    const added = await core.call('beginSignIn', { network: 'sample', followers, following: 0, seed: SEED });
+    if (!added.ok) throw new Error(`the sample sign-in failed: ${added.error.message}`);
     const outcome = await finished;
     if (outcome.state !== 'done') throw new Error(`sync ended ${outcome.state}: ${outcome.error?.message ?? ''}`);
     return stop();

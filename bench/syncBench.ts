@@ -1,5 +1,5 @@
 // Sync budget (DESIGN.md, issue 3): 100,000 followers and 2,000 follows synced from the fake
-// Bluesky through the real engine (createCore → addBlueskyAccount → walks, hydration, checkpoints,
+// Bluesky through the real engine (createCore → beginSignIn → walks, hydration, checkpoints,
 // shared connections, search index, recent posts, avatars) into a temp database.
 //
 // Reported: wall time and time per phase; requests per endpoint against the minimum
@@ -143,8 +143,8 @@ async function measureSync(followers: number, follows: number, avatarOrigin?: st
     const countBefore = transactions.count();
     const loopBefore = nodePerformance.eventLoopUtilization();
     const started = performance.now();
-    const added = await core.call('addBlueskyAccount', { identifier: BENCH_HANDLE, appPassword: BENCH_APP_PASSWORD, serviceUrl: fake.url });
-    if (!added.ok) throw new Error(`addBlueskyAccount failed: ${added.error.message}`);
+    const added = await core.call('beginSignIn', { network: 'bluesky', identifier: BENCH_HANDLE, appPassword: BENCH_APP_PASSWORD, serviceUrl: fake.url });
+    if (!added.ok) throw new Error(`the Bluesky sign-in failed: ${added.error.message}`);
     const outcome = await finished;
     const wallMs = performance.now() - started;
     const loop = nodePerformance.eventLoopUtilization(loopBefore);

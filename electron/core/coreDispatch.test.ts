@@ -6,7 +6,7 @@ import { buildHandlerTable, dispatch } from './coreDispatch';
 
 const everyMethod: HandlerGroup = {
   listAccounts: () => [],
-  addSampleAccount: () => {
+  beginSignIn: () => {
     throw new RapportError('CONFLICT', 'A sample account already exists.');
   },
   removeAccount: () => ({ removed: true }),
@@ -24,9 +24,6 @@ const everyMethod: HandlerGroup = {
     throw new RapportError('NOT_FOUND', 'gone');
   },
   searchPeople: async () => [],
-  addBlueskyAccount: () => {
-    throw new RapportError('AUTH_EXPIRED', 'no');
-  },
   markExistingFollowersEvaluated: () => ({ moved: 0 }),
   sendMessage: () => {
     throw new RapportError('BUDGET_EXCEEDED', 'spent');
@@ -74,7 +71,7 @@ describe('dispatch', () => {
       ok: true,
       value: { new: 1, evaluated: 0, connected: 0, declined: 0 },
     });
-    expect(await dispatch(table, ctx, 'addSampleAccount', {})).toEqual({
+    expect(await dispatch(table, ctx, 'beginSignIn', { network: 'sample' })).toEqual({
       ok: false,
       error: { code: 'CONFLICT', message: 'A sample account already exists.' },
     });

@@ -33,11 +33,8 @@ import { buildHandlerTable, dispatch, type HandlerTable } from './coreDispatch';
 import type { CoreEventListener, CoreHandle, CreateCoreOptions } from './coreTypes';
 import { openDatabase } from './db/openDatabase';
 import { CoreBus } from './events/coreBus';
-import { createBlueskyAccountHandlers } from './networks/bluesky/blueskySignIn';
-import { createMastodonAccountHandlers } from './networks/mastodon/mastodonSignInSteps';
 import type { ModuleCloser, ModulePorts, SignInSteps, SignInStepsByNetwork } from './networks/networkModule';
 import { NETWORK_MODULES } from './networks/networkRegistry';
-import { createSampleAccountHandlers } from './networks/sample/sampleSignIn';
 import { attachOutboxReactions } from './outbox/outboxReactions';
 import { OutboxWorker } from './outbox/outboxWorker';
 import { BackgroundSync } from './sync/backgroundSync';
@@ -142,9 +139,6 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
     table = buildHandlerTable([
       accountsHandlers,
       createSignInHandlers(signIns),
-      createSampleAccountHandlers(signIns.sample),
-      createBlueskyAccountHandlers(signIns.bluesky),
-      createMastodonAccountHandlers(signIns.mastodon),
       boardHandlers,
       peopleHandlers,
       actionHandlers,

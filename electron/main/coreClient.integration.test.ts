@@ -41,7 +41,7 @@ describe('CoreClient with the real core process', () => {
     const client = new CoreClient({ spawn, log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() } });
 
     expect(await client.call('listAccounts', {})).toEqual({ ok: true, value: [] });
-    const added = await client.call('addSampleAccount', { followers: 20, following: 5, seed: 7 });
+    const added = await client.call('beginSignIn', { network: 'sample', followers: 20, following: 5, seed: 7 });
     expect(added.ok).toBe(true);
     const invalid = await client.call('getBoardCounts', { accountId: 'one' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -141,7 +141,7 @@ describe('IPC handlers', () => {
       }),
     };
     unregister = registerIpcHandlers({ core: signInCore, getMainWindow: () => window as never, trustedOrigins: new Set(['app://rapport']), log });
-    expect((await invoke('beginMastodonSignIn', eventFrom(window), { instance: 'fosstodon.org' })).ok).toBe(true);
+    expect((await invoke('beginSignIn', eventFrom(window), { network: 'mastodon', instance: 'fosstodon.org' })).ok).toBe(true);
     const finished = { id: 1, network: 'mastodon', remoteId: 'mas.to:1', handle: 'a@mas.to', displayName: '', serverUrl: 'https://mas.to', createdAt: 'x', lastSyncedAt: null };
     core.emit({ event: 'accounts.changed', payload: { accounts: [finished] } } as RapportEvent);
     expect(externalHosts.list()).toEqual(before);

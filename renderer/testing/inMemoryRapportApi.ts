@@ -9,7 +9,6 @@ import type { MethodInput, MethodName, MethodResult } from '../../shared/api/con
 import type { RapportApi } from '../../shared/api/rapportApi';
 import type { Account, BoardSort, PersonCard, PersonProfile, Stage, StageCounts } from '../../shared/domain';
 import { InMemoryOutbox } from './inMemoryOutbox';
-import { mastodonSignInOf } from './inMemoryMastodonSignIn';
 import { triageOf } from './inMemoryTriage';
 
 export interface RecordedCall {
@@ -153,13 +152,6 @@ export class InMemoryRapportApi implements RapportApi {
 
   listAccounts = (input: MethodInput<'listAccounts'>) => this.run('listAccounts', input, () => this.accounts);
 
-  addSampleAccount = (input: MethodInput<'addSampleAccount'>) =>
-    this.run('addSampleAccount', input, () => {
-      const account = sampleAccount({ id: this.accounts.length + 1 });
-      this.accounts = [...this.accounts, account];
-      return account;
-    });
-
   removeAccount = (input: MethodInput<'removeAccount'>) =>
     this.run('removeAccount', input, () => {
       this.account(input.accountId);
@@ -260,14 +252,6 @@ export class InMemoryRapportApi implements RapportApi {
   // Methods of later issues (accounts on real networks, the outbox) that no renderer screen calls
   // yet: they answer with an error, so a screen that starts calling them fails its test visibly
   // until this double learns them.
-  addBlueskyAccount = (input: MethodInput<'addBlueskyAccount'>) =>
-    this.run('addBlueskyAccount', input, () => {
-      if (input.appPassword.trim() !== 'app-pass-word') throw new RapportError('AUTH_EXPIRED', 'Bluesky did not accept that handle and app password.');
-      const handle = input.identifier.trim().replace(/^@/, '');
-      const account = sampleAccount({ id: this.accounts.length + 1, network: 'bluesky', remoteId: `did:plc:${handle}`, handle, displayName: handle, serverUrl: input.serviceUrl ?? 'https://bsky.social' });
-      this.accounts = [...this.accounts, account];
-      return account;
-    });
   markExistingFollowersEvaluated = (input: MethodInput<'markExistingFollowersEvaluated'>) =>
     this.run('markExistingFollowersEvaluated', input, () => {
       this.account(input.accountId);
@@ -332,9 +316,6 @@ export class InMemoryRapportApi implements RapportApi {
       this.people = this.people.filter((c) => c.personId !== input.personId);
       return { forgotten: true as const };
     });
-  beginMastodonSignIn = (input: MethodInput<'beginMastodonSignIn'>) => this.run('beginMastodonSignIn', input, () => mastodonSignInOf(this).begin(input));
-  finishMastodonSignIn = (input: MethodInput<'finishMastodonSignIn'>) => this.run('finishMastodonSignIn', input, () => mastodonSignInOf(this).finish(input));
-  cancelMastodonSignIn = (input: MethodInput<'cancelMastodonSignIn'>) => this.run('cancelMastodonSignIn', input, () => mastodonSignInOf(this).cancel(input));
   desktopSettings = { ...DEFAULT_DESKTOP_SETTINGS };
   getDesktopSettings = (input: MethodInput<'getDesktopSettings'>) => this.run('getDesktopSettings', input, () => ({ ...this.desktopSettings }));
   setDesktopSettings = (input: MethodInput<'setDesktopSettings'>) =>

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { BOARD_SORTS, STAGES } from '../domain';
 import { METHOD_NAMES, type MethodNameList } from './methodNames';
 import { method } from './contractMethod';
-import { mastodonContract } from './mastodonContract';
 import { signInContract } from './signInContract';
 import { desktopContract } from './desktopContract';
 import { triageContract } from './triageContract';
@@ -46,14 +45,6 @@ export interface MoveResult {
 
 export const contract = {
   listAccounts: method<Account[]>()(z.strictObject({})),
-  /** Creates the Sample account and starts its first sync through the normal engine path. */
-  addSampleAccount: method<Account>()(
-    z.strictObject({
-      followers: z.number().int().min(1).max(1_000_000).optional(),
-      following: z.number().int().min(0).max(1_000_000).optional(),
-      seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
-    }),
-  ),
   /** Removes the account and everything only it refers to (people, media) in one step. */
   removeAccount: method<{ removed: true }>()(z.strictObject({ accountId: id })),
 
@@ -102,17 +93,6 @@ export const contract = {
     }),
   ),
 
-  /**
-   * Signs in with a handle (or email) and an app password, never stored; keeps the session sealed,
-   * creates the account and starts its first sync.
-   */
-  addBlueskyAccount: method<Account>()(
-    z.strictObject({
-      identifier: z.string().trim().min(1).max(320),
-      appPassword: z.string().trim().min(1).max(256),
-      serviceUrl: z.string().trim().min(1).max(2048).optional(),
-    }),
-  ),
   /** Moves every follower still in New to Evaluated (pre-existing followers); never follows anyone. */
   markExistingFollowersEvaluated: method<{ moved: number }>()(z.strictObject({ accountId: id })),
 
@@ -133,7 +113,6 @@ export const contract = {
   ),
   ...signInContract,
   ...triageContract,
-  ...mastodonContract,
   ...desktopContract,
 } as const;
 

@@ -3,7 +3,6 @@
 // this list and the contract's keys are the same set.
 export const METHOD_NAMES = [
   'listAccounts',
-  'addSampleAccount',
   'removeAccount',
   'startSync',
   'cancelSync',
@@ -13,7 +12,6 @@ export const METHOD_NAMES = [
   'moveCard',
   'getProfile',
   'searchPeople',
-  'addBlueskyAccount',
   'markExistingFollowersEvaluated',
   'sendMessage',
   'listActions',
@@ -45,10 +43,6 @@ export const METHOD_NAMES = [
   'exportPeople',
   'forgetPerson',
   'findPeople',
-  // Mastodon sign-in (mastodonContract.ts)
-  'beginMastodonSignIn',
-  'finishMastodonSignIn',
-  'cancelMastodonSignIn',
   // desktop settings and waiting count (desktopContract.ts)
   'getDesktopSettings',
   'setDesktopSettings',

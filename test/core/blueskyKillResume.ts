@@ -9,7 +9,7 @@ import type { Account } from '../../shared/domain';
 import { createCore } from '../../electron/core/createCore';
 import { FakeBluesky } from '../fakes/bluesky/fakeBluesky';
 import { coreOptions, FAKE_APP_PASSWORD, FAKE_HANDLE } from './blueskyCoreKit';
-import { callOk, makeTempDir, removeDir } from './coreTestKit';
+import { makeTempDir, removeDir, signInAtOnce } from './coreTestKit';
 import { expectSameEndState, killAndResume, syncUninterrupted } from './killResumeDriver';
 
 export interface BlueskyKillResumeSize {
@@ -48,7 +48,7 @@ export function describeBlueskyKillResume(size: BlueskyKillResumeSize): void {
         fullWalkPages: FULL_WALK_PAGES,
         killAfter: size.killAfter,
         start: async (first) => {
-          await first.callOk('addBlueskyAccount', input);
+          await first.callOk('beginSignIn', { network: 'bluesky', ...input });
         },
         afterKill: () => {
           // Under Node the data key lives beside the database, readable by its owner only.
@@ -65,7 +65,7 @@ export function describeBlueskyKillResume(size: BlueskyKillResumeSize): void {
       await syncUninterrupted(
         referenceDir,
         (dir) => createCore(coreOptions(dir)),
-        (reference): Promise<Account> => callOk(reference, 'addBlueskyAccount', input),
+        (reference): Promise<Account> => signInAtOnce(reference, { network: 'bluesky', ...input }),
       );
       expectSameEndState(dataDir, referenceDir, FOLLOWERS);
     });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/api/errors';
 import type { MethodName, MethodResult } from '../../shared/api/contract';
 import type { SignInParams } from '../../shared/api/networks';
+import type { SignInStart } from '../../shared/api/signInContract';
 import type { Account, SyncProgress } from '../../shared/domain';
 import type { CoreHandle } from '../../electron/core/coreTypes';
 
@@ -27,11 +28,15 @@ export async function callOk<M extends MethodName>(core: CoreHandle, method: M, 
   return valueOf((await core.call(method, input)) as Envelope<MethodResult<M>>);
 }
 
+/** The account of a sign-in that completed at once; fails the test on a pending one. */
+export function signedInAccount(start: SignInStart): Account {
+  if (start.status !== 'signedIn') throw new Error('expected the sign-in to complete at once, got a pending sign-in');
+  return start.account;
+}
+
 /** beginSignIn for a network that signs in at once (sample, an app password): the new account. */
 export async function signInAtOnce(core: CoreHandle, params: SignInParams): Promise<Account> {
-  const start = await callOk(core, 'beginSignIn', params);
-  if (start.status !== 'signedIn') throw new Error(`expected ${params.network} to sign in at once, got a pending sign-in`);
-  return start.account;
+  return signedInAccount(await callOk(core, 'beginSignIn', params));
 }
 
 /** Resolves with the final progress of the account's running (or next) sync. */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncProgress } from '../../shared/domain';
 import { DATABASE_FILE } from '../../electron/core/createCore';
 import { parseEntryArgs } from '../../electron/core/entryArgs';
-import { makeTempDir, removeDir } from './coreTestKit';
+import { makeTempDir, removeDir, signedInAccount } from './coreTestKit';
 import { ForkedCore } from './forkedCore';
 
 const dirs: string[] = [];
@@ -31,7 +31,7 @@ describe('core entry over child_process IPC', () => {
     await core.ready;
 
     expect(await core.callOk('listAccounts', {})).toEqual([]);
-    const account = await core.callOk('addSampleAccount', { followers: 800, following: 100 });
+    const account = signedInAccount(await core.callOk('beginSignIn', { network: 'sample', followers: 800, following: 100 }));
     const done = (await core.waitForEvent(
       (e) => e.event === 'sync.progress' && (e.payload as SyncProgress).state !== 'running',
     )).payload as SyncProgress;

@@ -7,7 +7,7 @@ import { createCore } from '../../electron/core/createCore';
 import type { CoreHandle } from '../../electron/core/coreTypes';
 import { FakeMastodon } from '../fakes/mastodon/fakeMastodon';
 import { callOk, makeTempDir, removeDir } from './coreTestKit';
-import { mastodonCoreOptions, signInThroughCore } from './mastodonCoreKit';
+import { beginMastodonSignIn, mastodonCoreOptions, signInThroughCore } from './mastodonCoreKit';
 
 let fake: FakeMastodon;
 let core: CoreHandle;
@@ -45,9 +45,9 @@ describe('externalLinks.changed', () => {
     expect(latest()).toEqual({ hosts: [], urls: [] });
 
     // Begun, then cancelled: the page was allowed exactly, the host never.
-    const begun = await callOk(core, 'beginMastodonSignIn', { instance: fake.url });
+    const begun = await beginMastodonSignIn(core, fake.url);
     expect(latest()).toEqual({ hosts: [], urls: [begun.authorizeUrl] });
-    await callOk(core, 'cancelMastodonSignIn', { signInId: begun.signInId });
+    await callOk(core, 'cancelSignIn', { signInId: begun.signInId });
     expect(latest()).toEqual({ hosts: [], urls: [] });
 
     // Finished: the account exists, so its instance is a host links may open.

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Account, PersonCard, Stage } from '../../shared/domain';
 import { FakeBluesky } from '../fakes/bluesky/fakeBluesky';
 import { FAKE_APP_PASSWORD, FAKE_HANDLE, settled, waitForAction } from './blueskyCoreKit';
-import { callOk, syncEnd } from './coreTestKit';
+import { callOk, signInAtOnce, syncEnd } from './coreTestKit';
 import { startMastodonCore, type MastodonCoreKit } from './mastodonCoreKit';
 
 let kit: MastodonCoreKit | null = null;
@@ -46,7 +46,7 @@ describe('a Bluesky and a Mastodon account side by side', () => {
         if (event === 'sync.progress' && p.state !== 'running' && p.accountId !== mastodon.id) resolve();
       }),
     );
-    const blue: Account = await callOk(core, 'addBlueskyAccount', { identifier: FAKE_HANDLE, appPassword: FAKE_APP_PASSWORD, serviceUrl: bluesky.url });
+    const blue: Account = await signInAtOnce(core, { network: 'bluesky', identifier: FAKE_HANDLE, appPassword: FAKE_APP_PASSWORD, serviceUrl: bluesky.url });
     await blueskySynced;
     expect((await callOk(core, 'listAccounts', {})).map((a) => a.network).sort()).toEqual(['bluesky', 'mastodon']);
 

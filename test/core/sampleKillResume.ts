@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Stage, SyncProgress } from '../../shared/domain';
 import { createCore, DATABASE_FILE } from '../../electron/core/createCore';
 import { SAMPLE_PAGE_MAX } from '../../electron/core/networks/sample/sampleProvider';
-import { callOk, makeTempDir, removeDir, waitForSync } from './coreTestKit';
+import { callOk, makeTempDir, removeDir, signedInAccount, signInAtOnce, waitForSync } from './coreTestKit';
 import { ForkedCore } from './forkedCore';
 
 const FOLLOWING = 600;
@@ -104,7 +104,7 @@ export function describeSampleKillResume(size: SampleKillResumeSize): void {
       // A small page delay keeps the walk long enough to be caught in the middle; it changes no data.
       const first = new ForkedCore(dataDir, ['--sample-page-delay-ms', String(size.pageDelayMs)]);
       await first.ready;
-      const account = await first.callOk('addSampleAccount', { followers: FOLLOWERS, following: FOLLOWING, seed: SEED });
+      const account = signedInAccount(await first.callOk('beginSignIn', { network: 'sample', followers: FOLLOWERS, following: FOLLOWING, seed: SEED }));
       await first.waitForEvent(followersDone(size.decideAfter));
       const newest = () => first.callOk('getBoardPage', { accountId: account.id, stage: 'new', sort: 'newest', limit: 3 });
       // Followers reach the board batch by batch (followWalk.ts); wait for the first batch.
@@ -172,7 +172,7 @@ export function describeSampleKillResume(size: SampleKillResumeSize): void {
       dirs.push(referenceDir);
       const reference = await createCore({ dataDir: referenceDir });
       try {
-        const refAccount = await callOk(reference, 'addSampleAccount', { followers: FOLLOWERS, following: FOLLOWING, seed: SEED });
+        const refAccount = await signInAtOnce(reference, { network: 'sample', followers: FOLLOWERS, following: FOLLOWING, seed: SEED });
         expect((await waitForSync(reference, refAccount.id)).state).toBe('done');
         const refDb = new Database(path.join(referenceDir, DATABASE_FILE), { readonly: true });
         const idOf = refDb.prepare('SELECT id FROM people WHERE remote_id = ?').pluck();

@@ -45,13 +45,13 @@ describe('signing in to a server that cannot be reached', () => {
   it('Bluesky: says to check the address and the connection', async () => {
     await startCore();
     const serviceUrl = `http://127.0.0.1:${await closedPort()}`;
-    const envelope = await core.call('addBlueskyAccount', { identifier: 'me.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop', serviceUrl });
+    const envelope = await core.call('beginSignIn', { network: 'bluesky', identifier: 'me.bsky.social', appPassword: 'abcd-efgh-ijkl-mnop', serviceUrl });
     expectSignInAdvice(envelope, 'The Bluesky server');
     expect(await callOk(core, 'listAccounts', {})).toEqual([]);
   });
 
   it('Mastodon: says the same when the sign-in starts', async () => {
     await startCore();
-    expectSignInAdvice(await core.call('beginMastodonSignIn', { instance: `http://127.0.0.1:${await closedPort()}` }), 'The Mastodon server');
+    expectSignInAdvice(await core.call('beginSignIn', { network: 'mastodon', instance: `http://127.0.0.1:${await closedPort()}` }), 'The Mastodon server');
   });
 });

@@ -72,5 +72,9 @@ export async function addSampleAccountThroughBridge(
 ): Promise<{ ok: boolean; value?: Account }> {
   await page.goto(appUrl);
   await waitForPageCondition(page, 'typeof window.rapport === "object"');
-  return (await page.evaluate(`window.rapport.addSampleAccount(${JSON.stringify(request)})`)) as { ok: boolean; value?: Account };
+  const envelope = (await page.evaluate(`window.rapport.beginSignIn(${JSON.stringify({ network: 'sample', ...request })})`)) as {
+    ok: boolean;
+    value?: { status: string; account?: Account };
+  };
+  return { ok: envelope.ok && envelope.value?.status === 'signedIn', value: envelope.value?.account };
 }

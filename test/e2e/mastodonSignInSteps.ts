@@ -26,10 +26,11 @@ export async function playBrowser(authorizeUrl: string): Promise<{ callback: URL
   return { callback, ...(await returnToLoopback(callback)) };
 }
 
-/** Signs the fake's user in through beginMastodonSignIn / finishMastodonSignIn, not through the page. */
+/** Signs the fake's user in through beginSignIn / finishSignIn, not through the page. */
 export async function signInThroughCore(fixture: HarnessFixture, fake: FakeMastodon): Promise<Account> {
-  const start = await fixture.call('beginMastodonSignIn', { instance: fake.url });
-  const finishing = fixture.call('finishMastodonSignIn', { signInId: start.signInId });
+  const start = await fixture.call('beginSignIn', { network: 'mastodon', instance: fake.url });
+  if (start.status !== 'pending') throw new Error('a Mastodon sign-in answered without its sign-in page');
+  const finishing = fixture.call('finishSignIn', { signInId: start.signInId });
   await playBrowser(start.authorizeUrl);
   return finishing;
 }

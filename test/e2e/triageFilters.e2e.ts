@@ -95,10 +95,11 @@ describe('triage filters on 20,000 sample followers', () => {
   it('syncs 20,000 followers and computes their signals', async () => {
     await page.goto(fixture.harness.appUrl);
     await waitForPageCondition(page, 'typeof window.rapport === "object"');
-    const added = (await page.evaluate(`window.rapport.addSampleAccount({ followers: ${FOLLOWERS}, following: 600, seed: 11 })`)) as {
+    const begun = (await page.evaluate(`window.rapport.beginSignIn({ network: 'sample', followers: ${FOLLOWERS}, following: 600, seed: 11 })`)) as {
       ok: boolean;
-      value?: Account;
+      value?: { account?: Account };
     };
+    const added = { ok: begun.ok, value: begun.value?.account };
     expect(added.ok).toBe(true);
     account = added.value as Account;
     await fixture.waitForSyncDone(account.id, 170_000);

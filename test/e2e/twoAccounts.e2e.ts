@@ -81,7 +81,9 @@ async function expectBoardOf(account: Account, network: string, own: Set<number>
 
 describe('a Bluesky and a Mastodon account side by side', () => {
   it('syncs both accounts into one Rapport, each with its own people', async () => {
-    blueskyAccount = await fixture.call('addBlueskyAccount', { identifier: BLUESKY_HANDLE, appPassword: BLUESKY_PASSWORD, serviceUrl: bluesky.url });
+    const begun = await fixture.call('beginSignIn', { network: 'bluesky', identifier: BLUESKY_HANDLE, appPassword: BLUESKY_PASSWORD, serviceUrl: bluesky.url });
+    if (begun.status !== 'signedIn') throw new Error('the Bluesky sign-in did not complete at once');
+    blueskyAccount = begun.account;
     await fixture.waitForSyncDone(blueskyAccount.id);
     mastodonAccount = await signInThroughCore(fixture, mastodon);
     await fixture.waitForSyncDone(mastodonAccount.id);

@@ -115,7 +115,7 @@ describe('browser harness', () => {
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
 
     expect(await rpcValue<Account[]>('listAccounts', {})).toEqual([]);
-    const account = await rpcValue<Account>('addSampleAccount', { followers: 120, following: 30, seed: 7 });
+    const { account } = await rpcValue<{ account: Account }>('beginSignIn', { network: 'sample', followers: 120, following: 30, seed: 7 });
     expect(account.network).toBe('sample');
 
     let status: SyncProgress | null = null;
@@ -279,7 +279,8 @@ describe('browser harness', () => {
     fake.state.generate({ followers: 3, follows: 1 });
     await fake.start();
     try {
-      const account = await rpcValue<Account>('addBlueskyAccount', {
+      const { account } = await rpcValue<{ account: Account }>('beginSignIn', {
+        network: 'bluesky',
         identifier: 'me.bsky.social',
         appPassword: 'app-pass-word-1234',
         serviceUrl: fake.url,
@@ -301,7 +302,7 @@ describe('browser harness', () => {
   it('leaves network accounts off when told there is no data key', async () => {
     const other = await startHarness({ dataDir: join(dir, 'keyless'), rendererDir: join(dir, 'renderer'), coreOptions: { dataKey: null } });
     try {
-      const envelope = await other.core.call('addBlueskyAccount', { identifier: 'me.bsky.social', appPassword: 'x', serviceUrl: 'http://127.0.0.1:9' });
+      const envelope = await other.core.call('beginSignIn', { network: 'bluesky', identifier: 'me.bsky.social', appPassword: 'x', serviceUrl: 'http://127.0.0.1:9' });
       expect(envelope).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     } finally {
       await other.close();

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/domain';
 import { FakeBluesky } from '../../../test/fakes/bluesky/fakeBluesky';
-import { callOk, makeTempDir, removeDir, syncEnd } from '../../../test/core/coreTestKit';
+import { makeTempDir, removeDir, signInAtOnce, syncEnd } from '../../../test/core/coreTestKit';
 import { coreOptions, FAKE_APP_PASSWORD, FAKE_HANDLE } from '../../../test/core/blueskyCoreKit';
 import type { CoreHandle } from '../coreTypes';
 import { createCore, DATABASE_FILE } from '../createCore';
@@ -72,7 +72,7 @@ async function signedInCore(followers: number, follows: number, knownFollowersEv
   await f.start();
   const dir = (dataDir = makeTempDir('shared-connections'));
   const c = (core = await createCore(coreOptions(dir)));
-  const account = await callOk(c, 'addBlueskyAccount', { identifier: FAKE_HANDLE, appPassword: FAKE_APP_PASSWORD, serviceUrl: f.url });
+  const account = await signInAtOnce(c, { network: 'bluesky', identifier: FAKE_HANDLE, appPassword: FAKE_APP_PASSWORD, serviceUrl: f.url });
   const ended = await syncEnd(c, account.id);
   expect(ended.state).toBe('done');
   return { f, c, account, dir };

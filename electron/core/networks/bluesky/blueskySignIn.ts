@@ -4,7 +4,6 @@
 import { RapportError } from '../../../../shared/api/errors';
 import type { SignInParamsOf } from '../../../../shared/api/networks';
 import type { Account } from '../../../../shared/domain';
-import type { HandlerGroup } from '../../api/handlerTypes';
 import { asSignInStep } from '../../auth/signInFailure';
 import { accountsRepo } from '../../repos/accountsRepo';
 import type { ModulePorts, SignInSteps } from '../networkModule';
@@ -48,15 +47,4 @@ export function createBlueskySignIn(ports: ModulePorts): SignInSteps<'bluesky'> 
       return accounts.require(account.id);
     });
   return { begin: async (params) => ({ status: 'signedIn', account: await addAccount(params) }) };
-}
-
-/** The older method; the window moves to beginSignIn({ network: 'bluesky' }). */
-export function createBlueskyAccountHandlers(signIn: SignInSteps<'bluesky'>): HandlerGroup {
-  return {
-    addBlueskyAccount: async (input) => {
-      const start = await signIn.begin({ network: 'bluesky', ...input });
-      if (start.status !== 'signedIn') throw new RapportError('INTERNAL', 'The Bluesky account was not created.');
-      return start.account;
-    },
-  };
 }

@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { RapportError } from '../../../../shared/api/errors';
 import type { Account } from '../../../../shared/domain';
-import type { HandlerGroup } from '../../api/handlerTypes';
 import { SIGN_IN_NOT_WAITING } from '../../api/signInHandlers';
 import { asSignInStep } from '../../auth/signInFailure';
 import { accountsRepo } from '../../repos/accountsRepo';
@@ -138,21 +137,5 @@ export function createMastodonSignIn(ports: ModulePorts, timeoutMs = SIGN_IN_TIM
       for (const [id] of entries) forget(id);
       await Promise.allSettled(entries.map(([, entry]) => entry.pending.cancel()));
     },
-  };
-}
-
-/** The older methods; the window moves to beginSignIn({ network: 'mastodon' }). */
-export function createMastodonAccountHandlers(signIn: SignInSteps<'mastodon'>): HandlerGroup {
-  return {
-    beginMastodonSignIn: async (input) => {
-      const start = await signIn.begin({ network: 'mastodon', ...input });
-      if (start.status !== 'pending') throw new RapportError('INTERNAL', 'The Mastodon sign-in did not start.');
-      return { signInId: start.signInId, authorizeUrl: start.authorizeUrl, redirect: start.redirect, instanceUrl: start.instanceUrl ?? '' };
-    },
-    finishMastodonSignIn: async (input) => {
-      if (!signIn.finish) throw new RapportError('NOT_FOUND', SIGN_IN_NOT_WAITING);
-      return signIn.finish(input);
-    },
-    cancelMastodonSignIn: async ({ signInId }) => ({ cancelled: signIn.cancel ? await signIn.cancel(signInId) : false }),
   };
 }

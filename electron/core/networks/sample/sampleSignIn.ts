@@ -4,7 +4,6 @@
 import { RapportError } from '../../../../shared/api/errors';
 import type { SignInParamsOf } from '../../../../shared/api/networks';
 import type { Account } from '../../../../shared/domain';
-import type { HandlerGroup } from '../../api/handlerTypes';
 import { accountsRepo } from '../../repos/accountsRepo';
 import type { ModulePorts, SignInSteps } from '../networkModule';
 import { encodeSampleAccountConfig, SAMPLE_DEFAULTS } from './sampleAccountConfig';
@@ -39,15 +38,4 @@ export function createSampleSignIn(ports: ModulePorts): SignInSteps<'sample'> {
     return account;
   };
   return { begin: async (params) => ({ status: 'signedIn', account: addAccount(params) }) };
-}
-
-/** The older method; the window moves to beginSignIn({ network: 'sample' }). */
-export function createSampleAccountHandlers(signIn: SignInSteps<'sample'>): HandlerGroup {
-  return {
-    addSampleAccount: async (input) => {
-      const start = await signIn.begin({ network: 'sample', ...input });
-      if (start.status !== 'signedIn') throw new RapportError('INTERNAL', 'The sample account was not created.');
-      return start.account;
-    },
-  };
 }
