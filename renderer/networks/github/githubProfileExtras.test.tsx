@@ -34,7 +34,7 @@ async function syncAccount(): Promise<Account> {
       }
     });
   });
-  const start = await api.core.call('beginSignIn', { network: 'github', token: fake.issueToken(), enterpriseUrl: fake.url });
+  const start = await api.beginSignIn({ network: 'github', token: fake.issueToken(), enterpriseUrl: fake.url });
   if (!start.ok || start.value.status !== 'signedIn') throw new Error('sign-in failed');
   await done;
   return start.value.account;
@@ -42,10 +42,10 @@ async function syncAccount(): Promise<Account> {
 
 /** The profile core answers for a synced login. */
 async function profileOf(account: Account, login: string): Promise<PersonProfile> {
-  const found = await api.core.call('searchPeople', { accountId: account.id, query: login, limit: 5 });
+  const found = await api.searchPeople({ accountId: account.id, query: login, limit: 5 });
   const personId = found.ok ? found.value.find((card) => card.handle === login)?.personId : undefined;
   if (personId === undefined) throw new Error(`${login} was not synced`);
-  const profile = await api.core.call('getProfile', { accountId: account.id, personId });
+  const profile = await api.getProfile({ accountId: account.id, personId });
   if (!profile.ok) throw new Error(profile.error.message);
   return profile.value;
 }
