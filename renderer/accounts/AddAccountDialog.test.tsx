@@ -25,7 +25,7 @@ describe('Add account dialog', () => {
     await screen.findByRole('button', { name: 'Explore with sample data' });
     const buttons = within(screen.getByRole('main')).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual(WELCOME_UIS.map((ui) => ui.welcome?.label));
-    expect(buttons.map((b) => b.textContent)).toEqual(['Add Bluesky account', 'Add Mastodon account', 'Explore with sample data']);
+    expect(buttons.map((b) => b.textContent)).toEqual(['Add Bluesky account', 'Add Mastodon account', 'Import your X archive', 'Explore with sample data']);
     expect(buttons[0]?.className).toContain('button-primary');
   });
 

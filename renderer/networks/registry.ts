@@ -7,15 +7,17 @@ import type { NetworkUi } from './networkUi';
 import { blueskyUi } from './bluesky/blueskyUi';
 import { mastodonUi } from './mastodon/mastodonUi';
 import { sampleUi } from './sample/sampleUi';
+import { xUi } from './x/xUi';
 
 export const NETWORK_UIS: readonly NetworkUi[] = [
   sampleUi,
   blueskyUi,
   mastodonUi,
+  xUi,
 ];
 
 /** Said on the first-run screen about the networks Rapport cannot sign in to yet. */
-export const COMING_LATER = 'X and GitHub come in a later version.';
+export const COMING_LATER = 'GitHub comes in a later version.';
 
 const BY_ID = new Map<Network, NetworkUi>(NETWORK_UIS.map((ui) => [ui.id, ui]));
 

@@ -6,11 +6,13 @@ import { mastodonModule } from './mastodon/mastodonModule';
 import type { NetworkActionPolicy } from './networkActionPolicy';
 import type { NetworkModule } from './networkModule';
 import { sampleModule } from './sample/sampleModule';
+import { xModule } from './x/xModule';
 
 export const NETWORK_MODULES = [
   sampleModule,
   blueskyModule,
   mastodonModule,
+  xModule,
 ] as const;
 
 // Compile-time proof that every network of the contract has a module here.

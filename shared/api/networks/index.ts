@@ -6,11 +6,13 @@ import type { AvatarKind } from '../../signals/types';
 import { blueskyContract } from './bluesky';
 import { mastodonContract } from './mastodon';
 import { sampleContract } from './sample';
+import { xContract } from './x';
 
 export const NETWORK_CONTRACTS = [
   sampleContract,
   blueskyContract,
   mastodonContract,
+  xContract,
 ] as const;
 
 type NetworkContract = (typeof NETWORK_CONTRACTS)[number];

@@ -1,0 +1,54 @@
+// Signing in to X is importing an archive: its owner becomes the account (or is the account, when
+// the archive belongs to one already connected), then the archive is imported. With `accountId`
+// the archive must belong to that account. A first import that fails removes the account it
+// created, so a refused archive leaves the database as it was.
+import { RapportError } from '../../../../shared/api/errors';
+import type { SignInParamsOf } from '../../../../shared/api/networks';
+import type { Account } from '../../../../shared/domain';
+import { accountsRepo } from '../../repos/accountsRepo';
+import { recomputeSignalsGradually } from '../../signals/recomputeSignals';
+import { logError } from '../../errorLog';
+import type { ModulePorts, SignInSteps } from '../networkModule';
+import { archiveError } from './archive/archiveImportError';
+import { importXArchive, readArchiveOwner, type XArchiveImportSummary } from './archive/importXArchive';
+
+export interface XSignInOptions {
+  /** Told of each finished import (tests, the window's summary). */
+  onImported?(account: Account, summary: XArchiveImportSummary): void;
+}
+
+export function createXSignIn(ports: ModulePorts, options: XSignInOptions = {}): SignInSteps<'x'> {
+  const now = (): Date => new Date(ports.now());
+
+  async function importInto(params: SignInParamsOf<'x'>): Promise<Account> {
+    const accounts = accountsRepo(ports.db);
+    const owner = await readArchiveOwner(params.archivePath);
+    let account: Account;
+    let created = false;
+    if (params.accountId !== undefined) {
+      account = accounts.require(params.accountId);
+      if (account.network !== 'x') throw new RapportError('INVALID_INPUT', 'That account is not an X account.');
+      if (account.remoteId !== owner.id) throw archiveError('wrongOwner', `@${owner.username}, not @${account.handle}`);
+    } else {
+      created = accounts.list().every((a) => !(a.network === 'x' && a.remoteId === owner.id));
+      account = accounts.upsert({ network: 'x', remoteId: owner.id, handle: owner.username, displayName: owner.displayName }, now().toISOString());
+    }
+    let summary: XArchiveImportSummary;
+    try {
+      summary = await importXArchive(ports.db, { id: account.id, remoteId: account.remoteId, handle: account.handle, lastSyncedAt: null }, params.archivePath, now);
+    } catch (error) {
+      if (created) accounts.remove(account.id, ports.mediaDir);
+      throw error;
+    }
+    ports.emit('accounts.changed', { accounts: accounts.list() });
+    ports.emit('people.changed', { accountId: account.id, personIds: null });
+    options.onImported?.(account, summary);
+    // Chips and score sorts for the people the archive brought, without holding up the window.
+    void recomputeSignalsGradually(ports.db, account.id, null, now())
+      .then(() => ports.db.open && ports.emit('people.changed', { accountId: account.id, personIds: null }))
+      .catch((error: unknown) => logError('[rapport core] signals after an X archive import', error));
+    return account;
+  }
+
+  return { begin: async (params) => ({ status: 'signedIn', account: await importInto(params) }) };
+}

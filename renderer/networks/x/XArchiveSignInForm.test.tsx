@@ -1,0 +1,67 @@
+// Adding an X account from the Add account dialog by importing an archive, against a real core
+// reading a real zip written by the archive builder.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { writeXArchiveZip } from '../../../test/fakes/x/xArchiveBuilder';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../testing/coreApi';
+import { renderWithApi, stubLayout } from '../../testing/renderWithApi';
+import { useAccountsStore } from '../../stores/accountsStore';
+
+const OWNER = { id: '4242', username: 'rapport_me', displayName: 'Me Myself' };
+let api: CoreApi;
+let dir: string;
+let restoreLayout: () => void;
+
+beforeEach(async () => {
+  restoreLayout = stubLayout();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-x-form-'));
+  api = await openCoreApi();
+});
+afterEach(async () => {
+  cleanup();
+  restoreLayout();
+  delete window.rapport;
+  await closeAllCoreApis();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function openXDialog(): Promise<HTMLElement> {
+  fireEvent.click(await screen.findByRole('button', { name: 'Import your X archive' }));
+  return screen.findByRole('dialog', { name: 'Add account' });
+}
+
+describe('X archive sign-in form', () => {
+  it('says what is missing, then shows core’s sentence for a file that is not an archive', async () => {
+    renderWithApi(api);
+    const dialog = await openXDialog();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import archive' }));
+    expect(within(dialog).getByRole('alert').textContent).toMatch(/Enter where your X archive is/);
+    expect(api.callsOf('beginSignIn')).toEqual([]);
+
+    const notes = path.join(dir, 'notes.zip');
+    fs.writeFileSync(notes, 'not a zip');
+    fireEvent.change(within(dialog).getByLabelText('Your X archive'), { target: { value: notes } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import archive' }));
+    await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toMatch(/This is not an X archive/));
+    expect(await api.core.call('listAccounts', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('imports the archive, closes, and shows the owner’s board with the archive’s counts', async () => {
+    const archive = path.join(dir, 'twitter-2026-12-01.zip');
+    await writeXArchiveZip(archive, { owner: OWNER, generatedAt: '2026-12-01T08:00:00.000Z', followers: ['101', '102', '103'], following: ['103'] });
+    renderWithApi(api);
+    const dialog = await openXDialog();
+    fireEvent.change(within(dialog).getByLabelText('Your X archive'), { target: { value: `  ${archive} ` } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import archive' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add account' })).toBeNull());
+    expect(api.callsOf('beginSignIn')).toEqual([{ network: 'x', archivePath: archive }]);
+    const accountId = useAccountsStore.getState().selectedId;
+    expect(useAccountsStore.getState().accounts).toMatchObject([{ id: accountId, network: 'x', handle: 'rapport_me' }]);
+    expect(await api.core.call('getBoardCounts', { accountId })).toMatchObject({ ok: true, value: { new: 2, connected: 1 } });
+    expect(await screen.findByTestId('column-new')).toBeTruthy();
+  });
+});
