@@ -20,6 +20,8 @@ import { useTriageShortcuts } from '../keyboard/useTriageShortcuts';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
 import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { useShortcutsDialogStore } from '../keyboard/shortcutsDialogStore';
+import { CommandPalette } from '../palette/CommandPalette';
+import { usePaletteStore } from '../palette/paletteStore';
 
 // The chart library is large and only the stats view needs it: load it on first visit, so the
 // board's first paint does not wait for it.
@@ -70,8 +72,9 @@ export function App() {
 
   // While a modal is open the rest of the window is out of reach for keyboard and screen readers.
   const shortcutsOpen = useShortcutsDialogStore((s) => s.open);
+  const paletteOpen = usePaletteStore((s) => s.open);
   const adding = useAccountsStore((s) => s.addingTab !== null);
-  const modal = drawerOpen || confirmOpen || shortcutsOpen || adding;
+  const modal = drawerOpen || confirmOpen || shortcutsOpen || paletteOpen || adding;
   return (
     <>
       <div className="app" inert={modal} aria-hidden={modal || undefined}>
@@ -91,6 +94,7 @@ export function App() {
       </div>
       {account ? <ProfileDrawer /> : null}
       {account ? <ShortcutsDialog /> : null}
+      {account ? <CommandPalette accountId={account.id} /> : null}
       <AddAccountDialog />
       <Announcer />
       <Toasts />

@@ -1,6 +1,6 @@
 // Window-wide triage keys. On the board they act on the focused card (the selection): j/k and
 // arrows move it, e/c/d/n decide, u undoes. In Review they act on the person on screen. `/`
-// searches and `?` lists every key. Typing in a field, an open dialog or menu, and keys with
+// searches, Ctrl/Cmd+K opens the palette, `g` then a letter goes to a view, `?` lists every key. Typing in a field, an open dialog or menu, and keys with
 // Ctrl/Alt/Meta are left alone.
 import { useEffect } from 'react';
 import type { Stage } from '../../shared/domain';
@@ -13,6 +13,27 @@ import { decide, undoLastMove } from './triageMoves';
 import { useShortcutsDialogStore } from './shortcutsDialogStore';
 import { announce } from '../stores/announcerStore';
 import { showInfo } from '../stores/toastStore';
+import { usePaletteStore } from '../palette/paletteStore';
+import { VIEW_COMMANDS } from '../palette/paletteCommands';
+
+/** After `g`, the next key within this long picks a view (g b board, g r review…). */
+const GO_TO_WINDOW_MS = 1500;
+let goToPressedAt = -Infinity;
+
+/** `g` then a view's key: the view. True when the key was part of a `g` sequence. */
+function goToKey(key: string): boolean {
+  const pending = performance.now() - goToPressedAt < GO_TO_WINDOW_MS;
+  if (key === 'g' && !pending) {
+    goToPressedAt = performance.now();
+    return true;
+  }
+  if (!pending) return false;
+  goToPressedAt = -Infinity;
+  const command = VIEW_COMMANDS.find((c) => c.key === key);
+  command?.run();
+  // An unknown second key ends the sequence and does nothing else: `g d` never declines.
+  return true;
+}
 
 const DECISION_KEYS: Record<string, Stage> = { e: 'evaluated', c: 'connected', d: 'declined', n: 'new' };
 
@@ -131,7 +152,15 @@ export function useTriageShortcuts(accountId: number | null): void {
   useEffect(() => {
     if (accountId === null) return undefined;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.defaultPrevented) return;
+      // Ctrl/Cmd+K opens the palette from anywhere, a text field included, but not over a dialog.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        if (overlayOpen()) return;
+        event.preventDefault();
+        usePaletteStore.getState().setOpen(true);
+        return;
+      }
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTyping(event.target) || overlayOpen()) return;
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
       let handled = false;
@@ -144,6 +173,8 @@ export function useTriageShortcuts(accountId: number | null): void {
         handled = search !== null;
       } else if (event.shiftKey) {
         handled = false;
+      } else if (goToKey(key)) {
+        handled = true;
       } else {
         const view = useViewStore.getState().view;
         if (view === 'board') handled = boardKey(key, accountId);

@@ -6,7 +6,7 @@ import type { PersonCard } from '../../shared/domain';
 import type { PeopleFilter, PeopleSort } from '../../shared/triageTypes';
 import { subscribe } from '../api/rapportClient';
 import { useDrawerStore } from '../stores/drawerStore';
-import { useViewStore, isNotFollowingBackFilter } from '../stores/viewStore';
+import { useViewStore, isNotFollowingBackFilter, isSnoozedFilter } from '../stores/viewStore';
 import { openPeopleList, refreshPeopleList, rowAt, setSelection, usePeopleListStore } from '../stores/peopleListStore';
 import { FilterBar } from './FilterBar';
 import { BulkBar } from './BulkBar';
@@ -17,6 +17,7 @@ import { refreshActions, unfollowOne } from './peopleListActions';
 
 function emptyText(filter: PeopleFilter): string {
   if (isNotFollowingBackFilter(filter)) return 'Everyone you follow follows you back.';
+  if (isSnoozedFilter(filter)) return 'Nobody is snoozed. Snooze someone from their profile to see them again later.';
   if (filter.query) return `Nobody matches “${filter.query}”.`;
   return 'Nobody matches these filters.';
 }
@@ -65,7 +66,7 @@ export function PeopleListView({ accountId }: { accountId: number }) {
     setUnfollowing(null);
   };
 
-  const title = offerUnfollow ? 'Not following back' : filter.query ? 'Search results' : 'People';
+  const title = offerUnfollow ? 'Not following back' : isSnoozedFilter(filter) ? 'Snoozed' : filter.query ? 'Search results' : 'People';
   return (
     <main className="people-view" aria-labelledby="people-view-title">
       <header className="people-view-header">

@@ -9,6 +9,7 @@ import { formatHandle } from '../people/personIdentity';
 import { formatCompact } from '../format/numberFormat';
 import { CardStatus } from '../actions/CardStatus';
 import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
+import { SnoozedBadge } from '../people/SnoozedBadge';
 import type { PickModifiers } from './rowSelection';
 
 /** Row height plus the gap below it. */
@@ -95,6 +96,7 @@ export const PersonRow = memo(function PersonRow({ card, index, accountId, selec
           <span className="person-stage" data-stage={card.stage}>
             {STAGE_LABELS[card.stage]}
           </span>
+          <SnoozedBadge snoozedUntil={card.snoozedUntil} />
         </div>
         {card.bioSnippet ? (
           <p className="person-row-bio">

@@ -1,17 +1,31 @@
 // Views, saved filters, tags and export of the selected account. Collapses to a rail of icons;
 // every entry stays a named button, so the keyboard and screen readers reach the same things.
 import { useState } from 'react';
-import { BarChart3, Inbox, LayoutGrid, PanelLeftClose, PanelLeftOpen, UserMinus } from 'lucide-react';
+import { AlarmClock, BarChart3, Inbox, LayoutGrid, PanelLeftClose, PanelLeftOpen, UserMinus, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { useViewStore, isNotFollowingBackFilter, showNotFollowingBack, type View } from '../stores/viewStore';
+import {
+  useViewStore,
+  isAllPeopleFilter,
+  isNotFollowingBackFilter,
+  isSnoozedFilter,
+  showAllPeople,
+  showNotFollowingBack,
+  showSnoozed,
+  type View,
+} from '../stores/viewStore';
+import type { PeopleFilter } from '../../shared/triageTypes';
 import { ExportButtons } from '../export/ExportButtons';
 import { SavedFiltersSection } from './SavedFiltersSection';
 import { TagsSection } from './TagsSection';
 
-type NavEntry = 'board' | 'review' | 'notFollowingBack' | 'stats';
+type NavEntry = 'board' | 'review' | 'people' | 'snoozed' | 'notFollowingBack' | 'stats';
 
-function activeEntry(view: View, notFollowingBack: boolean): NavEntry | null {
-  if (view === 'people') return notFollowingBack ? 'notFollowingBack' : null;
+function activeEntry(view: View, filter: PeopleFilter): NavEntry | null {
+  if (view === 'people') {
+    if (isNotFollowingBackFilter(filter)) return 'notFollowingBack';
+    if (isSnoozedFilter(filter)) return 'snoozed';
+    return isAllPeopleFilter(filter) ? 'people' : null;
+  }
   if (view === 'board' || view === 'review' || view === 'stats') return view;
   return null;
 }
@@ -38,8 +52,7 @@ export function Sidebar({ accountId }: { accountId: number }) {
   const [collapsed, setCollapsed] = useState(false);
   const view = useViewStore((s) => s.view);
   const filter = useViewStore((s) => s.filter);
-  const notFollowingBack = view === 'people' && isNotFollowingBackFilter(filter);
-  const active = activeEntry(view, notFollowingBack);
+  const active = activeEntry(view, filter);
   const setView = useViewStore((s) => s.setView);
 
   return (
@@ -58,6 +71,8 @@ export function Sidebar({ accountId }: { accountId: number }) {
         <ul className="sidebar-nav">
           <NavButton label="Board" icon={<LayoutGrid size={16} aria-hidden="true" />} current={active === 'board'} collapsed={collapsed} onClick={() => setView('board')} />
           <NavButton label="Review" icon={<Inbox size={16} aria-hidden="true" />} current={active === 'review'} collapsed={collapsed} onClick={() => setView('review')} />
+          <NavButton label="People" icon={<Users size={16} aria-hidden="true" />} current={active === 'people'} collapsed={collapsed} onClick={showAllPeople} />
+          <NavButton label="Snoozed" icon={<AlarmClock size={16} aria-hidden="true" />} current={active === 'snoozed'} collapsed={collapsed} onClick={showSnoozed} />
           <NavButton
             label="Not following back"
             icon={<UserMinus size={16} aria-hidden="true" />}

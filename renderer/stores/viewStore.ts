@@ -63,6 +63,30 @@ export function showNotFollowingBack(): void {
   useViewStore.getState().showPeople({ relationship: 'notFollowingBack' }, { sort: 'lastActivity' });
 }
 
+/** Everyone the account knows, newest first. */
+export function showAllPeople(): void {
+  useViewStore.getState().showPeople({}, { sort: 'newest' });
+}
+
+/** The Snoozed list: everyone snoozed, each with the day they come back. */
+export function showSnoozed(): void {
+  useViewStore.getState().showPeople({ snoozed: true }, { sort: 'newest' });
+}
+
+function filterKeys(filter: PeopleFilter): string[] {
+  return Object.keys(filter).filter((k) => filter[k as keyof PeopleFilter] !== undefined);
+}
+
+/** The list shows everyone (the sidebar's People entry). */
+export function isAllPeopleFilter(filter: PeopleFilter): boolean {
+  return filterKeys(filter).length === 0;
+}
+
+export function isSnoozedFilter(filter: PeopleFilter): boolean {
+  const keys = filterKeys(filter);
+  return keys.length === 1 && filter.snoozed === true;
+}
+
 export function isNotFollowingBackFilter(filter: PeopleFilter): boolean {
   const keys = Object.keys(filter).filter((key) => filter[key as keyof PeopleFilter] !== undefined);
   return keys.length === 1 && filter.relationship === 'notFollowingBack';
