@@ -78,6 +78,34 @@ function tagsSentence(data: EventData): string {
   return parts.length > 0 ? parts.join('; ') : 'Tags changed';
 }
 
+const shortDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const longDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
+function dateOf(value: unknown): Date | null {
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+/**
+ * Follow changes found by comparing two snapshots (archive imports) are only known to lie between
+ * them: data { after, before } says so ("between Nov 20 and Dec 1"); no data, nothing is added.
+ */
+function windowPhrase(data: EventData): string {
+  const before = dateOf(data.before);
+  if (!before) return '';
+  const after = dateOf(data.after);
+  if (!after) return ` before ${longDate.format(before)}`;
+  const format = after.getUTCFullYear() === before.getUTCFullYear() ? shortDate : longDate;
+  return ` between ${format.format(after)} and ${format.format(before)}`;
+}
+
+/** Messages counted from an export (both directions), not one message Rapport sent. */
+function exchangedSentence(data: EventData): string | null {
+  const exchanged = typeof data.exchanged === 'number' && Number.isInteger(data.exchanged) && data.exchanged > 0 ? data.exchanged : null;
+  if (exchanged === null) return null;
+  return `You exchanged ${count.format(exchanged)} direct ${exchanged === 1 ? 'message' : 'messages'}`;
+}
+
 /** Why the account went away, as the network said (old rows have no reason). */
 function goneSentence(data: EventData): string {
   switch (data.reason) {
@@ -100,19 +128,19 @@ function goneSentence(data: EventData): string {
 export function timelineSentence(kind: EventKind, data: EventData, messageText: string | null): string {
   switch (kind) {
     case 'followed_me':
-      return 'Followed you';
+      return `Followed you${windowPhrase(data)}`;
     case 'unfollowed_me':
-      return 'Unfollowed you';
+      return `Unfollowed you${windowPhrase(data)}`;
     case 'i_followed':
-      return 'You followed them';
+      return `You followed them${windowPhrase(data)}`;
     case 'i_unfollowed':
-      return 'You unfollowed them';
+      return `You unfollowed them${windowPhrase(data)}`;
     case 'follow_requested':
       return 'You asked to follow them; waiting for their approval';
     case 'stage_changed':
       return stageSentence(data);
     case 'dm_sent':
-      return messageText ? `You wrote: ${quote(messageText)}` : 'You sent them a message';
+      return messageText ? `You wrote: ${quote(messageText)}` : (exchangedSentence(data) ?? 'You sent them a message');
     case 'profile_changed':
       return 'Changed their profile';
     case 'gone':
