@@ -1,19 +1,27 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Network, PersonProfile } from '../../shared/domain';
-import { InMemoryRapportApi, makePeople, sampleAccount } from '../testing/inMemoryRapportApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
+import { cardFromCore } from '../testing/coreCards';
+import { coreOffBluesky } from '../testing/offlineBlueskyCore';
+import { seedAccount, seedPeople } from '../testing/seedCore';
+import { seedAction, spendBudget } from '../testing/seedOutbox';
+import { removeSignInKeys } from '../testing/signInCoreApi';
 import { renderWithApi } from '../testing/renderWithApi';
 import { Toasts } from '../feedback/Toasts';
+import { useCoreEvents } from '../app/useCoreEvents';
 import { ProfileActions } from './ProfileActions';
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   delete window.rapport;
+  await closeAllCoreApis();
+  removeSignInKeys();
 });
 
-function profileOf(network: Network): PersonProfile {
-  const card = makePeople(1)[0];
-  if (!card) throw new Error('no person');
+/** Ada's profile on this network: her card as core has it, with the name, bio and posts a sync would bring. */
+async function profileOf(api: CoreApi, network: Network): Promise<PersonProfile> {
+  const card = await cardFromCore(api, 1);
   return {
     ...card,
     displayName: 'Ada Lovelace',
@@ -29,13 +37,35 @@ function profileOf(network: Network): PersonProfile {
   };
 }
 
-function renderActions(network: Network = 'bluesky', setup?: (api: InMemoryRapportApi) => void): InMemoryRapportApi {
-  const api = new InMemoryRapportApi({ accounts: [sampleAccount({ network })] });
-  setup?.(api);
+/** Core's events reach the stores, as in the app (the worker's progress re-reads the history). */
+function CoreEvents() {
+  useCoreEvents();
+  return null;
+}
+
+/**
+ * Where the composer's core comes from: 'offline' is a Bluesky account signed in through the fake,
+ * whose network is then out of reach (what is sent waits in core's queue); 'bluesky' and 'sample'
+ * are accounts stored without a sign-in, for tests that send nothing.
+ */
+type Setting = 'offline' | 'bluesky' | 'sample';
+
+async function renderActions(setting: Setting = 'bluesky', setup?: (api: CoreApi) => Promise<void> | void): Promise<CoreApi> {
+  let api: CoreApi;
+  if (setting === 'offline') {
+    api = await coreOffBluesky();
+  } else {
+    api = await openCoreApi();
+    await seedAccount(api, setting === 'bluesky' ? { network: 'bluesky', handle: 'me.bsky.social' } : {});
+  }
+  seedPeople(api, 1);
+  await setup?.(api);
+  const profile = await profileOf(api, setting === 'sample' ? 'sample' : 'bluesky');
   renderWithApi(
     api,
     <>
-      <ProfileActions profile={profileOf(network)} accountId={1} />
+      <CoreEvents />
+      <ProfileActions profile={profile} accountId={1} />
       <Toasts />
     </>,
   );
@@ -48,8 +78,8 @@ function sendButton(): HTMLElement {
 
 describe('Composer', () => {
   it('fills a template with the name and handle, lets the text be edited, and sends once', async () => {
-    const api = renderActions('bluesky', (a) => {
-      a.outbox.saveTemplate({ name: 'Thanks', body: 'Hi {name} ({handle}), thanks for the follow!' });
+    const api = await renderActions('offline', async (a) => {
+      await a.core.call('saveTemplate', { name: 'Thanks', body: 'Hi {name} ({handle}), thanks for the follow!' });
     });
     const textarea = screen.getByLabelText('Message to Ada Lovelace');
     expect(sendButton().hasAttribute('disabled')).toBe(true);
@@ -67,12 +97,17 @@ describe('Composer', () => {
     expect(document.activeElement).toBe(textarea);
     const sent = screen.getByTestId('sent-messages');
     expect(sent.textContent).toContain('Hi Ada, your engine notes were great.');
-    expect(sent.textContent).toContain('Message queued');
+    // Core queued it; its worker found Bluesky out of reach and keeps it queued.
+    await waitFor(async () => {
+      const actions = await api.core.call('listActions', { accountId: 1, personId: 1 });
+      expect(actions.ok && actions.value).toEqual([expect.objectContaining({ kind: 'dm', status: 'queued', text: 'Hi Ada, your engine notes were great.', error: expect.objectContaining({ code: 'OFFLINE' }) })]);
+    });
+    await waitFor(() => expect(screen.getByTestId('sent-messages').textContent).toContain('Message queued'));
     expect(api.callsOf('sendMessage')).toHaveLength(1);
   });
 
-  it('lets Escape through to the drawer while keeping other keys to itself', () => {
-    renderActions('bluesky');
+  it('lets Escape through to the drawer while keeping other keys to itself', async () => {
+    await renderActions('bluesky');
     const heard: string[] = [];
     const listener = (event: KeyboardEvent) => heard.push(event.key);
     document.addEventListener('keydown', listener);
@@ -86,8 +121,8 @@ describe('Composer', () => {
     expect(heard).toEqual(['Escape']);
   });
 
-  it('refuses empty and too long messages', () => {
-    renderActions();
+  it('refuses empty and too long messages', async () => {
+    await renderActions();
     const textarea = screen.getByLabelText('Message to Ada Lovelace');
     fireEvent.change(textarea, { target: { value: '   ' } });
     expect(sendButton().hasAttribute('disabled')).toBe(true);
@@ -99,8 +134,8 @@ describe('Composer', () => {
     expect(sendButton().hasAttribute('disabled')).toBe(false);
   });
 
-  it('quotes a phrase of their bio or posts into the message', () => {
-    renderActions();
+  it('quotes a phrase of their bio or posts into the message', async () => {
+    await renderActions();
     const textarea = screen.getByLabelText('Message to Ada Lovelace') as HTMLTextAreaElement;
     fireEvent.change(textarea, { target: { value: 'Loved' } });
     textarea.setSelectionRange(5, 5);
@@ -115,7 +150,7 @@ describe('Composer', () => {
   });
 
   it('saves the current text as a template and deletes it again', async () => {
-    const api = renderActions();
+    const api = await renderActions();
     fireEvent.change(screen.getByLabelText('Message to Ada Lovelace'), { target: { value: 'Hello {name}!' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save as template' }));
     fireEvent.change(screen.getByLabelText('Template name'), { target: { value: 'Hello' } });
@@ -124,32 +159,30 @@ describe('Composer', () => {
     expect(await screen.findByRole('option', { name: 'Hello' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Delete template “Hello”' }));
     await waitFor(() => expect(screen.queryByRole('option', { name: 'Hello' })).toBeNull());
-    expect(api.outbox.templates).toEqual([]);
+    expect(await api.core.call('listTemplates', {})).toEqual({ ok: true, value: [] });
   });
 
   it('shows the budget sentence when today’s actions are used up, and keeps the text', async () => {
-    renderActions('bluesky', (a) => a.outbox.used.set(1, 100));
+    const api = await renderActions('bluesky', (a) => spendBudget(a, 100, { personId: 1 }));
     const textarea = screen.getByLabelText('Message to Ada Lovelace') as HTMLTextAreaElement;
     fireEvent.change(textarea, { target: { value: 'Hello there' } });
     fireEvent.click(sendButton());
-    expect((await screen.findByRole('alert')).textContent).toBe("Today's 100 actions are used up; more tomorrow.");
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^You have used today's 100 follow, unfollow and message actions for this account\. The next one frees up in about \d+ hours?\.$/,
+    );
     expect(textarea.value).toBe('Hello there');
+    expect(await api.core.call('listActions', { accountId: 1, personId: 1 })).toMatchObject({ ok: true, value: expect.not.arrayContaining([expect.objectContaining({ kind: 'dm' })]) });
   });
 
   it('lists earlier actions with their state, and retries a failed one', async () => {
-    const api = renderActions('bluesky', (a) => {
-      a.outbox.seed({
-        accountId: 1,
+    let earlier = 0;
+    const api = await renderActions('offline', (a) => {
+      earlier = seedAction(a, {
         personId: 1,
         kind: 'dm',
         status: 'failed',
         text: 'An earlier hello',
         error: { code: 'NETWORK_ERROR', message: 'Ada does not accept messages from people she does not follow.' },
-        attempts: 1,
-        createdAt: '2026-01-01T00:00:00Z',
-        updatedAt: '2026-01-01T00:00:00Z',
-        sentAt: null,
-        nextAttemptAt: null,
       });
     });
     const sent = await screen.findByTestId('sent-messages');
@@ -158,11 +191,16 @@ describe('Composer', () => {
     expect(sent.textContent).toContain('Ada does not accept messages from people she does not follow.');
     fireEvent.click(within(sent).getByRole('button', { name: 'Retry message for Ada Lovelace' }));
     await waitFor(() => expect(within(screen.getByTestId('sent-messages')).getByText('Message queued')).toBeTruthy());
-    expect(api.callsOf('retryAction')).toEqual([{ actionId: 1 }]);
+    expect(api.callsOf('retryAction')).toEqual([{ actionId: earlier }]);
+    // Core put it back in its queue, where it waits for the network.
+    await waitFor(async () => {
+      const actions = await api.core.call('listActions', { accountId: 1, personId: 1 });
+      expect(actions.ok && actions.value).toEqual([expect.objectContaining({ id: earlier, status: 'queued', error: expect.objectContaining({ code: 'OFFLINE' }) })]);
+    });
   });
 
-  it('says so instead of a composer on a network without messages', () => {
-    const api = renderActions('sample');
+  it('says so instead of a composer on a network without messages', async () => {
+    const api = await renderActions('sample');
     expect(screen.queryByLabelText('Message to Ada Lovelace')).toBeNull();
     expect(screen.getByTestId('composer-unavailable').textContent).toBe(
       'Sample people cannot receive messages. On Bluesky or Mastodon this is where you would write to Ada Lovelace.',
