@@ -28,7 +28,7 @@ export interface Account {
   serverUrl: string | null;
   createdAt: string; // ISO-8601
   lastSyncedAt: string | null;
-  /** Mastodon: my notes are mirrored to the server's private account note. */
+  /** Networks that mirror notes: my notes are mirrored to the server's private account note. */
   noteSync?: boolean;
 }
 
@@ -73,7 +73,7 @@ export interface PersonCard {
   snoozedUntil?: string | 'nextPost' | null;
   /** Set when a snooze ended and the card came back to New (shown as a badge). */
   snoozeEndedAt?: string | null;
-  /** A follow request waits for a locked account's approval (Mastodon "Requested"). */
+  /** A follow request waits for a locked account's approval ("Requested"). */
   followRequested?: boolean;
 }
 
@@ -123,7 +123,7 @@ export interface Post {
   remoteId: string;
   /** plain text, always present (search, signals, and networks that send text) */
   text: string;
-  /** sanitized HTML (Mastodon), already passed through core's allow-list; renderer sanitizes again */
+  /** sanitized HTML (networks that send HTML), already passed through core's allow-list; renderer sanitizes again */
   html?: string | null;
   /** https link to the post on its network, opened through the allow-list */
   url?: string | null;
@@ -143,9 +143,9 @@ export interface PersonProfile extends PersonCard {
   recentPosts: Post[];
   /** renderer-relative cached banner (`media/...`) or null */
   bannerUrl?: string | null;
-  /** sanitized HTML bio (Mastodon); `bio` stays the plain-text copy */
+  /** sanitized HTML bio (networks that send HTML); `bio` stays the plain-text copy */
   bioHtml?: string | null;
-  /** Mastodon profile fields; values are sanitized HTML */
+  /** profile fields (name and value pairs); values are sanitized HTML */
   fields?: ProfileField[];
   /** custom emoji used in name, bio, fields and posts, served from the media cache */
   emojis?: CustomEmoji[];

@@ -12,7 +12,7 @@ export const followersArrivedSchema = z.strictObject({
   accountId: id,
   runId: id,
   network: z.enum(NETWORKS),
-  /** "Bluesky", "Mastodon": the network's display name, for the notification text. */
+  /** The network's display name (its label), for the notification text. */
   networkLabel: z.string().min(1).max(40),
   /** new followers this sync found */
   count: count.min(1),

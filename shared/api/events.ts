@@ -29,7 +29,7 @@ export interface EventMap {
 }
 
 export interface ExternalLinks {
-  /** Host names links of existing accounts point at (e.g. a Mastodon account's instance). */
+  /** Host names links of existing accounts point at (e.g. the server an account lives on). */
   hosts: string[];
   /** Exact URLs a sign-in in progress opens (its authorize page), gone when the sign-in ends. */
   urls: string[];

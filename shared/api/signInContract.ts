@@ -16,7 +16,7 @@ export type SignInStart =
       authorizeUrl: string;
       /** loopback: finish waits for the browser to come back · oob: the user pastes the code the page shows */
       redirect: 'loopback' | 'oob';
-      /** The server's origin, when the network runs on many (e.g. https://mastodon.social) */
+      /** The server's origin, when the network runs on many (e.g. https://social.example) */
       instanceUrl?: string;
     };
 

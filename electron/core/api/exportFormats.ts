@@ -1,6 +1,6 @@
 // Export rows as files. CSV is RFC 4180 (csv-stringify: doubled quotes, CRLF line ends) with a
 // UTF-8 byte-order mark so spreadsheet apps read non-ASCII names right.
-// Names, bios and notes come from strangers, and Bluesky keeps bare line breaks in names:
+// Names, bios and notes come from strangers, and some networks keep bare line breaks in names:
 // - every field holding any line break (CR, LF, U+0085, U+2028, U+2029) or a tab is quoted, since
 //   csv-stringify quotes only the record delimiter (CRLF) once one is set, and a spreadsheet ends a
 //   record at a bare LF or CR too — an unquoted one would split a row and start a new one;
@@ -50,7 +50,7 @@ export function toJson(rows: readonly ExportRow[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-/** e.g. rapport-bluesky-ada.bsky.social-2026-03-01.csv; the handle is reduced to safe characters. */
+/** e.g. rapport-<network>-ada.example.social-2026-03-01.csv; the handle is reduced to safe characters. */
 export function exportFilename(account: Account, format: ExportFormat, nowMs: number): string {
   const handle = account.handle.replace(/^@/, '').replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60) || 'account';
   const day = new Date(nowMs).toISOString().slice(0, 10);

@@ -34,10 +34,10 @@ describe('LoopbackRedirectServer', () => {
   });
 
   it('reports a denial from the server as a sentence', async () => {
-    const server = await LoopbackRedirectServer.start({ state: 's' });
+    const server = await LoopbackRedirectServer.start({ state: 's', serverName: 'your Example server' });
     const waiting = server.waitForGrant();
     await fetch(`${server.redirectUri}?error=access_denied&state=s`);
-    await expect(waiting).rejects.toThrow('You declined access on your Mastodon server.');
+    await expect(waiting).rejects.toThrow('You declined access on your Example server.');
     await server.close();
   });
 

@@ -43,6 +43,8 @@ export class LoopbackRedirectServer {
     private readonly server: Server,
     readonly redirectUri: string,
     private readonly expectedState: string,
+    /** How the user knows the server, in sentences ("your Example server"). */
+    private readonly serverName: string,
   ) {
     this.result = new Promise<AuthorizationGrant>((resolve, reject) => {
       this.resolveResult = resolve;
@@ -52,15 +54,18 @@ export class LoopbackRedirectServer {
     this.result.catch(() => undefined);
   }
 
-  /** Listens on 127.0.0.1:<random port>. `state` is the value the callback must carry. */
-  static async start(options: { state: string; timeoutMs?: number }): Promise<LoopbackRedirectServer> {
+  /**
+   * Listens on 127.0.0.1:<random port>. `state` is the value the callback must carry; `serverName`
+   * says whose page it was in a refusal ("your Example server"; default "the server").
+   */
+  static async start(options: { state: string; timeoutMs?: number; serverName?: string }): Promise<LoopbackRedirectServer> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    const instance = new LoopbackRedirectServer(server, `http://127.0.0.1:${port}${CALLBACK_PATH}`, options.state);
+    const instance = new LoopbackRedirectServer(server, `http://127.0.0.1:${port}${CALLBACK_PATH}`, options.state, options.serverName ?? 'the server');
     server.on('request', (req, res) => instance.handle(req, res));
     instance.timer = setTimeout(
       () => instance.finish(new RapportError('AUTH_EXPIRED', 'The sign-in was not completed in the browser in time. Start it again.')),
@@ -103,7 +108,12 @@ export class LoopbackRedirectServer {
     if (error) {
       res.writeHead(200, SECURITY_HEADERS).end(page('Sign-in cancelled', 'Rapport was not given access. You can close this tab.'));
       this.finish(
-        new RapportError('AUTH_EXPIRED', error === 'access_denied' ? 'You declined access on your Mastodon server.' : 'Your Mastodon server refused the sign-in. Try again.'),
+        new RapportError(
+          'AUTH_EXPIRED',
+          error === 'access_denied'
+            ? `You declined access on ${this.serverName}.`
+            : `${this.serverName.charAt(0).toUpperCase()}${this.serverName.slice(1)} refused the sign-in. Try again.`,
+        ),
       );
       return;
     }

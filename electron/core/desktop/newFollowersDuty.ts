@@ -1,6 +1,6 @@
 // After a sync, one followers.arrived event per account and sync with how many new followers it
 // found and how many of them look promising, for the desktop notification ("12 new followers on
-// Bluesky — 3 look promising"). Listens to sync completion instead of living in the sync job: the
+// <network> — 3 look promising"). Listens to sync completion instead of living in the sync job: the
 // job records followed_me events as it ingests; this reads them back for the run's time span.
 //
 // It waits for the signals recompute the same completion started, so "promising" is counted from

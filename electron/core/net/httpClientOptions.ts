@@ -40,7 +40,7 @@ export interface HttpClientOptions {
   refuseUrl?: (url: URL) => string | null;
   /** DNS for media connections (mediaHttpClient.ts); tests inject names that fail or rebind. */
   resolveAll?: ResolveAll;
-  /** Named in error sentences ("Bluesky is not reachable"); defaults to the URL's host. */
+  /** Named in error sentences ("Example is not reachable"); defaults to the URL's host. */
   serviceName?: string;
 }
 

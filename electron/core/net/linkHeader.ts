@@ -1,4 +1,4 @@
-// RFC 8288 `Link` headers, as Mastodon (and GitHub) use them for pagination:
+// RFC 8288 `Link` headers, as REST APIs use them for pagination:
 //   Link: <https://host/api/v1/accounts/1/followers?limit=80&max_id=7>; rel="next", <…>; rel="prev"
 // Parsed by hand rather than with a regex over the whole header, because a URL may legally
 // contain `,` and `;` inside the angle brackets.

@@ -15,7 +15,7 @@ export interface RateLimitInfo {
 }
 
 // Reset values below this are deltas in seconds (IETF draft); above it, epoch seconds
-// (Bluesky, GitHub, X). 1e9 s is 2001-09-09, so no real delta or epoch falls on the wrong side.
+// (most networks). 1e9 s is 2001-09-09, so no real delta or epoch falls on the wrong side.
 const EPOCH_SECONDS_THRESHOLD = 1e9;
 
 function parseNonNegativeInt(value: string | null): number | null {
@@ -28,7 +28,7 @@ function parseNonNegativeInt(value: string | null): number | null {
 
 /**
  * A reset header value as epoch ms. Numbers are epoch seconds or (when small) delta seconds;
- * anything else is tried as a date (Mastodon sends ISO-8601 in X-RateLimit-Reset).
+ * anything else is tried as a date (some servers send ISO-8601 in X-RateLimit-Reset).
  */
 export function parseResetValue(value: string | null, nowMs: number): number | null {
   if (value === null || value.trim() === '') return null;
@@ -43,8 +43,8 @@ export function parseResetValue(value: string | null, nowMs: number): number | n
 }
 
 /**
- * Reads `RateLimit-Limit/Remaining/Reset` (Bluesky, IETF draft) and falls back to
- * `X-RateLimit-*` (GitHub, X, Mastodon). Missing or garbled values come back as null.
+ * Reads `RateLimit-Limit/Remaining/Reset` (IETF draft) and falls back to the older
+ * `X-RateLimit-*`. Missing or garbled values come back as null.
  */
 export function parseRateLimit(headers: HeaderSource, nowMs: number): RateLimitInfo {
   const pick = (name: string): string | null => headers.get(`ratelimit-${name}`) ?? headers.get(`x-ratelimit-${name}`);

@@ -28,14 +28,14 @@ export class RequestCounter {
 }
 
 /**
- * The name a request is counted under: the XRPC method for `/xrpc/<nsid>` (what Bluesky budgets
- * by), otherwise host + path without the query (numeric segments as `:id`), which never carries
+ * The name a request is counted under: the XRPC method for `/xrpc/<nsid>` (what AT Protocol servers
+ * budget by), otherwise host + path without the query (numeric segments as `:id`), which never carries
  * credentials into logs.
  */
 export function endpointOf(url: URL): string {
   const xrpc = /^\/xrpc\/([^/]+)$/.exec(url.pathname);
   if (xrpc?.[1]) return xrpc[1];
-  // Numeric path segments are ids (Mastodon /api/v1/accounts/109…/statuses, GitHub users):
+  // Numeric path segments are ids (/api/v1/accounts/109…/statuses, /users/123):
   // counting them under one name keeps "requests per endpoint" meaningful and ids out of logs.
   return `${url.host}${url.pathname.replace(/\/\d+(?=\/|$)/g, '/:id')}`;
 }

@@ -6,7 +6,7 @@
 // Messages cannot be checked that way, so an ambiguous message failure is reported, not resent:
 // the user decides (retryAction) after looking at the conversation.
 //
-// A follow of a locked account (Mastodon) ends as a request: the relationship says
+// A follow of a locked account (on networks that have them) ends as a request: the relationship says
 // follow_requested until a later sync sees the follow accepted. A note action mirrors whatever my
 // note about the person says when it is sent, so several edits queue one send of the latest text.
 import type Database from 'better-sqlite3';
@@ -40,8 +40,6 @@ interface Target {
   goneAt: string | null;
 }
 
-/** Mastodon keeps private account notes up to this many characters. */
-export const PRIVATE_NOTE_MAX_CHARS = 2_000;
 
 const workerStatements = perDatabase((db: Database.Database) => ({
   target: db.prepare(
@@ -257,7 +255,7 @@ export class OutboxWorker {
       return { kind: 'failed', error: { code: 'CONFLICT', message: 'This network keeps no private notes, so the note stays in Rapport only.' } };
     }
     const row = workerStatements(this.options.db).note.get(action.accountId, action.personId) as { body: string } | undefined;
-    await provider.setPrivateNote(target.remoteId, (row?.body ?? '').slice(0, PRIVATE_NOTE_MAX_CHARS));
+    await provider.setPrivateNote(target.remoteId, row?.body ?? '');
     return { kind: 'done' };
   }
 

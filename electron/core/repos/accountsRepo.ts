@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { RapportError } from '../../../shared/api/errors';
+import { networkMirrorsNotes } from '../../../shared/api/networks';
 import type { Account, Network } from '../../../shared/domain';
 import { isSearchIndexDeferred } from '../db/searchIndex';
 import { perDatabase } from './perDatabase';
@@ -48,8 +49,8 @@ function toAccount(row: AccountRow): Account {
     serverUrl: row.server_url,
     createdAt: row.created_at,
     lastSyncedAt: row.last_synced_at,
-    // Only Mastodon mirrors notes; other accounts do not carry the flag at all.
-    ...(row.network === 'mastodon' ? { noteSync: row.note_sync === 1 } : {}),
+    // Only accounts of networks that mirror notes carry the flag at all.
+    ...(networkMirrorsNotes(row.network) ? { noteSync: row.note_sync === 1 } : {}),
   };
 }
 

@@ -58,7 +58,7 @@ export const forgetRepo = perDatabase((db: Database.Database) => {
     deleteSearchRow: db.prepare('DELETE FROM people_fts WHERE rowid = ?'),
     deleteNameTrigramRow: db.prepare('DELETE FROM people_name_trigrams WHERE rowid = ?'),
     // Candidate files some remaining person still shows, found in one pass over people and one over
-    // their extras (a Mastodon profile may name dozens of emoji; a scan per file would read the
+    // their extras (one profile may name dozens of custom emoji; a scan per file would read the
     // tables dozens of times).
     filesStillShown: db
       .prepare(

@@ -1,5 +1,5 @@
 // person_extras (0007): the parts of a profile only some networks have, one JSON object per
-// person. Today that is RemoteProfileExtras (Mastodon's banner, profile fields and custom emoji);
+// person. Today that is RemoteProfileExtras (a banner, profile fields and custom emoji);
 // the shape is the network's business, with one rule every shape keeps: a string under a key
 // named "file" is a cached media file, which is how account removal and "forget" find the files a
 // person shows (EXTRAS_FILES_SQL) without knowing any network.

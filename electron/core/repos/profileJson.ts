@@ -1,5 +1,5 @@
-// The JSON a profile is built from (written by the providers' ingest): Mastodon profile fields and
-// custom emoji in person_extras, shared connections on relationships. They came from a remote
+// The JSON a profile is built from (written by the providers' ingest): profile fields and custom
+// emoji in person_extras, shared connections on relationships. They came from a remote
 // server, so each entry is checked against its shape; a malformed entry is left out rather than
 // failing the whole profile. Image URLs never reach the renderer: only cached files do.
 import { z } from 'zod';

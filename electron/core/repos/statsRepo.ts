@@ -6,8 +6,8 @@
 // 1M "new" followers on day one). So the curve is anchored on today's follower count and walked
 // back through the events: the count on a day is today's count minus the net change recorded
 // after that day. Its point on the day the account was added is the base the import found. Where
-// the network reported when each of those followers followed (the sample network does; Bluesky's
-// and Mastodon's lists do not), the curve and the weekly flow reach back before that day too.
+// the network reported when each of those followers followed (some networks do; most follower
+// lists do not), the curve and the weekly flow reach back before that day too.
 import type Database from 'better-sqlite3';
 import { STAGES, type Stage, type StageCounts } from '../../../shared/domain';
 import type { AccountStats, StatsPoint, WeeklyFlow } from '../../../shared/triageTypes';

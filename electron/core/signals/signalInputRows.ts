@@ -65,7 +65,7 @@ export interface PersonSignalInput {
 }
 
 /**
- * Networks whose follower lists carry no counts (Bluesky) store 0 until a profile is fetched, so
+ * Networks whose follower lists carry no counts store 0 until a profile is fetched, so
  * all three counts at 0 reads as "not known yet": the signals then stay silent instead of calling
  * every fresh follower a silent account. A real account with nothing at all loses only its
  * "No posts" chip until its profile is fetched.

@@ -31,6 +31,12 @@ export const NETWORK_AVATAR_RULES: Readonly<Record<Network, (path: string) => Av
 /** How each network is named to the user, in the window and in notifications. */
 export const NETWORK_LABELS: Readonly<Record<Network, string>> = byNetwork((n) => n.label);
 
+/** Networks whose accounts may mirror my notes to the network (Account.noteSync is set for them). */
+export function networkMirrorsNotes(network: string): boolean {
+  const contract = NETWORK_CONTRACTS.find((n) => n.id === network);
+  return contract !== undefined && 'mirrorsNotes' in contract && contract.mirrorsNotes === true;
+}
+
 /** Whether the string names a network this build knows (rows written by a newer build may not). */
 export function isNetwork(value: string): value is Network {
   return (NETWORKS as readonly string[]).includes(value);

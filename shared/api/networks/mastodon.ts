@@ -8,6 +8,8 @@ export const mastodonContract = {
   id: 'mastodon',
   label: 'Mastodon',
   actions: { canFollow: true, canDm: true },
+  /** My notes can be mirrored to the server's private account note (the account's noteSync). */
+  mirrorsNotes: true,
   /** Mastodon serves /avatars/original/missing.png (the path varies by instance and CDN). */
   avatarKind: (path: string): AvatarKind => (path === '' || /\/missing\.png$/i.test(path) ? 'default' : 'custom'),
   signInParams: z.strictObject({

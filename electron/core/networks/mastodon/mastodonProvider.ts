@@ -27,6 +27,8 @@ export const MASTODON_ACCOUNT_BATCH = 40;
 export const MASTODON_STATUS_LIMIT = 20;
 export const MASTODON_MEDIA_MAX_BYTES = 5 * 1024 * 1024;
 /** Mastodon allows 400 follows a day; we default far below (see mastodonPolicy.ts). */
+/** Mastodon keeps private account notes up to this many characters; a longer note is cut. */
+export const MASTODON_PRIVATE_NOTE_MAX_CHARS = 2_000;
 export const MASTODON_DEFAULT_DAILY_ACTIONS = mastodonPolicy.dailyActions;
 
 export interface MastodonProviderOptions {
@@ -302,7 +304,7 @@ export class MastodonProvider implements Provider {
 
   /** The Provider name for setNote: the outbox mirrors notes through it. */
   setPrivateNote(remoteId: string, text: string): Promise<void> {
-    return this.setNote(remoteId, text);
+    return this.setNote(remoteId, text.slice(0, MASTODON_PRIVATE_NOTE_MAX_CHARS));
   }
 
   /** People you follow who also follow each of these accounts (shared connections). */

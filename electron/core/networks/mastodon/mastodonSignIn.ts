@@ -78,7 +78,7 @@ export async function beginMastodonSignIn(input: string, options: MastodonSignIn
   const pkce = options.pkce ?? createPkcePair();
   const state = createOAuthState();
   const scopes = [...MASTODON_BASE_SCOPES, ...(options.noteSync ? [MASTODON_NOTE_SCOPE] : [])];
-  const loopback = mode === 'loopback' ? await LoopbackRedirectServer.start({ state, timeoutMs: options.callbackTimeoutMs }) : null;
+  const loopback = mode === 'loopback' ? await LoopbackRedirectServer.start({ state, timeoutMs: options.callbackTimeoutMs, serverName: 'your Mastodon server' }) : null;
   const redirectUri = loopback?.redirectUri ?? OOB_REDIRECT_URI;
 
   const authorize = new URL(endpoints.authorizationEndpoint);
