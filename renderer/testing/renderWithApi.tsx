@@ -1,4 +1,4 @@
-// Renders the app (or part of it) in jsdom against an in-memory window.rapport, from fresh stores.
+// Renders the app (or part of it) in jsdom against a window.rapport (a real core: coreApi.ts), from fresh stores.
 import { render } from '@testing-library/react';
 import type { RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
