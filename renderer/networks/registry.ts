@@ -5,6 +5,7 @@ import { NETWORK_LABELS } from '../../shared/networkLabels';
 import { formatHandle } from '../people/personIdentity';
 import type { NetworkUi } from './networkUi';
 import { blueskyUi } from './bluesky/blueskyUi';
+import { githubUi } from './github/githubUi';
 import { mastodonUi } from './mastodon/mastodonUi';
 import { sampleUi } from './sample/sampleUi';
 import { xUi } from './x/xUi';
@@ -13,6 +14,7 @@ export const NETWORK_UIS: readonly NetworkUi[] = [
   sampleUi,
   blueskyUi,
   mastodonUi,
+  githubUi,
   xUi,
 ];
 

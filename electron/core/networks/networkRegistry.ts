@@ -2,6 +2,7 @@
 // modules (through the lookups below) instead of naming a network.
 import type { Network } from '../../../shared/api/networks';
 import { blueskyModule } from './bluesky/blueskyModule';
+import { githubModule } from './github/githubModule';
 import { mastodonModule } from './mastodon/mastodonModule';
 import type { NetworkActionPolicy } from './networkActionPolicy';
 import type { NetworkModule } from './networkModule';
@@ -12,6 +13,7 @@ export const NETWORK_MODULES = [
   sampleModule,
   blueskyModule,
   mastodonModule,
+  githubModule,
   xModule,
 ] as const;
 

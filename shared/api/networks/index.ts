@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AvatarKind } from '../../signals/types';
 import { blueskyContract } from './bluesky';
+import { githubContract } from './github';
 import { mastodonContract } from './mastodon';
 import { sampleContract } from './sample';
 import { xContract } from './x';
@@ -12,6 +13,7 @@ export const NETWORK_CONTRACTS = [
   sampleContract,
   blueskyContract,
   mastodonContract,
+  githubContract,
   xContract,
 ] as const;
 
