@@ -97,7 +97,7 @@ export function ProfileView({ profile, accountId, onChange, onLeave, initialTime
 
       <div className="profile-tools">
         <SnoozeMenu accountId={accountId} personId={personId} displayName={profile.displayName} snoozedUntil={profile.snoozedUntil ?? null} onSnoozed={snoozed} />
-        <ForgetPersonButton accountId={accountId} personId={personId} displayName={profile.displayName} onForgotten={onLeave} />
+        <ForgetPersonButton accountId={accountId} personId={personId} displayName={profile.displayName} stage={profile.stage} onForgotten={onLeave} />
       </div>
 
       <PersonTimeline entries={timeline.entries} error={timeline.error} />

@@ -1,13 +1,16 @@
 // "Snooze": take a person off the board for 1, 7 or 30 days, or until they next post; they come
-// back to New with a badge. While snoozed, the same menu ends it.
-import { useEffect, useRef, useState } from 'react';
+// back to New with a badge. While snoozed, the same menu ends it. Each says so in a toast (a snooze
+// with Undo), and the menu opens upward or leftward when there is no room below or to the right.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { Clock } from 'lucide-react';
-import type { PersonCard } from '../../shared/domain';
+import { STAGE_LABELS, type PersonCard } from '../../shared/domain';
+import { requestRefresh } from '../stores/boardSession';
 import type { Snooze } from '../../shared/triageTypes';
 import { call } from '../api/rapportClient';
 import { announce } from '../stores/announcerStore';
-import { showError } from '../stores/toastStore';
+import { showError, showInfo } from '../stores/toastStore';
+import { snoozeWakeText } from '../people/SnoozedBadge';
 
 interface SnoozeOption {
   label: string;
@@ -39,13 +42,25 @@ export function SnoozeMenu({ accountId, personId, displayName, snoozedUntil, onS
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [placement, setPlacement] = useState('');
   const button = useRef<HTMLButtonElement | null>(null);
+  const menu = useRef<HTMLDivElement | null>(null);
   const items = useRef<(HTMLButtonElement | null)[]>([]);
   const options = snoozedUntil ? [...OPTIONS, END] : OPTIONS;
 
   useEffect(() => {
     if (open) items.current[active]?.focus();
   }, [open, active]);
+
+  // Measured before paint: a menu that would run past the window's bottom or right edge opens the other way.
+  useLayoutEffect(() => {
+    if (!open || !menu.current || !button.current) return;
+    const anchor = button.current.getBoundingClientRect();
+    const { height, width } = menu.current.getBoundingClientRect();
+    const above = anchor.bottom + 4 + height > window.innerHeight && anchor.top - 4 - height >= 0;
+    const leftward = anchor.left + width > window.innerWidth;
+    setPlacement(`${above ? ' is-above' : ''}${leftward ? ' is-leftward' : ''}`);
+  }, [open]);
 
   const close = () => {
     setOpen(false);
@@ -58,12 +73,30 @@ export function SnoozeMenu({ accountId, personId, displayName, snoozedUntil, onS
     try {
       const card = await call('snooze', { accountId, personId, snooze: option.snooze });
       announce(`${describe(option)}: ${displayName}`);
+      if (card.snoozedUntil) {
+        showInfo(`Snoozed ${displayName} ${snoozeWakeText(card.snoozedUntil)}`, {
+          label: 'Undo',
+          run: () => void endSnooze(),
+        });
+      } else showInfo(`Snooze ended: ${displayName} is back in ${STAGE_LABELS[card.stage]}`);
       onSnoozed(card);
     } catch (error) {
       showError(error);
       button.current?.focus();
     } finally {
       setBusy(false);
+    }
+  };
+
+  // The toast's Undo: back on the board as before the snooze.
+  const endSnooze = async () => {
+    try {
+      const card = await call('snooze', { accountId, personId, snooze: null });
+      announce(`Snooze ended: ${displayName}`);
+      showInfo(`Snooze ended: ${displayName} is back in ${STAGE_LABELS[card.stage]}`);
+      requestRefresh([personId]);
+    } catch (error) {
+      showError(error);
     }
   };
 
@@ -90,6 +123,7 @@ export function SnoozeMenu({ accountId, personId, displayName, snoozedUntil, onS
         disabled={busy}
         onClick={() => {
           setActive(0);
+          setPlacement('');
           setOpen((o) => !o);
         }}
       >
@@ -97,7 +131,7 @@ export function SnoozeMenu({ accountId, personId, displayName, snoozedUntil, onS
         {snoozedUntil ? 'Snoozed…' : 'Snooze…'}
       </button>
       {open ? (
-        <div className="snooze-menu" role="menu" aria-label={`Snooze ${displayName}`} onKeyDown={onKeyDown}>
+        <div ref={menu} className={`snooze-menu${placement}`} role="menu" aria-label={`Snooze ${displayName}`} onKeyDown={onKeyDown}>
           {options.map((option, i) => (
             <button
               key={option.label}
