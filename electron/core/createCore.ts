@@ -34,7 +34,7 @@ import type { CoreEventListener, CoreHandle, CreateCoreOptions } from './coreTyp
 import { openDatabase } from './db/openDatabase';
 import { CoreBus } from './events/coreBus';
 import type { ModuleCloser, ModulePorts, SignInSteps, SignInStepsByNetwork } from './networks/networkModule';
-import { NETWORK_MODULES } from './networks/networkRegistry';
+import { NETWORK_MODULES, networkModule } from './networks/networkRegistry';
 import { attachOutboxReactions } from './outbox/outboxReactions';
 import { OutboxWorker } from './outbox/outboxWorker';
 import { BackgroundSync } from './sync/backgroundSync';
@@ -132,7 +132,11 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
   attachOutboxReactions(bus, outbox);
   const signIns = Object.fromEntries(NETWORK_MODULES.map((m) => [m.id, m.createSignIn(ports)])) as unknown as SignInStepsByNetwork;
   const moduleClosers = NETWORK_MODULES.map((m) => m.attach?.(bus, ports)).filter((c): c is ModuleCloser => typeof c === 'function');
-  const background = new BackgroundSync(engine, () => accountsRepo(db).list(), opts.backgroundSyncMinutes ?? 0);
+  const background = new BackgroundSync(
+    engine,
+    () => accountsRepo(db).list().filter((account) => networkModule(account.network)?.backgroundSync !== false),
+    opts.backgroundSyncMinutes ?? 0,
+  );
 
   let table: HandlerTable;
   try {

@@ -88,6 +88,11 @@ export interface NetworkModule<N extends Network = Network> {
   createProvider(account: Account, ports: ProviderPorts): Promise<Provider>;
   /** Built once per core; keeps the sign-ins in progress. */
   createSignIn(ports: ModulePorts): SignInSteps<N>;
+  /**
+   * False for a network whose accounts have nothing to read on a timer (they learn from files the
+   * user imports): the background sync leaves them alone. Absent: synced like every account.
+   */
+  readonly backgroundSync?: boolean;
   /** Hosts links of this account open on, beyond main's fixed list (a server of the user's choice). */
   externalHosts?(account: Account): string[];
   /** Subscribes the module's reactions to core's bus (in the module's own files). */

@@ -10,6 +10,7 @@ export const xModule: NetworkModule<'x'> = {
   id: 'x',
   label: xContract.label,
   policy: X_POLICY,
+  backgroundSync: false,
   // An archive account has nothing to sync from; a newer archive is how it learns more.
   async createProvider(account) {
     throw new RapportError(

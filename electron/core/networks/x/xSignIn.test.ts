@@ -55,6 +55,14 @@ describe('signing in to X with an archive', () => {
     expect(!result.ok && result.error.message).toMatch(/belongs to another X account/);
   });
 
+  it('is left alone by the background sync, which has nothing to read for it', async () => {
+    const account = await signInAtOnce(core, { network: 'x', archivePath: await archive('a.zip') });
+    await core.close();
+    core = await createCore({ dataDir: dir, syncOnStart: true, backgroundSyncMinutes: 60 });
+    expect(await callOk(core, 'getSyncStatus', { accountId: account.id })).toBeNull();
+    expect(await callOk(core, 'getBoardCounts', { accountId: account.id })).toMatchObject({ new: 2, connected: 1 });
+  });
+
   it('a refused first import leaves no account behind', async () => {
     const broken = await archive('broken.zip', { replaceFile: { 'data/follower.js': 'window.YTD.follower.part0 = [ {' } });
     const result = (await core.call('beginSignIn', { network: 'x', archivePath: broken })) as Envelope<unknown>;
