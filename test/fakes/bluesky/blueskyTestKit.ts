@@ -21,9 +21,9 @@ export interface BlueskyKit {
 }
 
 export async function startBlueskyKit(
-  options: { followers?: number; follows?: number; realTimers?: boolean; http?: HttpClientOptions } = {},
+  options: { followers?: number; follows?: number; realTimers?: boolean; http?: HttpClientOptions; now?: () => number } = {},
 ): Promise<BlueskyKit> {
-  const fake = new FakeBluesky({ handle: 'me.bsky.social', password: 'app-pass-word-1234' });
+  const fake = new FakeBluesky({ handle: 'me.bsky.social', password: 'app-pass-word-1234', now: options.now });
   if (options.followers || options.follows) fake.state.generate({ followers: options.followers ?? 0, follows: options.follows ?? 0, seed: 7 });
   await fake.start();
   const { http, logLines, sleeps } = recordingHttpClient('Bluesky', options);

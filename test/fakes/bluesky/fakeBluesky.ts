@@ -25,6 +25,8 @@ export interface FakeBlueskyOptions {
   password?: string;
   email?: string;
   seed?: number;
+  /** The clock of the rate-limit window; a test shares it with the client's sleep to wait no real time. */
+  now?: () => number;
 }
 
 /** A few bytes that start like a JPEG: enough for a media cache to store and serve. */
@@ -43,9 +45,11 @@ export class FakeBluesky {
   private readonly http = new LoopbackServer('fake bluesky', (req, res) => void this.handle(req, res));
   private window = { startedAt: 0, used: 0 };
   private readonly routes: Record<string, XrpcHandler>;
+  private readonly now: () => number;
 
   constructor(options: FakeBlueskyOptions = {}) {
     this.state = new FakeBlueskyState(options);
+    this.now = options.now ?? Date.now;
     this.routes = {
       ...graphRoutes,
       ...chatRoutes,
@@ -175,7 +179,7 @@ export class FakeBluesky {
   private spendRateLimit(): boolean {
     const limit = this.knobs.rateLimit;
     if (!limit) return false;
-    const now = Date.now();
+    const now = this.now();
     if (now - this.window.startedAt >= limit.windowMs) this.window = { startedAt: now, used: 0 };
     this.window.used++;
     return this.window.used > limit.limit;

@@ -1,6 +1,7 @@
 // The provider's read side against the fake over real loopback HTTP: walks, hydration, request
 // budgets, rate limits, server errors, token expiry, malformed pages and gone accounts.
 import { afterEach, describe, expect, it } from 'vitest';
+import { RATE_LIMIT_MARGIN_MS } from '../../net/httpClient';
 import type { RemoteEdge, RemotePage } from '../provider';
 import { BLUESKY_PAGE_MAX, BLUESKY_PROFILE_BATCH, type BlueskyProvider } from './blueskyProvider';
 import { startBlueskyKit, type BlueskyKit } from '../../../../test/fakes/bluesky/blueskyTestKit';
@@ -88,11 +89,22 @@ describe('BlueskyProvider reads', () => {
   });
 
   it('waits for the window reset instead of collecting 429s when RateLimit-Remaining hits 0', async () => {
-    kit = await startBlueskyKit({ followers: 10, realTimers: true });
+    // One clock for the fake's window and the client: a wait the client asks for moves it on, so
+    // the window resets without a second of real time passing.
+    let clock = Date.parse('2026-03-01T12:00:00.000Z');
+    const waits: number[] = [];
+    const sleep = (ms: number): Promise<void> => {
+      waits.push(ms);
+      clock += ms;
+      return Promise.resolve();
+    };
+    kit = await startBlueskyKit({ followers: 10, now: () => clock, http: { now: () => clock, sleep } });
     const { fake, provider } = kit;
     fake.knobs.rateLimit = { limit: 3, windowMs: 1000 };
     for (let i = 0; i < 5; i++) await provider.getProfiles([fake.state.followers[i]!.did]);
     expect(fake.requests.filter((r) => r.status === 429)).toEqual([]);
+    // After the third request the window is spent: one wait, until it resets (plus the margin).
+    expect(waits).toEqual([1000 + RATE_LIMIT_MARGIN_MS]);
   });
 
   it('stops with a clear NETWORK_ERROR after five 500s in a row', async () => {
