@@ -4,6 +4,7 @@ import { RapportError } from '../../../../shared/api/errors';
 import { xContract } from '../../../../shared/api/networks/x';
 import type { NetworkModule } from '../networkModule';
 import { X_POLICY } from './xPolicy';
+import { attachXReactions } from './xReactions';
 import { createXSignIn } from './xSignIn';
 
 export const xModule: NetworkModule<'x'> = {
@@ -19,4 +20,5 @@ export const xModule: NetworkModule<'x'> = {
     );
   },
   createSignIn: (ports) => createXSignIn(ports),
+  attach: attachXReactions,
 };

@@ -63,6 +63,14 @@ describe('signing in to X with an archive', () => {
     expect(await callOk(core, 'getBoardCounts', { accountId: account.id })).toMatchObject({ new: 2, connected: 1 });
   });
 
+  it('a removed account’s snapshot date is forgotten: the same archive added again fills the board again', async () => {
+    const file = await archive('a.zip');
+    const first = await signInAtOnce(core, { network: 'x', archivePath: file });
+    await callOk(core, 'removeAccount', { accountId: first.id });
+    const again = await signInAtOnce(core, { network: 'x', archivePath: file });
+    expect(await callOk(core, 'getBoardCounts', { accountId: again.id })).toMatchObject({ new: 2, connected: 1 });
+  });
+
   it('a refused first import leaves no account behind', async () => {
     const broken = await archive('broken.zip', { replaceFile: { 'data/follower.js': 'window.YTD.follower.part0 = [ {' } });
     const result = (await core.call('beginSignIn', { network: 'x', archivePath: broken })) as Envelope<unknown>;
