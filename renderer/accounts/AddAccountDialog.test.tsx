@@ -25,7 +25,7 @@ describe('Add account dialog', () => {
     await screen.findByRole('button', { name: 'Explore with sample data' });
     const buttons = within(screen.getByRole('main')).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual(WELCOME_UIS.map((ui) => ui.welcome?.label));
-    expect(buttons.map((b) => b.textContent)).toEqual(['Add Bluesky account', 'Add Mastodon account', 'Import your X archive', 'Explore with sample data']);
+    expect(buttons.map((b) => b.textContent)).toEqual(['Add Bluesky account', 'Add Mastodon account', 'Add GitHub account', 'Import your X archive', 'Explore with sample data']);
     expect(buttons[0]?.className).toContain('button-primary');
   });
 
@@ -43,7 +43,7 @@ describe('Add account dialog', () => {
     expect(within(dialog).getByRole('tab', { name: 'Bluesky' }).getAttribute('aria-selected')).toBe('true');
     expect(within(dialog).getByLabelText('Handle or email')).toBeTruthy();
     fireEvent.keyDown(within(dialog).getByRole('tab', { name: 'Bluesky' }), { key: 'End' });
-    expect(within(dialog).getByRole('tab', { name: 'Mastodon' }).getAttribute('aria-selected')).toBe('true');
+    expect(within(dialog).getByRole('tab', { name: SIGN_IN_UIS.at(-1)?.label }).getAttribute('aria-selected')).toBe('true');
 
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog', { name: 'Add account' })).toBeNull();
