@@ -12,7 +12,7 @@ import { perDatabase } from './perDatabase';
 
 export const FIND_DEFAULT_LIMIT = 20;
 /** Name candidates ranked in JS per search; a typo in a common piece ("son") finds thousands. */
-const NAME_CANDIDATES = 1000;
+const NAME_CANDIDATES = 600;
 const EXACT_ENOUGH = 5;
 
 interface NameRow {
