@@ -1,4 +1,4 @@
-// Lint rules that keep the architecture honest (see DESIGN.md, "Processes and folders").
+// Lint rules that keep the architecture honest (docs/ARCHITECTURE.md, "Three processes, one contract").
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -43,6 +43,34 @@ export default tseslint.config(
         {
           paths: [noElectron],
           patterns: [{ group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'core stands alone.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Main talks to core over the process boundary (a utilityProcess), never by importing it, and
+    // knows nothing of the window's code: it speaks the contract in shared/.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.fixture.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/electron/core/**', '../core/**', '**/renderer/**', '**/test/**'], message: 'Main reaches core only over IPC and knows only shared/.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The sandboxed preload can only require 'electron': it bundles shared/ names, nothing else.
+    files: ['electron/preload/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltinRules,
+          patterns: [{ group: ['**/electron/core/**', '../core/**', '**/electron/main/**', '../main/**', '**/renderer/**', '**/test/**'], message: 'The preload exposes the contract and nothing else.' }],
         },
       ],
     },

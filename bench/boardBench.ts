@@ -5,7 +5,7 @@
 //  - the longest main-thread task (PerformanceObserver 'longtask'), the number over 50 ms and the
 //    longest gap between frames while cards are dragged from New to Evaluated (mouse-driven native
 //    drag and drop, until the move is announced) and while the New column is wheel-scrolled.
-// Budgets (DESIGN.md): first screen well under 200 ms; no task over 50 ms while dragging or scrolling.
+// Budgets (docs/ARCHITECTURE.md, "Performance budgets"): first screen well under 200 ms; no task over 50 ms while dragging or scrolling.
 // The same probes run, in the same browser and run, on a static page of plain cards (no script,
 // no core): that baseline is the machine's floor, and the board is reported as a ratio to it.
 import { createServer } from 'node:http';

@@ -1,4 +1,4 @@
-// Ingest budget (DESIGN.md): syncing N sample followers through the real engine (createCore →
+// Ingest budget (docs/ARCHITECTURE.md, "Performance budgets"): syncing N sample followers through the real engine (createCore →
 // beginSignIn({ network: 'sample' }) → the followers walk, checkpoints, events, search index) stays within 2x of a
 // raw better-sqlite3 insert of the same rows into the same tables — rows generated before the
 // clock starts, one prepared statement per table, one transaction per chunk of the engine's batch

@@ -1,4 +1,4 @@
-// Sync budget (DESIGN.md, issue 3): 100,000 followers and 2,000 follows synced from the fake
+// Sync budget (issue 3): 100,000 followers and 2,000 follows synced from the fake
 // Bluesky through the real engine (createCore → beginSignIn → walks, hydration, checkpoints,
 // shared connections, search index, recent posts, avatars) into a temp database.
 //

@@ -1,6 +1,6 @@
 // X archive import budget: importing an archive of N followers (zip → stream → staging → one
 // merge transaction, search index included) against a raw better-sqlite3 insert of the same rows
-// into the same tables, measured in the same run (DESIGN.md: within 2x). Each side runs in a
+// into the same tables, measured in the same run (budget: within 2x). Each side runs in a
 // process of its own, so each peak RSS is that side's alone; the import's goal is flat memory,
 // under 300 MB whatever the archive's size.
 import { execFile } from 'node:child_process';

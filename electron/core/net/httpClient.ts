@@ -1,4 +1,4 @@
-// The one HTTP layer every network provider sends through (DESIGN.md, Sync). It owns timeouts,
+// The one HTTP layer every network provider sends through (docs/ARCHITECTURE.md, "Sync, HTTP and media"). It owns timeouts,
 // rate limits, bounded retries and request counting, so providers only speak their API.
 //
 // Retry rules:

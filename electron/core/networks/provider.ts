@@ -1,4 +1,4 @@
-// The one interface every network implements (DESIGN.md, Sync). The sync engine and the outbox
+// The one interface every network implements (docs/ARCHITECTURE.md, "Sync, HTTP and media"). The sync engine and the outbox
 // speak only this; a provider knows its network's API and nothing about SQLite.
 import type { GoneReason, Network } from '../../../shared/domain';
 

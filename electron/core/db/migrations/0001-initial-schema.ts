@@ -1,4 +1,4 @@
-// 0001 — the whole data model of DESIGN.md. Released: never edit what it creates; every later
+// 0001 — the whole initial data model (docs/ARCHITECTURE.md, "Data"). Released: never edit what it creates; every later
 // change is a new migration file.
 //
 // Tables (all timestamps are ISO-8601 UTC TEXT, booleans are INTEGER 0/1):
