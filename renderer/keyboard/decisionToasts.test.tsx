@@ -3,8 +3,9 @@
 // decides too. Against a real core: where people end up is read back from core.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
-import { coreWithPeople, stagesOf } from '../testing/seedCore';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
+import { withCoreDatabase } from '../testing/coreDatabase';
+import { coreWithPeople, seedAccount, seedPeople, stagesOf } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { reloadDecisions } from './decisionHistory';
 import { clearMoveHistory } from './triageMoves';
@@ -70,6 +71,28 @@ describe('decisions say what they did', () => {
     press('u');
     await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('3'));
     expect(await stagesOf(api, [1, 2])).toEqual(['new', 'new']);
+  });
+
+  it('undoing a Connected whose follow was sent since asks whether to unfollow', async () => {
+    // A network that follows (Bluesky); person 1 is not followed yet, so c queues a follow.
+    const api = await openCoreApi();
+    const account = await seedAccount(api, { network: 'bluesky', handle: 'me.bsky.social' });
+    seedPeople(api, 3, { accountId: account.id });
+    renderWithApi(api);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(3));
+    press('c');
+    await waitFor(() => expect(screen.getByTestId('count-connected').textContent).toBe('1'));
+    // The follow went out meanwhile: core now says I follow them, and nothing is queued.
+    withCoreDatabase(api, (db) => {
+      db.prepare('UPDATE relationships SET i_follow = 1 WHERE account_id = ? AND person_id = 1').run(account.id);
+      db.prepare('DELETE FROM outbox WHERE account_id = ? AND person_id = 1').run(account.id);
+    });
+    press('u');
+    const question = await screen.findByRole('alertdialog', { name: 'Unfollow Person 1?' });
+    fireEvent.click(within(question).getByRole('button', { name: 'Keep following' }));
+    await waitFor(() => expect(screen.getByTestId('count-new').textContent).toBe('3'));
+    expect(await stagesOf(api, [1], account.id)).toEqual(['new']);
+    expect(api.callsOf('moveCard').at(-1)).toEqual({ accountId: account.id, personId: 1, stage: 'new', unfollow: false });
   });
 
   it('decides from the profile drawer, by key and by button', async () => {
