@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { preloadViews } from './app/lazyViews';
 import { useAccountsStore } from './stores/accountsStore';
 import { followSelectedAccount } from './stores/boardSession';
 import { followLastView, pageWasReloaded } from './stores/lastView';
@@ -39,3 +40,5 @@ createRoot(container).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+// The other views' code, once the first screen is up.
+preloadViews();

@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { STAGE_LABELS } from '../../shared/domain';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
-import { RemoteName } from '../safeHtml/RemoteHtml';
+import { RemoteName } from '../safeHtml/RemoteName';
 import { useUnfollowQuestion, type UnfollowAnswer } from './unfollowQuestion';
 
 function UnfollowDialog({ displayName, to, onAnswer }: { displayName: string; to: keyof typeof STAGE_LABELS; onAnswer(answer: UnfollowAnswer): void }) {

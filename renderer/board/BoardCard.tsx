@@ -17,7 +17,8 @@ import { MoveMenu } from './MoveMenu';
 import { focusCardBeside } from '../stores/cardFocus';
 import { CardStatus } from '../actions/CardStatus';
 import { CardSignals } from '../signals/CardSignals';
-import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
+import { RemoteName } from '../safeHtml/RemoteName';
+import { RemoteText } from '../safeHtml/RemoteText';
 
 const ARROWS: Record<string, 'up' | 'down' | 'left' | 'right'> = {
   ArrowUp: 'up',

@@ -6,6 +6,8 @@ import type { CustomEmoji } from '../../shared/domain';
 import { displayText } from './remoteDisplayText';
 import { sanitizeRemoteHtml } from './remoteHtmlSanitizer';
 
+// Kept for the profile's files; anything on the board's first screen imports these two from their
+// own files, so DOMPurify stays out of the first bundle.
 export { RemoteName } from './RemoteName';
 export { RemoteText } from './RemoteText';
 

@@ -4,7 +4,8 @@ import type { Account } from '../../shared/domain';
 import { useAccountsStore } from '../stores/accountsStore';
 import { SIGN_IN_UIS, accountLabel, uiOf } from '../networks/registry';
 import { PopupMenu } from './PopupMenu';
-import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
+import { RemoteName } from '../safeHtml/RemoteName';
+import { RemoteText } from '../safeHtml/RemoteText';
 
 export function AccountSwitcher({ account }: { account: Account }) {
   const accounts = useAccountsStore((s) => s.accounts);

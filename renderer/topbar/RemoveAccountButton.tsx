@@ -4,7 +4,7 @@ import { Trash2 } from 'lucide-react';
 import type { Account } from '../../shared/domain';
 import { useAccountsStore } from '../stores/accountsStore';
 import { ConfirmDialog } from '../dialogs/ConfirmDialog';
-import { RemoteText } from '../safeHtml/RemoteHtml';
+import { RemoteText } from '../safeHtml/RemoteText';
 import { uiOf } from '../networks/registry';
 
 export function RemoveAccountButton({ account, onDialogChange }: { account: Account; onDialogChange(open: boolean): void }) {

@@ -2,7 +2,7 @@
 // profile offers to copy a note and open their email or profile instead).
 import { GitFork } from 'lucide-react';
 import { githubContract } from '../../../shared/api/networks/github';
-import { RemoteName } from '../../safeHtml/RemoteHtml';
+import { RemoteName } from '../../safeHtml/RemoteName';
 import type { NetworkUi } from '../networkUi';
 import { GithubProfileExtras } from './GithubProfileExtras';
 import { GithubSignInForm } from './GithubSignInForm';

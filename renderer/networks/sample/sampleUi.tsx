@@ -3,7 +3,7 @@
 import { Sparkles } from 'lucide-react';
 import { sampleContract } from '../../../shared/api/networks/sample';
 import { rapportClient } from '../../api/rapportClient';
-import { RemoteName } from '../../safeHtml/RemoteHtml';
+import { RemoteName } from '../../safeHtml/RemoteName';
 import type { NetworkUi } from '../networkUi';
 
 function SampleNoMessagesNote({ name }: { name: string }) {
