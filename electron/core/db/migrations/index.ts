@@ -12,6 +12,7 @@ import { signalsDue } from './0008-signals-due';
 import { nameTrigramSearch } from './0009-name-trigram-search';
 import { forgottenDecisions } from './0010-forgotten-decisions';
 import { peopleByFollowRank } from './0011-people-by-follow-rank';
+import { syncRunLastProgress } from './0012-sync-run-last-progress';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   nameTrigramSearch,
   forgottenDecisions,
   peopleByFollowRank,
+  syncRunLastProgress,
 ];
 
 /** The schema version this build of Rapport writes. */
