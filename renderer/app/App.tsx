@@ -10,13 +10,12 @@ import { Announcer } from '../feedback/Announcer';
 import { Toasts } from '../feedback/Toasts';
 import { useCoreEvents } from './useCoreEvents';
 import { useDesktopRequests } from './useDesktopRequests';
-import { AddAccountDialog, PeopleListView, ProfileDrawer, ReviewView, Welcome } from './lazyViews';
+import { AddAccountDialog, CommandPalette, PeopleListView, ProfileDrawer, ReviewView, Welcome } from './lazyViews';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useViewStore, type View } from '../stores/viewStore';
 import { useTriageShortcuts } from '../keyboard/useTriageShortcuts';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
 import { useShortcutsDialogStore } from '../keyboard/shortcutsDialogStore';
-import { CommandPalette } from '../palette/CommandPalette';
 import { usePaletteStore } from '../palette/paletteStore';
 
 // The chart library is large and only the stats view needs it: load it on first visit, so the

@@ -1,11 +1,13 @@
 // Everything the window can show besides the board, loaded apart from the first bundle: the board's
 // first paint waits for the script it evaluates (a 560 KB bundle cost ~280 ms of it), and Review,
-// the people list, the profile drawer and the sign-in forms are not on that screen. preloadViews()
+// the people list, the profile drawer, the command palette and the sign-in forms are not on that screen. preloadViews()
 // fetches them once the board is up; a view whose code has arrived renders at once, without
 // suspending, and one opened before that shows an empty busy region for the moment it takes.
 import { lazy, Suspense } from 'react';
 import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import type { PeopleListView as PeopleListViewComponent } from '../lists/PeopleListView';
+import type { CommandPalette as CommandPaletteComponent } from '../palette/CommandPalette';
+import { usePaletteStore } from '../palette/paletteStore';
 import type { ReviewView as ReviewViewComponent } from '../review/ReviewView';
 import { useAccountsStore } from '../stores/accountsStore';
 import { useDrawerStore } from '../stores/drawerStore';
@@ -41,6 +43,10 @@ const review = lazyView<ComponentProps<typeof ReviewViewComponent>>(() => import
 const peopleList = lazyView<ComponentProps<typeof PeopleListViewComponent>>(() => import('../lists/PeopleListView').then((m) => m.PeopleListView), viewFallback);
 const welcome = lazyView<object>(() => import('../welcome/Welcome').then((m) => m.Welcome), viewFallback);
 const drawer = lazyView<object>(() => import('../dialogs/ProfileDrawer').then((m) => m.ProfileDrawer), null);
+const palette = lazyView<ComponentProps<typeof CommandPaletteComponent>>(
+  () => import('../palette/CommandPalette').then((m) => m.CommandPalette),
+  null,
+);
 const addAccount = lazyView<object>(() => import('../accounts/AddAccountDialog').then((m) => m.AddAccountDialog), null);
 
 export const ReviewView = review.View;
@@ -53,6 +59,11 @@ export function ProfileDrawer() {
   return open ? <drawer.View /> : null;
 }
 
+export function CommandPalette(props: ComponentProps<typeof CommandPaletteComponent>) {
+  const open = usePaletteStore((s) => s.open);
+  return open ? <palette.View {...props} /> : null;
+}
+
 export function AddAccountDialog() {
   const open = useAccountsStore((s) => s.addingTab !== null);
   return open ? <addAccount.View /> : null;
@@ -60,7 +71,7 @@ export function AddAccountDialog() {
 
 /** Loads the code of every view above. */
 export async function loadViews(): Promise<void> {
-  await Promise.all([review, peopleList, welcome, drawer, addAccount].map((view) => view.load()));
+  await Promise.all([review, peopleList, welcome, drawer, palette, addAccount].map((view) => view.load()));
 }
 
 /** Fetches the other views' code when the browser is idle (after the board's first paint). */
