@@ -3,7 +3,7 @@
 // walk's generation. The checkpoint is written by ingestRepo in the same transaction as the page's
 // data, so after a kill the cursor never points past rows that are not in the database.
 import type Database from 'better-sqlite3';
-import type { SyncPhase } from '../../../shared/domain';
+import type { SyncPhase, SyncProgress } from '../../../shared/domain';
 import { perDatabase } from './perDatabase';
 
 export type WalkName = 'followers' | 'following';
@@ -32,6 +32,8 @@ export interface SyncRun {
   errorMessage: string | null;
   requests: number;
   items: number;
+  /** The last progress event of a finished run, as the window was told it (null: not kept). */
+  lastProgress: SyncProgress | null;
 }
 
 interface SyncRunRow {
@@ -45,6 +47,7 @@ interface SyncRunRow {
   error_message: string | null;
   requests: number;
   items: number;
+  last_progress: string | null;
 }
 
 interface WalkRow {
@@ -69,7 +72,19 @@ function toRun(row: SyncRunRow): SyncRun {
     errorMessage: row.error_message,
     requests: row.requests,
     items: row.items,
+    lastProgress: parseLastProgress(row.last_progress),
   };
+}
+
+/** Our own JSON, but read defensively: a row that does not hold a progress event is "not kept". */
+function parseLastProgress(json: string | null): SyncProgress | null {
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && 'runId' in value && 'state' in value ? (value as SyncProgress) : null;
+  } catch {
+    return null;
+  }
 }
 
 function toCheckpoint(row: WalkRow): WalkCheckpoint {
@@ -96,6 +111,7 @@ export const syncStateRepo = perDatabase((db: Database.Database) => {
        error_message = @errorMessage, requests = @requests, items = @items
      WHERE id = @id`,
   );
+  const updateLastProgress = db.prepare('UPDATE sync_runs SET last_progress = ? WHERE id = ?');
   const selectRun = db.prepare('SELECT * FROM sync_runs WHERE id = ?');
   const selectLatestRun = db.prepare('SELECT * FROM sync_runs WHERE account_id = ? ORDER BY id DESC LIMIT 1');
   const selectRunning = db.prepare(`SELECT * FROM sync_runs WHERE state = 'running' ORDER BY id`);
@@ -143,6 +159,11 @@ export const syncStateRepo = perDatabase((db: Database.Database) => {
         });
         if (state === 'done') touchAccount.run(finishedAt, run.accountId);
       })();
+    },
+
+    /** Keeps a finished run's last progress event, so its status reads the same after a restart. */
+    saveLastProgress(progress: SyncProgress): void {
+      updateLastProgress.run(JSON.stringify(progress), progress.runId);
     },
 
     getRun(runId: number): SyncRun | undefined {

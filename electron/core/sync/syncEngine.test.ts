@@ -52,9 +52,9 @@ class FailsOnSecondPage extends ProviderRegistry {
   }
 }
 
-function setup() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-engine-'));
-  dirs.push(dir);
+function setup(existingDir?: string) {
+  const dir = existingDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-engine-'));
+  if (!existingDir) dirs.push(dir);
   const db = openDatabase(path.join(dir, 'rapport.db'));
   dbs.push(db);
   const account = accountsRepo(db).upsert({ network: 'sample', remoteId: 'me', handle: 'me', displayName: 'Me' }, new Date(ANCHOR).toISOString());
@@ -68,7 +68,7 @@ function setup() {
     },
     providers: new FailsOnSecondPage(new SampleProvider({ seed: 3, followers: 250, following: 0, anchorMs: ANCHOR })),
   });
-  return { engine, account: account as Account, progress };
+  return { engine, account: account as Account, progress, dir, db };
 }
 
 describe('SyncEngine after a failed sync', () => {
@@ -82,6 +82,22 @@ describe('SyncEngine after a failed sync', () => {
     expect(last).toMatchObject({ state: 'failed', total: 250 });
     expect(engine.status(account.id)).toEqual(last);
     await engine.close();
+  });
+
+  it('answers the same after a restart, from what the run kept', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const first = setup();
+    first.engine.start(first.account.id, { full: true });
+    await first.engine.whenIdle(first.account.id);
+    const last = first.progress.at(-1)!;
+    await first.engine.close();
+    first.db.close();
+
+    // A new core on the same data folder knows nothing but the database.
+    const again = setup(first.dir);
+    expect(again.engine.status(again.account.id)).toEqual(last);
+    expect(last).toMatchObject({ state: 'failed', total: 250, pages: 1 });
+    await again.engine.close();
   });
 
   it('logs the failure with its message and stack, never the headers or body the error carries', async () => {

@@ -117,7 +117,7 @@ export class SyncEngine {
     await job.finished;
   }
 
-  /** The account's latest run as its last progress event said (from the run's row after a restart). */
+  /** The account's latest run as its last progress event said (kept on the run's row for a restart). */
   status(accountId: number): SyncProgress | null {
     this.account(accountId);
     const last = this.lastProgress.get(accountId);
@@ -125,13 +125,16 @@ export class SyncEngine {
     if (job) return last?.runId === job.run.id ? last : job.progress;
     const run = syncStateRepo(this.options.db).latestRun(accountId);
     if (!run) return null;
-    return last?.runId === run.id ? last : progressOfRun(run);
+    if (last?.runId === run.id) return last;
+    return run.lastProgress ?? progressOfRun(run);
   }
 
   private readonly emitFromJob = <E extends EventName>(event: E, payload: EventMap[E]): void => {
     if (event === 'sync.progress') {
       const progress = payload as SyncProgress;
       this.lastProgress.set(progress.accountId, progress);
+      // A finished run's last word is kept on its row: after a restart getSyncStatus says the same.
+      if (progress.state !== 'running' && this.options.db.open) syncStateRepo(this.options.db).saveLastProgress(progress);
     }
     this.options.emit(event, payload);
   };
