@@ -1,5 +1,5 @@
 // One native notification per account and sync that found new followers ("12 new followers on
-// Bluesky — 3 look promising"), never one per person. Clicking it brings the window forward on
+// <network> — 3 look promising"), never one per person. Clicking it brings the window forward on
 // Review for that account. None when the setting is off or the window has focus: the board
 // already shows the news.
 import { Notification } from 'electron';
@@ -13,7 +13,7 @@ export interface NewFollowerNotifierOptions {
   log: MainLog;
 }
 
-/** "12 new followers on Bluesky" and "3 look promising" (title and body). */
+/** "12 new followers on <network>" and "3 look promising" (title and body). */
 export function newFollowersText({ count, promising, networkLabel }: FollowersArrived): { title: string; body: string } {
   const title = `${count} new ${count === 1 ? 'follower' : 'followers'} on ${networkLabel}`;
   if (promising === 0) return { title, body: 'Open Review to decide who you build ties with.' };
