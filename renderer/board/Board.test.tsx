@@ -78,6 +78,17 @@ describe('Board', () => {
     expect(cardsIn('new').length).toBeLessThanOrEqual(200);
   });
 
+  it('first reads about a screenful of each column, all four without waiting for one another', async () => {
+    const api = await coreWith([500, 'new'], [300, 'evaluated', 1001], [200, 'connected', 2001], [100, 'declined', 3001]);
+    renderWithApi(api);
+    await waitFor(() => expect(cardsIn('declined').length).toBeGreaterThan(0));
+    const firstReads = api.callsOf('getBoardPage') as { stage: string; limit: number }[];
+    expect(firstReads.map((input) => input.stage).slice(0, 4).sort()).toEqual(['connected', 'declined', 'evaluated', 'new']);
+    // 800 px of column shows six 136 px rows; the read adds the prefetch margin, not a 100-card page.
+    for (const input of firstReads.slice(0, 4)) expect(input.limit).toBeLessThanOrEqual(40);
+    expect(cardsIn('new').length).toBeGreaterThan(0);
+  });
+
   it('jumps deep into a column when the scrollbar is dragged, in one or two requests', async () => {
     const api = await coreWith([20_000]);
     renderWithApi(api);

@@ -21,6 +21,12 @@ import { showError } from './toastStore';
 /** Start fetching when the visible rows come this close to the edge of the window. */
 const PREFETCH_ROWS = 30;
 const CONTRACT_PAGE_MAX = 200;
+/**
+ * A column's first read: about a screenful plus the prefetch margin, not a whole page. The four
+ * first reads are what the board's first paint waits for (100 cards of New were ~65 KB of JSON to
+ * send, parse and render); the rest arrives as the user scrolls.
+ */
+const FIRST_READ_ROWS = 40;
 /** Visible rows this far outside the window are a jump, not a scroll. */
 const JUMP_ROWS = 2 * PAGE_SIZE;
 
@@ -235,7 +241,8 @@ export function refreshColumn(stage: Stage): Promise<void> {
         cursor = page.nextCursor;
       }
     }
-    const wanted = Math.min(Math.max(range.last + 1 + PREFETCH_ROWS - anchorRow, PAGE_SIZE), MAX_WINDOW);
+    const atLeast = before.loaded ? PAGE_SIZE : FIRST_READ_ROWS;
+    const wanted = Math.min(Math.max(range.last + 1 + PREFETCH_ROWS - anchorRow, atLeast), MAX_WINDOW);
     while (fetched < wanted && !(pages.length > 0 && cursor === null)) {
       const limit = Math.min(CONTRACT_PAGE_MAX, wanted - fetched);
       const result = await rapportClient.getBoardPage(pageInput(stage, limit, cursor, 'forward'));
