@@ -17,6 +17,9 @@ beforeEach(() => {
   useShortcutsDialogStore.setState({ open: false });
 });
 afterEach(async () => {
+  // Test files share modules: a palette or dialog left open would make the next file's app inert.
+  usePaletteStore.setState({ open: false });
+  useShortcutsDialogStore.setState({ open: false });
   cleanup();
   restoreLayout();
   delete window.rapport;

@@ -15,6 +15,7 @@ import { useBudgetStore } from '../stores/budgetStore';
 import { useTemplatesStore } from '../stores/templatesStore';
 import { useUnfollowQuestion } from '../actions/unfollowQuestion';
 import { useToastStore } from '../stores/toastStore';
+import { usePaletteStore } from '../palette/paletteStore';
 import { useAnnouncerStore } from '../stores/announcerStore';
 
 /** jsdom has no layout: give scroll boxes a size so the virtualiser has a viewport to fill. */
@@ -41,6 +42,7 @@ export function resetStores(): void {
   useTemplatesStore.setState({ templates: [], loaded: false });
   useUnfollowQuestion.setState({ question: null });
   useToastStore.setState({ toasts: [] });
+  usePaletteStore.setState({ open: false });
   useAnnouncerStore.setState({ message: '', seq: 0 });
 }
 
