@@ -22,7 +22,9 @@ const signalStatements = perDatabase((db: Database.Database) => ({
     `SELECT person_id, signal FROM triage_signals
      WHERE account_id = @accountId AND person_id IN (SELECT value FROM json_each(@ids))`,
   ),
-  setScore: db.prepare('UPDATE triage SET score = @score WHERE account_id = @accountId AND person_id = @personId'),
+  setScore: db.prepare(
+    'UPDATE triage SET score = @score, signals_due_at = @dueAt WHERE account_id = @accountId AND person_id = @personId',
+  ),
   clearSignals: db.prepare('DELETE FROM triage_signals WHERE account_id = @accountId AND person_id = @personId'),
   insertSignal: db.prepare('INSERT INTO triage_signals (account_id, person_id, signal) VALUES (@accountId, @personId, @signal)'),
   // NULL (nothing ahead) never compares as due.
@@ -55,10 +57,13 @@ export function storedSignalsOf(db: Database.Database, accountId: number, person
   return stored;
 }
 
-/** Replaces one person's stored score and signal ids. Call inside the caller's transaction. */
-export function writeSignals(db: Database.Database, accountId: number, personId: number, value: StoredSignals): void {
+/**
+ * Replaces one person's stored score and signal ids, and when they are next due (one UPDATE of
+ * triage for both). Call inside the caller's transaction.
+ */
+export function writeSignals(db: Database.Database, accountId: number, personId: number, value: StoredSignals, dueAt: number | null): void {
   const s = signalStatements(db);
-  s.setScore.run({ accountId, personId, score: value.score });
+  s.setScore.run({ accountId, personId, score: value.score, dueAt });
   s.clearSignals.run({ accountId, personId });
   for (const signal of new Set(value.signals)) s.insertSignal.run({ accountId, personId, signal });
 }

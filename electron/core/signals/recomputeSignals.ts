@@ -37,17 +37,18 @@ function storeBatch(db: Database.Database, accountId: number, batch: PersonSigna
     accountId,
     batch.map((b) => b.personId),
   );
-  const writes: { personId: number; value: StoredSignals }[] = [];
-  for (const { personId, input } of batch) {
+  const results = batch.map(({ personId, input, dates }) => {
     const signals = computeSignals(input, now);
     const value: StoredSignals = { score: scoreSignals(signals), signals: signals.map((s) => s.id) };
-    if (!sameSignals(before.get(personId), value)) writes.push({ personId, value });
-  }
+    return { personId, value, dueAt: signalsStableUntil(dates, now, DURATIONS_DAYS), changed: !sameSignals(before.get(personId), value) };
+  });
   db.transaction(() => {
-    for (const { personId, value } of writes) writeSignals(db, accountId, personId, value);
-    for (const { personId, dates } of batch) setSignalsDue(db, accountId, personId, signalsStableUntil(dates, now, DURATIONS_DAYS));
+    for (const { personId, value, dueAt, changed } of results) {
+      if (changed) writeSignals(db, accountId, personId, value, dueAt);
+      else setSignalsDue(db, accountId, personId, dueAt);
+    }
   })();
-  return writes.length;
+  return results.filter((r) => r.changed).length;
 }
 
 /** One batch per step, so a caller can run them all at once or yield between them. */
