@@ -10,6 +10,7 @@ import type { CommandPalette as CommandPaletteComponent } from '../palette/Comma
 import { usePaletteStore } from '../palette/paletteStore';
 import type { ReviewView as ReviewViewComponent } from '../review/ReviewView';
 import { useAccountsStore } from '../stores/accountsStore';
+import { useBoardStore } from '../stores/boardStore';
 import { useDrawerStore } from '../stores/drawerStore';
 
 interface LazyView<P extends object> {
@@ -74,10 +75,30 @@ export async function loadViews(): Promise<void> {
   await Promise.all([review, peopleList, welcome, drawer, palette, addAccount].map((view) => view.load()));
 }
 
-/** Fetches the other views' code when the browser is idle (after the board's first paint). */
+/** Without a board to wait for (first run, another view), preloading starts after this long. */
+const PRELOAD_FALLBACK_MS = 3_000;
+
+/**
+ * Fetches the other views' code once a board column has its cards and the browser is idle: the
+ * wait for core's first answers is idle time too, and evaluating these chunks then would push the
+ * first cards back.
+ */
 export function preloadViews(): void {
-  // A failed preload is not an error yet: the view asks again when it is opened, and says so then.
-  const load = () => void loadViews().catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2_000 });
-  else setTimeout(load, 500);
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    stopWatching();
+    clearTimeout(fallback);
+    // A failed preload is not an error yet: the view asks again when it is opened, and says so then.
+    const load = () => void loadViews().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 2_000 });
+    else setTimeout(load, 0);
+  };
+  const boardShown = (state: ReturnType<typeof useBoardStore.getState>) => Object.values(state.columns).some((column) => column.window.loaded);
+  const stopWatching = useBoardStore.subscribe((state) => {
+    if (boardShown(state)) start();
+  });
+  const fallback = setTimeout(start, PRELOAD_FALLBACK_MS);
+  if (boardShown(useBoardStore.getState())) start();
 }
