@@ -13,6 +13,7 @@ import { nameTrigramSearch } from './0009-name-trigram-search';
 import { forgottenDecisions } from './0010-forgotten-decisions';
 import { peopleByFollowRank } from './0011-people-by-follow-rank';
 import { syncRunLastProgress } from './0012-sync-run-last-progress';
+import { interactions } from './0013-interactions';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   forgottenDecisions,
   peopleByFollowRank,
   syncRunLastProgress,
+  interactions,
 ];
 
 /** The schema version this build of Rapport writes. */
