@@ -167,6 +167,35 @@ describe('HttpClient', () => {
     expect(hits()).toBe(2);
   });
 
+  it('keeps one window per resource the server names, so a spent GraphQL window does not hold up REST', async () => {
+    let clock = 1_800_000_000_000;
+    const resetSeconds = clock / 1000 + 42;
+    const { base } = await serve((req, res) => {
+      const graphql = req.url === '/graphql';
+      json(res, 200, {}, {
+        'x-ratelimit-resource': graphql ? 'graphql' : 'core',
+        'x-ratelimit-remaining': graphql ? '0' : '4999',
+        'x-ratelimit-reset': String(resetSeconds),
+      });
+    });
+    const waits: number[] = [];
+    const client = new HttpClient({
+      now: () => clock,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+    });
+    await client.request(`${base}/graphql`, { method: 'POST', body: '{}' });
+    await client.request(`${base}/users/octocat`);
+    await client.request(`${base}/user/followers`);
+    expect(waits).toEqual([]);
+    await client.request(`${base}/users/octocat`);
+    expect(waits).toEqual([]);
+    await client.request(`${base}/graphql`, { method: 'POST', body: '{}' });
+    expect(waits).toEqual([42_000 + RATE_LIMIT_MARGIN_MS]);
+  });
+
   it('ends with RATE_LIMITED when the server asks for a wait longer than allowed', async () => {
     const { base } = await serve((_req, res) => json(res, 429, {}, { 'retry-after': '3600' }));
     const error = await failure(new HttpClient({ maxRateLimitWaitMs: 60_000 }).request(`${base}/xrpc/a`));

@@ -52,6 +52,8 @@ function causeCode(error: unknown): string {
 // Timers may fire a millisecond early and server clocks drift; a rate-limit wait errs long.
 export const RATE_LIMIT_MARGIN_MS = 100;
 
+const MAX_REMEMBERED_ENDPOINTS = 500;
+
 const BODYLESS_STATUSES = new Set([101, 204, 205, 304]);
 
 export class HttpClient {
@@ -69,7 +71,14 @@ export class HttpClient {
   private readonly serviceName: string | null;
   private readonly httpsOnly: boolean;
   private readonly refuseUrl: (url: URL) => string | null;
+  /**
+   * Rate-limit windows by origin, and by origin + resource when the server names the resource
+   * (`x-ratelimit-resource`): GitHub counts REST, GraphQL and search apart, so one spent window
+   * must not hold up requests that another window pays for.
+   */
   private readonly limits = new Map<string, OriginLimit>();
+  /** Which window an endpoint was last paid from, learned from its answers (bounded). */
+  private readonly windowOfEndpoint = new Map<string, string>();
 
   constructor(options: HttpClientOptions = {}) {
     this.rawFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -145,7 +154,7 @@ export class HttpClient {
     const maxBodyBytes = options.maxBodyBytes ?? this.maxBodyBytes;
 
     for (let attempt = 0; ; attempt++) {
-      await this.waitForRateLimitWindow(url.origin, endpoint, service, attempt, signal ?? undefined);
+      await this.waitForRateLimitWindow(this.windowOfEndpoint.get(`${url.origin} ${endpoint}`) ?? url.origin, endpoint, service, attempt, signal ?? undefined);
       this.counter.record(endpoint);
       const outcome = await this.attempt(base.clone(), timeoutMs, maxBodyBytes, signal ?? undefined);
       const canRetry = attempt < this.maxRetries;
@@ -157,7 +166,7 @@ export class HttpClient {
 
       if (outcome.kind === 'response') {
         const response = outcome.response;
-        this.rememberLimit(url.origin, response.headers);
+        this.rememberLimit(url.origin, endpoint, response.headers);
         this.logger.debug('response', { service, endpoint, method, status: response.status, attempt });
         if (response.status === 429) {
           const now = this.now();
@@ -245,15 +254,27 @@ export class HttpClient {
     }
   }
 
-  private rememberLimit(origin: string, headers: Headers): void {
+  private rememberLimit(origin: string, endpoint: string, headers: Headers): void {
     const info = parseRateLimit(headers, this.now());
     if (info.remaining === null && info.resetAt === null) return;
-    this.limits.set(origin, { remaining: info.remaining, resetAt: info.resetAt });
+    const resource = headers.get('x-ratelimit-resource')?.trim();
+    const window = resource ? `${origin} ${resource}` : origin;
+    this.limits.set(window, { remaining: info.remaining, resetAt: info.resetAt });
+    if (!resource) return;
+    // Endpoints carry names (/users/<login>/events): keep the most recent few hundred. One not
+    // known goes ahead, and a spent window then answers with a refusal that is waited out.
+    const key = `${origin} ${endpoint}`;
+    this.windowOfEndpoint.delete(key);
+    this.windowOfEndpoint.set(key, window);
+    if (this.windowOfEndpoint.size > MAX_REMEMBERED_ENDPOINTS) {
+      const oldest = this.windowOfEndpoint.keys().next().value;
+      if (oldest !== undefined) this.windowOfEndpoint.delete(oldest);
+    }
   }
 
   /** With the window spent (Remaining: 0), wait for its reset instead of collecting a 429. */
-  private async waitForRateLimitWindow(origin: string, endpoint: string, service: string, attempt: number, signal: AbortSignal | undefined): Promise<void> {
-    const limit = this.limits.get(origin);
+  private async waitForRateLimitWindow(window: string, endpoint: string, service: string, attempt: number, signal: AbortSignal | undefined): Promise<void> {
+    const limit = this.limits.get(window);
     if (!limit || limit.remaining !== 0 || limit.resetAt === null) return;
     const waitMs = limit.resetAt - this.now();
     if (waitMs <= 0) return;
@@ -268,7 +289,7 @@ export class HttpClient {
     }
     this.logger.debug('rate limit window spent, waiting for reset', { endpoint, waitMs });
     await this.sleep(waitMs + RATE_LIMIT_MARGIN_MS, signal);
-    this.limits.delete(origin);
+    this.limits.delete(window);
   }
 }
 
