@@ -14,6 +14,7 @@ import { forgottenDecisions } from './0010-forgotten-decisions';
 import { peopleByFollowRank } from './0011-people-by-follow-rank';
 import { syncRunLastProgress } from './0012-sync-run-last-progress';
 import { interactions } from './0013-interactions';
+import { outboxOpenedOnSite } from './0014-outbox-opened-on-site';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   peopleByFollowRank,
   syncRunLastProgress,
   interactions,
+  outboxOpenedOnSite,
 ];
 
 /** The schema version this build of Rapport writes. */
