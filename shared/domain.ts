@@ -196,4 +196,9 @@ export interface SyncProgress {
    * (shared/api/syncSummary.ts says it in words). Absent: none, or not known (an older run).
    */
   unreadable?: { profiles: number; posts: number };
+  /**
+   * While the network's rate limit holds the sync: when it goes on (ISO time). Absent or null:
+   * not waiting.
+   */
+  waitingUntil?: string | null;
 }

@@ -2,6 +2,7 @@
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const monthYear = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' });
 const fullDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const clockTime = new Intl.DateTimeFormat('en', { timeStyle: 'short' });
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -30,6 +31,12 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
 export function formatMonthYear(iso: string): string {
   const date = parse(iso);
   return date ? monthYear.format(date) : '';
+}
+
+/** "2:05 PM": a time later today, such as when a rate-limit wait ends. */
+export function formatClockTime(iso: string): string {
+  const date = parse(iso);
+  return date ? clockTime.format(date) : '';
 }
 
 export function formatFullDate(iso: string): string {

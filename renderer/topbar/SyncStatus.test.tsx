@@ -47,6 +47,21 @@ describe('SyncStatus', () => {
     await waitFor(() => expect(api.callsOf('cancelSync')).toEqual([{ accountId: 1 }]));
   });
 
+  it('says when the network’s rate limit holds the sync and when it goes on, with the wait in the time left', async () => {
+    await renderBoard();
+    const waitStart = new Date(2026, 0, 1, 13, 55).getTime();
+    const resumesAt = new Date(2026, 0, 1, 14, 5).toISOString(); // 14:05 on this machine's clock
+    act(() => useSyncStore.getState().update(progress({ done: 0 }), waitStart - 20_000));
+    // 1,000 in 20 s → 80 s for the 4,000 left, after the 10 min wait.
+    act(() => useSyncStore.getState().update(progress({ done: 1000, waitingUntil: resumesAt }), waitStart));
+    expect(screen.getByTestId('sync-phase').textContent).toMatch(/^Waiting for Sample data's rate limit · resumes at 2:05\sPM$/); // ICU may put a narrow space before PM
+    expect(screen.getByTestId('sync-eta').textContent).toBe('About 11 min left');
+    expect(screen.getByRole('progressbar', { name: 'Sync progress' }).getAttribute('aria-valuetext')).toMatch(/^Waiting for Sample data's rate limit · resumes at 2:05\sPM: 1,000 of 5,000/);
+
+    act(() => useSyncStore.getState().update(progress({ done: 1000, waitingUntil: null }), waitStart + 600_000));
+    expect(screen.getByTestId('sync-phase').textContent).toBe('Reading followers');
+  });
+
   it('shows a failed sync as a sentence in an alert', async () => {
     await renderBoard();
     act(() =>

@@ -5,7 +5,7 @@ import { unreadableSentence } from '../../shared/api/syncSummary';
 import type { SyncPhase, SyncProgress } from '../../shared/domain';
 import { useSecondsLeft, useSyncProgress, useSyncStore } from '../stores/syncStore';
 import { formatGrouped } from '../format/numberFormat';
-import { formatRelative } from '../format/dateFormat';
+import { formatClockTime, formatRelative } from '../format/dateFormat';
 import { formatTimeLeft } from './syncEta';
 import { PopupMenu } from './PopupMenu';
 
@@ -22,7 +22,11 @@ function pagesText(pages: number): string {
   return pages === 1 ? '1 page' : `${formatGrouped(pages)} pages`;
 }
 
-function ProgressBar({ progress, secondsLeft }: { progress: SyncProgress; secondsLeft: number | null }) {
+function ProgressBar({ progress, secondsLeft, networkLabel }: { progress: SyncProgress; secondsLeft: number | null; networkLabel: string }) {
+  // While the network's rate limit holds the sync, the bar says so and when it goes on.
+  const phase = progress.waitingUntil
+    ? `Waiting for ${networkLabel}'s rate limit · resumes at ${formatClockTime(progress.waitingUntil)}`
+    : PHASE_TEXT[progress.phase];
   const known = progress.total !== null && progress.total > 0;
   const total = progress.total ?? 0;
   const percent = known ? Math.min(100, (progress.done / total) * 100) : null;
@@ -31,7 +35,9 @@ function ProgressBar({ progress, secondsLeft }: { progress: SyncProgress; second
   return (
     <div className="sync-progress">
       <div className="sync-progress-text">
-        <span className="sync-phase">{PHASE_TEXT[progress.phase]}</span>
+        <span className="sync-phase" data-testid="sync-phase">
+          {phase}
+        </span>
         <span className="sync-count">{detail}</span>
       </div>
       <div
@@ -41,7 +47,7 @@ function ProgressBar({ progress, secondsLeft }: { progress: SyncProgress; second
         aria-valuemin={0}
         aria-valuenow={known ? progress.done : undefined}
         aria-valuemax={known ? total : undefined}
-        aria-valuetext={`${PHASE_TEXT[progress.phase]}: ${detail}, ${pagesText(progress.pages)}. ${eta}`}
+        aria-valuetext={`${phase}: ${detail}, ${pagesText(progress.pages)}. ${eta}`}
       >
         <div className="progress-fill" style={percent === null ? undefined : { width: `${percent}%` }} />
       </div>
@@ -77,7 +83,7 @@ function LastSync({ progress, lastSyncedAt }: { progress: SyncProgress | null; l
   );
 }
 
-export function SyncStatus({ accountId, lastSyncedAt }: { accountId: number; lastSyncedAt: string | null }) {
+export function SyncStatus({ accountId, lastSyncedAt, networkLabel }: { accountId: number; lastSyncedAt: string | null; networkLabel: string }) {
   const progress = useSyncProgress(accountId);
   const secondsLeft = useSecondsLeft(accountId);
   const running = progress?.state === 'running';
@@ -86,7 +92,7 @@ export function SyncStatus({ accountId, lastSyncedAt }: { accountId: number; las
     <div className="sync-status">
       {running && progress ? (
         <>
-          <ProgressBar progress={progress} secondsLeft={secondsLeft} />
+          <ProgressBar progress={progress} secondsLeft={secondsLeft} networkLabel={networkLabel} />
           <button type="button" className="button button-quiet" aria-label="Cancel sync" onClick={() => void cancel(accountId)}>
             Cancel
           </button>

@@ -2,6 +2,7 @@
 // the unfollow question any view may raise. (Add account lives in App: it must outlive the switch
 // from the welcome screen to the board that its own success causes.)
 import type { Account } from '../../shared/domain';
+import { NETWORK_LABELS } from '../../shared/networkLabels';
 import { SyncStatus } from './SyncStatus';
 import { SortSelect } from './SortSelect';
 import { RemoveAccountButton } from './RemoveAccountButton';
@@ -22,7 +23,7 @@ export function TopBar({ account, onDialogChange }: { account: Account; onDialog
         Rapport
       </div>
       <AccountSwitcher account={account} />
-      <SyncStatus accountId={account.id} lastSyncedAt={account.lastSyncedAt} />
+      <SyncStatus accountId={account.id} lastSyncedAt={account.lastSyncedAt} networkLabel={NETWORK_LABELS[account.network]} />
       <div className="topbar-spacer" />
       <SearchBox accountId={account.id} />
       {boardOrdered ? <SortSelect /> : null}

@@ -19,8 +19,18 @@ export function nextPhaseStart(previous: PhaseStart | undefined, progress: SyncP
   return { runId: progress.runId, phase: progress.phase, at: now, done: progress.done };
 }
 
-/** Seconds left in the phase, or null while it cannot be told (no total yet, too early, stalled). */
+/**
+ * Seconds left in the phase, or null while it cannot be told (no total yet, too early, stalled).
+ * A rate-limit wait the network imposed is part of it: the time until it ends comes first.
+ */
 export function secondsLeft(start: PhaseStart, progress: SyncProgress, now: number): number | null {
+  const working = workSecondsLeft(start, progress, now);
+  const waitingUntil = progress.waitingUntil ? Date.parse(progress.waitingUntil) : Number.NaN;
+  if (working === null || Number.isNaN(waitingUntil)) return working;
+  return Math.max(0, waitingUntil - now) / 1000 + working;
+}
+
+function workSecondsLeft(start: PhaseStart, progress: SyncProgress, now: number): number | null {
   if (progress.state !== 'running' || progress.total === null || progress.total <= 0) return null;
   const elapsed = now - start.at;
   const gained = progress.done - start.done;

@@ -13,6 +13,7 @@ import { fullJitterDelay, realSleep } from './backoff';
 import { silentNetLogger, type NetLogger } from './netLogger';
 import { NetworkFailure, type NetworkFailureCode } from './networkFailure';
 import { parseRateLimit, parseRetryAfter } from './rateLimitHeaders';
+import { RateLimitWaits } from './rateLimitWaits';
 import { isRedirect, MAX_REDIRECTS, redirectedRequest } from './redirectHop';
 import { endpointOf, RequestCounter } from './requestCounter';
 
@@ -58,6 +59,8 @@ const BODYLESS_STATUSES = new Set([101, 204, 205, 304]);
 
 export class HttpClient {
   readonly counter: RequestCounter;
+  /** Rate-limit waits by the caller's signal: a sync shows them on its progress bar. */
+  readonly limitWaits: RateLimitWaits;
   private readonly rawFetch: typeof globalThis.fetch;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
@@ -95,6 +98,7 @@ export class HttpClient {
     this.httpsOnly = options.httpsOnly ?? false;
     this.refuseUrl = options.refuseUrl ?? (() => null);
     this.counter = options.counter ?? new RequestCounter();
+    this.limitWaits = options.limitWaits ?? new RateLimitWaits();
   }
 
   /**
@@ -178,7 +182,7 @@ export class HttpClient {
             throw fail('RATE_LIMITED', `${service} asked us to slow down; try again after ${new Date(retryAt).toISOString()}.`, false, 429, retryAt);
           }
           this.logger.warn('rate limited, waiting', { service, endpoint, waitMs, attempt });
-          await this.sleep(waitMs + RATE_LIMIT_MARGIN_MS, signal ?? undefined);
+          await this.limitWaits.waitOut(signal, retryAt + RATE_LIMIT_MARGIN_MS, () => this.sleep(waitMs + RATE_LIMIT_MARGIN_MS, signal ?? undefined));
           continue;
         }
         if (response.status >= 500) {
@@ -288,7 +292,7 @@ export class HttpClient {
       });
     }
     this.logger.debug('rate limit window spent, waiting for reset', { endpoint, waitMs });
-    await this.sleep(waitMs + RATE_LIMIT_MARGIN_MS, signal);
+    await this.limitWaits.waitOut(signal, limit.resetAt + RATE_LIMIT_MARGIN_MS, () => this.sleep(waitMs + RATE_LIMIT_MARGIN_MS, signal));
     this.limits.delete(window);
   }
 }

@@ -1,6 +1,7 @@
 import type { BackoffPolicy } from './backoff';
 import type { ResolveAll } from './guardedTransport';
 import type { NetLogger } from './netLogger';
+import type { RateLimitWaits } from './rateLimitWaits';
 import type { RequestCounter } from './requestCounter';
 
 /** `idempotent`: safe to send again after any failure. `never`: a write; only a 429 is re-sent. */
@@ -24,6 +25,8 @@ export interface HttpClientOptions {
   now?: () => number;
   random?: () => number;
   counter?: RequestCounter;
+  /** Where rate-limit waits are reported; core shares one across its clients. Default: the client's own. */
+  limitWaits?: RateLimitWaits;
   logger?: NetLogger;
   /**
    * Refuse plain http even to this machine, on the first URL and every redirect hop. The app sets

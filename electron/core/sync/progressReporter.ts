@@ -32,9 +32,11 @@ export class ProgressReporter {
   update(change: Partial<SyncProgress>): void {
     const phaseChanged = change.phase !== undefined && change.phase !== this.snapshot.phase;
     const stateChanged = change.state !== undefined && change.state !== this.snapshot.state;
+    // A rate-limit wait starting or ending is news the user should see at once.
+    const waitChanged = change.waitingUntil !== undefined && change.waitingUntil !== (this.snapshot.waitingUntil ?? null);
     this.snapshot = { ...this.snapshot, ...change };
     const now = this.clock();
-    if (phaseChanged || stateChanged || now - this.lastProgressAt >= PROGRESS_INTERVAL_MS) {
+    if (phaseChanged || stateChanged || waitChanged || now - this.lastProgressAt >= PROGRESS_INTERVAL_MS) {
       this.lastProgressAt = now;
       this.progressPending = false;
       this.emitProgress(this.snapshot);

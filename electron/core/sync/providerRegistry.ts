@@ -10,6 +10,7 @@ import { HttpClient } from '../net/httpClient';
 import type { HttpClientOptions } from '../net/httpClientOptions';
 import { createMediaHttpClient } from '../net/mediaHttpClient';
 import type { NetLogger } from '../net/netLogger';
+import { RateLimitWaits } from '../net/rateLimitWaits';
 import type { NetworkSettings, ProviderPorts } from '../networks/networkModule';
 import { networkModule } from '../networks/networkRegistry';
 import type { Provider } from '../networks/provider';
@@ -36,6 +37,8 @@ export class ProviderRegistry {
   private readonly providers = new Map<number, Promise<Provider>>();
   private readonly httpClients = new Map<string, HttpClient>();
   private mediaClient: HttpClient | null = null;
+  /** Every network client reports its rate-limit waits here; a sync watches its own. */
+  readonly limitWaits = new RateLimitWaits();
 
   constructor(private readonly options: ProviderRegistryOptions = {}) {}
 
@@ -60,7 +63,7 @@ export class ProviderRegistry {
   http(serviceName: string): HttpClient {
     let client = this.httpClients.get(serviceName);
     if (!client) {
-      client = new HttpClient({ serviceName, logger: coreNetLogger, ...this.options.http });
+      client = new HttpClient({ serviceName, logger: coreNetLogger, limitWaits: this.limitWaits, ...this.options.http });
       this.httpClients.set(serviceName, client);
     }
     return client;

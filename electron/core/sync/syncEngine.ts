@@ -92,6 +92,7 @@ export class SyncEngine {
       emit: this.emitFromJob,
       now: this.options.now,
       walkMode: options.full ? 'full' : 'auto',
+      limitWaits: this.providers.limitWaits,
     });
     this.jobs.set(accountId, job);
     void job.finished.then(() => {

@@ -7,6 +7,7 @@ import { RapportError } from '../../../shared/api/errors';
 import type { EventMap, EventName } from '../../../shared/api/events';
 import { deferSearchIndex, isSearchIndexDeferred, rebuildSearchIndex } from '../db/searchIndex';
 import { logError } from '../errorLog';
+import type { LimitWaitListener } from '../net/rateLimitWaits';
 import type { Provider, UnreadableItem } from '../networks/provider';
 import { accountsRepo } from '../repos/accountsRepo';
 import { syncStateRepo, type SyncRun, type WalkName } from '../repos/syncStateRepo';
@@ -38,6 +39,8 @@ export interface SyncJobDeps {
    * edges when a full walk completed within a day, else a full walk.
    */
   walkMode?: 'full' | 'auto';
+  /** Rate-limit waits of the job's requests (by its signal), shown on the progress bar. */
+  limitWaits?: { watch(signal: AbortSignal, listener: LimitWaitListener): () => void };
 }
 
 function errorShape(error: unknown): { code: string; message: string } {
@@ -80,7 +83,10 @@ export class SyncJob {
       (progress) => deps.emit('sync.progress', progress),
       () => deps.emit('people.changed', { accountId: this.accountId, personIds: null }),
     );
-    this.finished = this.execute();
+    const stopWatching = deps.limitWaits?.watch(this.signal, (until) =>
+      this.reporter.update({ waitingUntil: until === null ? null : new Date(until).toISOString() }),
+    );
+    this.finished = this.execute().finally(() => stopWatching?.());
   }
 
   get progress(): SyncProgress {
@@ -245,7 +251,8 @@ export class SyncJob {
     );
     // People first, so a board that reloads on the final progress event sees every row.
     this.reporter.flush();
-    this.reporter.update({ state, phase, error, ...(state === 'done' ? { done: this.items, total: this.items } : {}) });
+    const waitOver = this.reporter.current.waitingUntil ? { waitingUntil: null } : {};
+    this.reporter.update({ state, phase, error, ...waitOver, ...(state === 'done' ? { done: this.items, total: this.items } : {}) });
     if (state === 'done') this.deps.emit('accounts.changed', { accounts: accountsRepo(db).list() });
   }
 }

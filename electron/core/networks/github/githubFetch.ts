@@ -59,7 +59,7 @@ export function githubFetch(http: HttpClient, options: GithubFetchOptions = {}):
         });
       }
       options.onLimitWait?.(retryAt);
-      await sleep(waitMs, signal);
+      await http.limitWaits.waitOut(signal, retryAt, () => sleep(waitMs, signal));
     }
   };
 }

@@ -6,14 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Account } from '../../../../shared/domain';
+import type { Account, SyncProgress } from '../../../../shared/domain';
 import { FakeGithub } from '../../../../test/fakes/github/fakeGithub';
 import { githubProviderFor, type GithubKit } from '../../../../test/fakes/github/githubTestKit';
 import { openDatabase } from '../../db/openDatabase';
 import { MediaCache } from '../../media/mediaCache';
 import { accountsRepo } from '../../repos/accountsRepo';
 import { ProfileEnrichment } from '../../sync/profileEnrichment';
-import { SyncJob } from '../../sync/syncJob';
+import { SyncJob, type SyncJobDeps } from '../../sync/syncJob';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -40,9 +40,10 @@ async function setup(followers: number, following: number) {
   const account = accountsRepo(db).upsert({ network: 'github', remoteId: '1', handle: 'octo-self', displayName: 'Octo Self' }, new Date().toISOString());
   const kit = githubProviderFor(fake);
   let clock = Date.now();
-  const sync = async (walkMode: 'full' | 'auto' = 'full', provider: GithubKit = kit) => {
+  const sync = async (walkMode: 'full' | 'auto' = 'full', provider: GithubKit = kit, emit: SyncJobDeps['emit'] = () => {}) => {
     clock += 60_000;
-    const job = new SyncJob({ db, account: account as Account, provider: provider.provider, enrichment, emit: () => {}, now: () => clock, walkMode });
+    const limitWaits = provider.http.limitWaits;
+    const job = new SyncJob({ db, account: account as Account, provider: provider.provider, enrichment, emit, now: () => clock, walkMode, limitWaits });
     await job.finished;
     await enrichment.whenIdle();
     return job;
@@ -112,5 +113,24 @@ describe('GitHub sync through the engine', () => {
     expect(job.progress.state).toBe('done');
     expect(limited.kit.waits.filter((ms) => ms === 2_000)).toHaveLength(3);
     expect(endState(limited.db)).toEqual(endState(calm.db));
+  });
+
+  it.each([403, 429] as const)('says on the progress bar until when a %i limit holds the sync, then clears it', async (status) => {
+    const { fake, kit, sync } = await setup(900, 40);
+    fake.knobs.secondary = { afterRequests: 4, count: 1, status, retryAfterSeconds: 120 };
+    const events: { at: number; progress: SyncProgress }[] = [];
+    const job = await sync('full', kit, (event, payload) => {
+      if (event === 'sync.progress') events.push({ at: Date.now(), progress: payload as SyncProgress });
+    });
+    expect(job.progress.state).toBe('done');
+    const waiting = events.findIndex((e) => typeof e.progress.waitingUntil === 'string');
+    expect(waiting).toBeGreaterThanOrEqual(0);
+    const { at, progress } = events[waiting]!;
+    // Retry-After: 120 s from when the answer came (a margin of a tenth of a second at most).
+    expect(Date.parse(progress.waitingUntil!) - at).toBeGreaterThan(110_000);
+    expect(Date.parse(progress.waitingUntil!) - at).toBeLessThanOrEqual(120_100);
+    expect(progress.state).toBe('running');
+    expect(events.slice(waiting + 1).some((e) => e.progress.state === 'running' && e.progress.waitingUntil === null)).toBe(true);
+    expect(events.at(-1)!.progress.waitingUntil ?? null).toBeNull();
   });
 });
