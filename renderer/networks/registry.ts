@@ -18,9 +18,6 @@ export const NETWORK_UIS: readonly NetworkUi[] = [
   xUi,
 ];
 
-/** Said on the first-run screen about the networks Rapport cannot sign in to yet. */
-export const COMING_LATER = 'GitHub comes in a later version.';
-
 const BY_ID = new Map<Network, NetworkUi>(NETWORK_UIS.map((ui) => [ui.id, ui]));
 
 /** The account's or person's network in the window; a network without a module gets its bare name. */

@@ -1,7 +1,7 @@
 // First run: no accounts yet. Sign in to a network, or look around with invented followers first.
 import { ArrowRight } from 'lucide-react';
 import { STAGE_LABELS } from '../../shared/domain';
-import { COMING_LATER, WELCOME_UIS } from '../networks/registry';
+import { WELCOME_UIS } from '../networks/registry';
 import type { NetworkUi } from '../networks/networkUi';
 import { useAccountsStore } from '../stores/accountsStore';
 
@@ -61,7 +61,7 @@ export function Welcome() {
           })}
         </div>
         <p className="welcome-note" role="status">
-          {creating ? busyNote : [...notes, COMING_LATER].join(' ')}
+          {creating ? busyNote : notes.join(' ')}
         </p>
       </div>
     </main>
