@@ -1,6 +1,7 @@
 // The one interface every network implements (docs/ARCHITECTURE.md, "Sync, HTTP and media"). The sync engine and the outbox
 // speak only this; a provider knows its network's API and nothing about SQLite.
 import type { GoneReason, Network } from '../../../shared/domain';
+import type { InteractionDirection, InteractionKind } from '../../../shared/interactions';
 
 export interface ProviderCapabilities {
   /** Largest page the list endpoints return. */
@@ -130,6 +131,45 @@ export interface RemoteAccountStatus {
   movedTo?: string | null;
 }
 
+/**
+ * One interaction as the network reports it (a reply, a like, a star…), normalized. `key` is
+ * unique per network item for the account (a notification's id or URI), so a page read twice
+ * stores nothing twice.
+ */
+export interface RemoteInteraction {
+  key: string;
+  /** The other person's stable remote id (the same id their profile is stored under). */
+  personRemoteId: string;
+  kind: InteractionKind;
+  direction: InteractionDirection;
+  /** ISO-8601 */
+  at: string;
+  /** An https link to the item on the network, when there is one. */
+  link: string | null;
+  /** Plain text, already shortened, where the item has words (a reply's text). */
+  excerpt: string | null;
+}
+
+/** Where an interactions read starts. */
+export interface InteractionsPosition {
+  /** The page cursor from the previous page of this walk; null for the newest page. */
+  cursor: string | null;
+  /**
+   * The key of the newest item a completed walk stored: a network that can filter by it (Mastodon's
+   * since_id) asks only for newer items; the others are stopped by the walk when it reaches it.
+   */
+  newerThan: string | null;
+}
+
+export interface InteractionsPage {
+  /** Newest first. */
+  items: RemoteInteraction[];
+  /** Cursor for the next (older) page, or null at the end. */
+  cursor: string | null;
+  /** Items of kinds Rapport does not keep (or unreadable items): counted, never failing the page. */
+  ignored: number;
+}
+
 export interface FetchedMedia {
   bytes: Uint8Array;
   contentType: string;
@@ -153,6 +193,11 @@ export interface Provider {
   sendDm(remoteId: string, text: string, idempotencyKey: string): Promise<{ messageId: string }>;
   /** Mirrors my private note about a person to the network (Mastodon account notes). */
   setPrivateNote?(remoteId: string, text: string): Promise<void>;
+  /**
+   * Who engages with me, newest first (notifications: replies, mentions, likes…). Absent: the
+   * network has no such reading and the sync skips the interactions step.
+   */
+  listInteractions?(position: InteractionsPosition, signal?: AbortSignal): Promise<InteractionsPage>;
   /** Downloads (or, for the sample network, generates) an avatar or other media. */
   fetchMedia(url: string, signal?: AbortSignal): Promise<FetchedMedia>;
 }

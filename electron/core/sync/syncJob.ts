@@ -16,6 +16,7 @@ import { headScanAllowed, runHeadScan } from './headScan';
 import type { ProfileEnrichment } from './profileEnrichment';
 import { ProgressReporter } from './progressReporter';
 import { checkRemovals } from './removalCheck';
+import { runInteractionsWalk } from './interactionsWalk';
 
 /**
  * Walks at least this long build the search index once at the end instead of row by row
@@ -132,6 +133,7 @@ export class SyncJob {
           deferredSearch = false;
         }
       }
+      await this.readInteractions();
       await this.enrich();
       this.finish('done', null);
     } catch (error) {
@@ -217,6 +219,34 @@ export class SyncJob {
       else counts.posts++;
     }
     this.reporter.update({ unreadable: counts });
+  }
+
+  /**
+   * Who engaged with me since the last sync (the network's notifications), shown under the posts
+   * phase: it reads recent activity too. It never fails the sync: interactions add to the cards,
+   * and a token without the notifications permission (an account signed in before this step
+   * existed) still syncs its followers; the reason is logged and the next sync tries again.
+   */
+  private async readInteractions(): Promise<void> {
+    const provider = this.provider;
+    if (!provider.listInteractions) return;
+    this.setPhase('posts', null);
+    try {
+      const outcome = await runInteractionsWalk({
+        db: this.deps.db,
+        provider,
+        network: this.deps.account.network,
+        accountId: this.accountId,
+        signal: this.signal,
+        now: () => this.deps.now(),
+        onRequest: () => this.requests++,
+      });
+      if (outcome.ignored > 0) console.warn(`[rapport core] sync of account ${this.accountId}: ${outcome.ignored} notifications of kinds Rapport does not keep were skipped`);
+      if (outcome.stored > 0) this.reporter.peopleChanged();
+    } catch (error) {
+      if (this.signal.aborted) throw error;
+      logError(`[rapport core] interactions of account ${this.accountId} could not be read`, error);
+    }
   }
 
   private async enrich(): Promise<void> {

@@ -6,6 +6,7 @@ import { countBy, LoopbackServer } from '../loopbackServer';
 import { FakeSessions } from './fakeBlueskyAuth';
 import { chatRoutes } from './fakeBlueskyChatRoutes';
 import { graphRoutes } from './fakeBlueskyGraphRoutes';
+import { notificationRoutes } from './fakeBlueskyNotificationRoutes';
 import { defaultKnobs, type FakeBlueskyKnobs } from './fakeBlueskyKnobs';
 import { FakeBlueskyState } from './fakeBlueskyState';
 import { profileViewDetailed } from './fakeBlueskyViews';
@@ -53,6 +54,7 @@ export class FakeBluesky {
     this.routes = {
       ...graphRoutes,
       ...chatRoutes,
+      ...notificationRoutes,
       'com.atproto.server.createSession': (_ctx, req) => this.createSession(req),
       'com.atproto.server.refreshSession': (_ctx, req) => this.refreshSession(req),
       'com.atproto.server.getSession': (_ctx, req) => this.getSession(req),

@@ -40,6 +40,23 @@ export interface FakeMessage {
   sentAt: string;
 }
 
+/**
+ * One notification of the signed-in account (app.bsky.notification.listNotifications#notification).
+ * `reason` is a plain string: the AppView adds reasons over time (starterpack-joined, verified…).
+ */
+export interface FakeNotification {
+  seq: number;
+  reason: string;
+  authorDid: string;
+  /** The notification's record: the reply or like itself, in the author's repo. */
+  uri: string;
+  /** The post of mine it concerns (likes, reposts, replies, quotes). */
+  reasonSubject?: string;
+  /** Text of a reply, mention or quote. */
+  text?: string;
+  indexedAt: string;
+}
+
 export interface GenerateOptions {
   followers: number;
   follows: number;
@@ -71,6 +88,8 @@ export class FakeBlueskyState {
   readonly followers: FakeEdge[] = [];
   readonly follows: FakeEdge[] = [];
   readonly messages: FakeMessage[] = [];
+  /** My notifications, oldest first (listNotifications reads from the end). */
+  readonly notifications: FakeNotification[] = [];
   // Indexes so profile views (which show the viewer's follow state) stay O(1) on 100k graphs.
   private readonly followerByDid = new Map<string, FakeEdge>();
   private readonly followsByDid = new Map<string, FakeEdge[]>();
@@ -231,6 +250,29 @@ export class FakeBlueskyState {
 
   followUri(edge: FakeEdge): string {
     return `at://${this.self.did}/app.bsky.graph.follow/${edge.rkey}`;
+  }
+
+  /**
+   * A notification from `authorDid`, newer than every other; at `indexedAt` or a minute after the
+   * previous one. Likes, reposts, replies and quotes concern one of my posts.
+   */
+  addNotification(reason: string, authorDid: string, options: { text?: string; indexedAt?: string } = {}): FakeNotification {
+    const seq = this.nextSeq();
+    const collection = reason === 'like' ? 'app.bsky.feed.like' : reason === 'repost' ? 'app.bsky.feed.repost' : reason === 'follow' ? 'app.bsky.graph.follow' : 'app.bsky.feed.post';
+    const previous = this.notifications[this.notifications.length - 1];
+    const at = options.indexedAt ?? new Date((previous ? Date.parse(previous.indexedAt) : Date.UTC(2026, 0, 1)) + 60_000).toISOString();
+    const concernsPost = ['like', 'repost', 'reply', 'quote'].includes(reason);
+    const notification: FakeNotification = {
+      seq,
+      reason,
+      authorDid,
+      uri: `at://${authorDid}/${collection}/${this.tidFor(seq)}`,
+      ...(concernsPost ? { reasonSubject: `at://${this.self.did}/app.bsky.feed.post/${this.tidFor(seq + 1_000_000)}` } : {}),
+      ...(options.text !== undefined ? { text: options.text } : {}),
+      indexedAt: at,
+    };
+    this.notifications.push(notification);
+    return notification;
   }
 
   /** Recent posts, generated from the DID so every call answers the same; every third is a reply. */

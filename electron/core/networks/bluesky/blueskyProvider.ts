@@ -8,6 +8,8 @@ import type { HttpClient } from '../../net/httpClient';
 import { downloadImage } from '../../net/imageDownload';
 import type {
   FetchedMedia,
+  InteractionsPage,
+  InteractionsPosition,
   Provider,
   ProviderCapabilities,
   RemoteAccountStatus,
@@ -18,6 +20,7 @@ import type {
   RemoteRelationship,
 } from '../provider';
 import { toRapportError } from './blueskyCallErrors';
+import { notificationsPageSchema, toInteractionsPage } from './blueskyInteractions';
 import { parseAnswer } from './blueskyErrors';
 import { parseAtUri, toFollowerEdge, toFollowingEdge, toRemoteProfile } from './blueskyMapping';
 import { readListAnswer, refusedAnswerBody, type ItemLexicon, type ReadItems } from './blueskyItemReader';
@@ -242,6 +245,21 @@ export class BlueskyProvider implements Provider {
       isReply: post.record.reply !== undefined,
       isRepost: reason?.$type === 'app.bsky.feed.defs#reasonRepost',
     }));
+  }
+
+  /** My notifications, newest first (blueskyInteractions reads each item on its own). */
+  async listInteractions(position: InteractionsPosition, signal?: AbortSignal): Promise<InteractionsPage> {
+    const method = 'app.bsky.notification.listNotifications';
+    let data: unknown;
+    try {
+      data = (await this.agent.app.bsky.notification.listNotifications({ limit: BLUESKY_PAGE_MAX, cursor: position.cursor ?? undefined }, { signal })).data;
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      // @atproto/api refuses a whole page for one item outside the lexicon; its body is read item by item.
+      data = refusedAnswerBody(error);
+      if (data === undefined) throw toRapportError(error, method);
+    }
+    return toInteractionsPage(parseAnswer(notificationsPageSchema, data, method));
   }
 
   async getRelationships(remoteIds: string[], signal?: AbortSignal): Promise<RemoteRelationship[]> {
