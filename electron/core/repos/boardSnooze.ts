@@ -7,7 +7,12 @@
 //   triage_snoozed, which holds only snoozed rows (1.0x).
 export const NOT_SNOOZED = 'AND t.snoozed_until IS NULL';
 
-/** Per-stage counts of snoozed cards; needs @accountId. Served by the partial index triage_snoozed. */
+/**
+ * Per-stage counts of snoozed cards; needs @accountId. Served by the partial index triage_snoozed,
+ * named because the planner, with the sampled statistics PRAGMA optimize leaves (about 2,000 rows
+ * per account whatever the real number), preferred walking a full (account, stage, …) index for
+ * its order: 20–40 ms instead of well under 1 ms on 100,000 followers.
+ */
 export const SNOOZED_COUNTS_SQL = `
-  SELECT stage, count(*) AS n FROM triage
+  SELECT stage, count(*) AS n FROM triage INDEXED BY triage_snoozed
   WHERE account_id = @accountId AND snoozed_until IS NOT NULL GROUP BY stage`;
