@@ -36,6 +36,32 @@ describe('openExternalSafely', () => {
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
   });
 
+  it.each(['mailto:ada@example.com', 'mailto:ada.lovelace+rapport@mail.example.co.uk'])('opens a mailto: link to one plain address: %s', async (url) => {
+    expect(await openExternalSafely(url, externalHosts, log)).toBe(true);
+    expect(electron.shell.openExternal).toHaveBeenCalledWith(url);
+  });
+
+  it.each([
+    ['a subject', 'mailto:ada@example.com?subject=Hello'],
+    ['a body', 'mailto:ada@example.com?body=click%20here'],
+    ['a copy', 'mailto:ada@example.com?cc=boss@example.com'],
+    ['a blind copy', 'mailto:ada@example.com?bcc=spy@example.com'],
+    ['recipients in headers only', 'mailto:?to=ada@example.com'],
+    ['an empty query', 'mailto:ada@example.com?'],
+    ['two recipients', 'mailto:ada@example.com,eve@example.com'],
+    ['an encoded header break', 'mailto:ada@example.com%0D%0Abcc:eve@example.com'],
+    ['an encoded @', 'mailto:ada%40evil.example@example.com'],
+    ['a fragment', 'mailto:ada@example.com#x'],
+    ['no address', 'mailto:'],
+    ['no domain', 'mailto:ada@'],
+    ['a bare host', 'mailto:ada@localhost'],
+    ['slashes', 'mailto://ada@example.com'],
+    ['spaces', 'mailto:ada lovelace@example.com'],
+  ])('refuses a mailto: link with %s', async (_label, url) => {
+    expect(await openExternalSafely(url, externalHosts, log)).toBe(false);
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
   it('opens the normalised URL it checked, not the raw string', async () => {
     await openExternalSafely('HTTPS://BSKY.APP/profile/ada', externalHosts, log);
     expect(electron.shell.openExternal).toHaveBeenCalledWith('https://bsky.app/profile/ada');

@@ -1,6 +1,8 @@
 // Which URLs Rapport may hand to the operating system's browser. Profile links and post links
 // come from remote data, so they are untrusted: only parsed https URLs on a known host, with
-// no credentials and no unusual port, ever leave the app.
+// no credentials and no unusual port, ever leave the app; and mailto: links to one plain
+// address (mailtoPolicy.ts), for writing to a person's public email on networks without messages.
+import { checkMailtoUrl } from './mailtoPolicy';
 
 /** Hosts every account of a network links to; per-account hosts come from core (externalLinks.changed). */
 export const DEFAULT_EXTERNAL_HOSTS = ['bsky.app', 'x.com', 'github.com'] as const;
@@ -77,6 +79,7 @@ export function checkExternalUrl(raw: string, allowList: ExternalHostAllowList):
   } catch {
     return { allowed: false, reason: 'not a URL' };
   }
+  if (url.protocol === 'mailto:') return checkMailtoUrl(url);
   if (url.protocol !== 'https:') return { allowed: false, reason: `scheme ${url.protocol} is not https:` };
   if (url.username !== '' || url.password !== '') return { allowed: false, reason: 'URL carries credentials' };
   if (url.port !== '') return { allowed: false, reason: 'URL names a port' };
