@@ -167,6 +167,7 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
     `UPDATE people SET last_post_at = (SELECT max(created_at) FROM posts WHERE person_id = @personId)
      WHERE id = @personId AND (SELECT max(created_at) FROM posts WHERE person_id = @personId) > coalesce(last_post_at, '')`,
   );
+  const setPostsCheckedAt = db.prepare('UPDATE people SET posts_checked_at = ? WHERE id = ?');
   const setAvatarFileStatement = db.prepare('UPDATE people SET avatar_file = ? WHERE id = ? AND avatar_url = ?');
 
   function savePerson(network: Network, profile: RemoteProfile, at: string): number {
@@ -262,8 +263,9 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
     profiles.map((profile) => savePerson(network, profile, at)),
   );
 
-  const replacePostsTransaction = db.transaction((personId: number, posts: RemotePost[]): void => {
+  const replacePostsTransaction = db.transaction((personId: number, posts: RemotePost[], checkedAt: string): void => {
     deletePosts.run(personId);
+    setPostsCheckedAt.run(checkedAt, personId);
     for (const post of posts) {
       insertPost.run({
         personId,
@@ -290,8 +292,9 @@ export const ingestRepo = perDatabase((db: Database.Database) => {
     },
 
     /** Replaces the cached recent posts of a person. */
-    replacePosts(personId: number, posts: RemotePost[]): void {
-      replacePostsTransaction(personId, posts);
+    /** Stores what the network answered for the person's recent posts (none is an answer too) and when. */
+    replacePosts(personId: number, posts: RemotePost[], checkedAt: string): void {
+      replacePostsTransaction(personId, posts, checkedAt);
     },
 
     /** Records a cached avatar file, unless the person's avatar URL changed in the meantime. */

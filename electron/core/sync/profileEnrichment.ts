@@ -13,6 +13,8 @@ import { perDatabase } from '../repos/perDatabase';
 /** People whose recent posts a sync fetches: one request each, so few (the request budget). */
 export const RECENT_POSTS_PEOPLE = 20;
 export const RECENT_POSTS_PER_PERSON = 10;
+/** Someone whose posts came back empty is asked again after this long, not on every sync. */
+export const EMPTY_POSTS_RECHECK_MS = 7 * 24 * 3600_000;
 /** Avatars a sync caches per column: about two screens of cards. */
 export const AVATARS_PER_STAGE = 60;
 
@@ -20,6 +22,11 @@ interface PostsCandidate {
   personId: number;
   remoteId: string;
   rank: number;
+}
+
+/** A person near the top of a column, and whether their posts are stored or were checked lately. */
+interface RankedPostsState extends PostsCandidate {
+  known: 0 | 1;
 }
 
 interface AvatarCandidate {
@@ -30,12 +37,13 @@ interface AvatarCandidate {
 const enrichmentStatements = perDatabase((db: Database.Database) => ({
   // One stage at a time, so each query walks triage_by_rank in order and stops at LIMIT.
   // Gone accounts (deactivated, deleted…) have no feed to read: asking would only fail.
+  // `known`: posts are stored, or the network said "none" since the cut-off.
   postsCandidates: db.prepare(
-    `SELECT p.id AS personId, p.remote_id AS remoteId, t.sort_rank AS rank
+    `SELECT p.id AS personId, p.remote_id AS remoteId, t.sort_rank AS rank,
+       (EXISTS (SELECT 1 FROM posts x WHERE x.person_id = p.id) OR coalesce(p.posts_checked_at >= @checkedSince, 0)) AS known
      FROM triage t CROSS JOIN people p ON p.id = t.person_id
-     WHERE t.account_id = ? AND t.stage = ? AND p.posts_count > 0 AND p.gone_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM posts x WHERE x.person_id = p.id)
-     ORDER BY t.sort_rank DESC, t.person_id DESC LIMIT ?`,
+     WHERE t.account_id = @accountId AND t.stage = @stage AND p.posts_count > 0 AND p.gone_at IS NULL
+     ORDER BY t.sort_rank DESC, t.person_id DESC LIMIT @limit`,
   ),
   avatarCandidates: db.prepare(
     `SELECT p.id AS personId, p.avatar_url AS avatarUrl
@@ -94,6 +102,7 @@ export class ProfileEnrichment {
   constructor(
     private readonly db: Database.Database,
     private readonly media: MediaCache,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /**
@@ -127,12 +136,21 @@ export class ProfileEnrichment {
     await this.whenIdle();
   }
 
-  /** The newest New and Evaluated people without cached posts: the ones a user opens first. */
+  /**
+   * Of the newest New and Evaluated people (the ones a user opens first), those whose posts are
+   * not stored and were not found empty within EMPTY_POSTS_RECHECK_MS. An unchanged account
+   * therefore costs nothing here; people further down get their posts when a profile is opened.
+   */
   postsCandidates(accountId: number, limit = RECENT_POSTS_PEOPLE): PostsCandidate[] {
     const s = enrichmentStatements(this.db);
+    const checkedSince = new Date(this.now() - EMPTY_POSTS_RECHECK_MS).toISOString();
     const stages: Stage[] = ['new', 'evaluated'];
-    const merged = stages.flatMap((stage) => s.postsCandidates.all(accountId, stage, limit) as PostsCandidate[]);
-    return merged.sort((a, b) => b.rank - a.rank).slice(0, limit);
+    const merged = stages.flatMap((stage) => s.postsCandidates.all({ accountId, stage, limit, checkedSince }) as RankedPostsState[]);
+    return merged
+      .sort((a, b) => b.rank - a.rank)
+      .slice(0, limit)
+      .filter((person) => person.known === 0)
+      .map(({ personId, remoteId, rank }) => ({ personId, remoteId, rank }));
   }
 
   /** The first screen of every column, missing its avatar. */
@@ -163,7 +181,7 @@ export class ProfileEnrichment {
     for (const candidate of candidates) {
       signal.throwIfAborted();
       const posts = await provider.getRecentPosts(candidate.remoteId, RECENT_POSTS_PER_PERSON, signal);
-      ingestRepo(this.db).replacePosts(candidate.personId, posts);
+      ingestRepo(this.db).replacePosts(candidate.personId, posts, new Date(this.now()).toISOString());
       stored.push(candidate.personId);
       onDone(stored.length);
     }

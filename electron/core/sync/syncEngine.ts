@@ -65,7 +65,7 @@ export class SyncEngine {
   constructor(private readonly options: SyncEngineOptions) {
     this.providers = options.providers ?? new ProviderRegistry();
     const media = new MediaCache(options.mediaDir, { memoFile: path.join(options.mediaDir, FAILED_MEDIA_INDEX), now: options.now });
-    this.enrichment = new ProfileEnrichment(options.db, media);
+    this.enrichment = new ProfileEnrichment(options.db, media, options.now);
   }
 
   /** Resolves when background avatar downloads have settled (tests and benches wait on it). */

@@ -15,6 +15,7 @@ import { peopleByFollowRank } from './0011-people-by-follow-rank';
 import { syncRunLastProgress } from './0012-sync-run-last-progress';
 import { interactions } from './0013-interactions';
 import { outboxOpenedOnSite } from './0014-outbox-opened-on-site';
+import { postsCheckedAt } from './0015-posts-checked-at';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   syncRunLastProgress,
   interactions,
   outboxOpenedOnSite,
+  postsCheckedAt,
 ];
 
 /** The schema version this build of Rapport writes. */

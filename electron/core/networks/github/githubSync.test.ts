@@ -31,7 +31,8 @@ async function setup(followers: number, following: number) {
   cleanups.push(() => fake.stop());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-github-sync-'));
   const db = openDatabase(path.join(dir, 'rapport.db'));
-  const enrichment = new ProfileEnrichment(db, new MediaCache(path.join(dir, 'media')));
+  let clock = Date.now();
+  const enrichment = new ProfileEnrichment(db, new MediaCache(path.join(dir, 'media')), () => clock);
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   cleanups.push(() => {
     db.close();
@@ -39,7 +40,6 @@ async function setup(followers: number, following: number) {
   cleanups.push(() => enrichment.close());
   const account = accountsRepo(db).upsert({ network: 'github', remoteId: '1', handle: 'octo-self', displayName: 'Octo Self' }, new Date().toISOString());
   const kit = githubProviderFor(fake);
-  let clock = Date.now();
   const sync = async (walkMode: 'full' | 'auto' = 'full', provider: GithubKit = kit, emit: SyncJobDeps['emit'] = () => {}) => {
     clock += 60_000;
     const limitWaits = provider.http.limitWaits;
@@ -48,7 +48,8 @@ async function setup(followers: number, following: number) {
     await enrichment.whenIdle();
     return job;
   };
-  return { fake, db, kit, sync };
+  const later = (ms: number) => (clock += ms);
+  return { fake, db, kit, sync, later };
 }
 
 function endState(db: Database.Database) {
@@ -82,17 +83,33 @@ describe('GitHub sync through the engine', () => {
     expect(posts).toMatch(/^(Pushed|Opened|Released|Starred|Created|Forked)/);
   });
 
-  it('re-checks an unchanged account with at most 2 requests on the lists and no rate-limit point', async () => {
-    const { fake, sync } = await setup(1_234, 56);
+  it('re-checks an unchanged account with at most 2 requests and no rate-limit point, the activity step included', async () => {
+    const { fake, db, sync } = await setup(1_234, 56);
+    // Some developers with repositories show no recent public activity.
+    for (const user of fake.state.users.values()) if (user.id % 3 === 0) user.events.length = 0;
     await sync();
+    expect(db.prepare(`SELECT count(*) FROM people WHERE posts_checked_at IS NOT NULL AND id NOT IN (SELECT person_id FROM posts)`).pluck().get()).toBeGreaterThan(0);
     fake.resetLog();
     const job = await sync('auto');
     expect(job.progress.state).toBe('done');
-    const lists = apiRequests(fake).filter((r) => listRoutes.has(r.route));
-    expect(lists.map((r) => `${r.route} ${r.status}`)).toEqual(['GET /user/followers 304', 'GET /user/following 304']);
-    const eventsPoints = apiRequests(fake).filter((r) => !listRoutes.has(r.route)).length;
-    // Only the posts phase (activity of people who have none stored yet) spends points.
-    expect(fake.pointsUsed()).toEqual({ core: eventsPoints, graphql: 0 });
+    expect(apiRequests(fake).map((r) => `${r.route} ${r.status}`)).toEqual(['GET /user/followers 304', 'GET /user/following 304']);
+    expect(fake.pointsUsed()).toEqual({ core: 0, graphql: 0 });
+  });
+
+  it('asks again after a week for the activity of newest people who had none', async () => {
+    const { fake, db, sync, later } = await setup(300, 10);
+    for (const user of fake.state.users.values()) user.events.length = 0;
+    await sync();
+    const emptyAmongNewest = db.prepare(`SELECT count(*) FROM people WHERE posts_checked_at IS NOT NULL AND id NOT IN (SELECT person_id FROM posts)`).pluck().get() as number;
+    expect(emptyAmongNewest).toBeGreaterThan(0);
+    later(6 * 24 * 3600_000);
+    fake.resetLog();
+    await sync('auto');
+    expect(apiRequests(fake).filter((r) => r.route.includes('/events/public'))).toEqual([]);
+    later(2 * 24 * 3600_000);
+    fake.resetLog();
+    await sync('auto');
+    expect(apiRequests(fake).filter((r) => r.route.includes('/events/public'))).toHaveLength(emptyAmongNewest);
   });
 
   it('finds a new follower in a re-check and stores them', async () => {
