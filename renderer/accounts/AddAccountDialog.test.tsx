@@ -56,7 +56,7 @@ describe('Account switcher', () => {
     await seedAccount(api);
     const ada = await seedAccount(api, { network: 'bluesky', handle: 'ada.bsky.social', displayName: 'Ada' });
     renderWithApi(api);
-    fireEvent.click(await screen.findByRole('button', { name: 'Switch account' }));
+    fireEvent.click(await screen.findByRole('button', { name: /^Switch account/ }));
     const menu = screen.getByRole('menu');
     const items = within(menu).getAllByRole('menuitemradio');
     expect(items.map((item) => item.textContent)).toEqual(['@you.sample · Sample dataSample account', '@ada.bsky.social · BlueskyAda']);
@@ -65,10 +65,10 @@ describe('Account switcher', () => {
     fireEvent.click(items[1] as HTMLElement);
     await waitFor(() => expect(api.callsOf('getBoardCounts')).toContainEqual({ accountId: ada.id }));
     expect(useAccountsStore.getState().selectedId).toBe(ada.id);
-    expect(screen.getByRole('button', { name: 'Switch account' }).textContent).toContain('Ada');
-    expect(screen.getByRole('button', { name: 'Switch account' }).textContent).toContain('Bluesky');
+    expect(screen.getByRole('button', { name: /^Switch account/ }).textContent).toContain('Ada');
+    expect(screen.getByRole('button', { name: /^Switch account/ }).textContent).toContain('Bluesky');
 
-    fireEvent.click(screen.getByRole('button', { name: 'Switch account' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Switch account/ }));
     fireEvent.click(screen.getByRole('menuitem', { name: 'Add account…' }));
     const dialog = screen.getByRole('dialog', { name: 'Add account' });
     expect(within(dialog).getByRole('tab', { name: 'Bluesky' }).getAttribute('aria-selected')).toBe('true');

@@ -12,6 +12,7 @@ import { useCoreEvents } from './useCoreEvents';
 import { useDesktopRequests } from './useDesktopRequests';
 import { AddAccountDialog, CommandPalette, PeopleListView, ProfileDrawer, ReviewView, Welcome } from './lazyViews';
 import { Sidebar } from '../sidebar/Sidebar';
+import { SkipLink } from './SkipLink';
 import { useViewStore, type View } from '../stores/viewStore';
 import { useTriageShortcuts } from '../keyboard/useTriageShortcuts';
 import { ShortcutsDialog } from '../keyboard/ShortcutsDialog';
@@ -77,6 +78,7 @@ export function App() {
           <main className="loading" aria-busy="true" />
         ) : account ? (
           <>
+            <SkipLink />
             <TopBar account={account} onDialogChange={setConfirmOpen} />
             <div className="workspace">
               <Sidebar accountId={account.id} />

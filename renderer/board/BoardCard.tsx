@@ -5,6 +5,7 @@ import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { MoreHorizontal } from 'lucide-react';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import { STAGE_LABELS } from '../../shared/domain';
 import type { PersonCard, Stage } from '../../shared/domain';
 import { useBoardStore } from '../stores/boardStore';
 import { decide } from '../keyboard/triageMoves';
@@ -30,6 +31,17 @@ const ARROWS: Record<string, 'up' | 'down' | 'left' | 'right'> = {
 interface BoardCardProps {
   card: PersonCard;
   accountId: number;
+  /** The column's one tab stop (roving focus): the others are reached with the arrow keys. */
+  tabbable: boolean;
+}
+
+/** What a screen reader says on reaching a card: who, where on the board, and why they stand out. */
+function cardLabel(card: PersonCard): string {
+  const signals = (card.signals ?? []).map((signal) => signal.label);
+  const parts = [card.displayName, formatHandle(card.handle), STAGE_LABELS[card.stage]];
+  if (card.followsMe && card.iFollow) parts.push('mutual');
+  if (signals.length > 0) parts.push(`signals: ${signals.join(', ')}`);
+  return parts.join(', ');
 }
 
 // Everyone on the board followed you, so only mutual is news; a name gets the room otherwise
@@ -39,7 +51,20 @@ function RelationshipBadge({ followsMe, iFollow }: { followsMe: boolean; iFollow
   return null;
 }
 
-export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardProps) {
+/** Why the card sits where it does in "Most promising first": its score and strongest reason. */
+function CardScore({ card }: { card: PersonCard }) {
+  if (card.score === null || card.score === undefined) return null;
+  const reason = card.signals?.[0]?.detail;
+  const text = `Score ${Math.round(card.score)}${reason ? ` · ${reason}` : ''}`;
+  return (
+    <p className="card-score" data-testid="card-score" title={text}>
+      {text}
+    </p>
+  );
+}
+
+export const BoardCard = memo(function BoardCard({ card, accountId, tabbable }: BoardCardProps) {
+  const byScore = useBoardStore((s) => s.sort === 'score');
   const element = useRef<HTMLDivElement | null>(null);
   const moveButton = useRef<HTMLButtonElement | null>(null);
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
@@ -94,9 +119,10 @@ export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardP
       data-testid="card"
       data-person-id={card.personId}
       data-stage={card.stage}
-      tabIndex={0}
-      aria-label={`${card.displayName}, ${formatHandle(card.handle)}`}
-      aria-haspopup="menu"
+      role="article"
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={cardLabel(card)}
+      aria-keyshortcuts="Enter m"
       onKeyDown={onKeyDown}
       onClick={openDrawer}
       onContextMenu={(event) => {
@@ -119,6 +145,7 @@ export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardP
           <p className="card-bio card-bio-empty">No bio</p>
         )}
         <CardSignals card={card} />
+        {byScore ? <CardScore card={card} /> : null}
         <div className="card-stats">
           <span>
             <strong>{formatCompact(card.followersCount)}</strong> followers
@@ -136,6 +163,8 @@ export const BoardCard = memo(function BoardCard({ card, accountId }: BoardCardP
         aria-label={`Move ${card.displayName} to…`}
         aria-haspopup="menu"
         aria-expanded={menuAnchor !== null}
+        // Not a tab stop of its own: one per column; `m` on the card opens the same menu.
+        tabIndex={-1}
         onClick={(event) => {
           event.stopPropagation();
           setMenuAnchor(moveButton.current);

@@ -18,6 +18,7 @@ import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element
 import { STAGE_LABELS } from '../../shared/domain';
 import type { Stage } from '../../shared/domain';
 import { useBoardStore } from '../stores/boardStore';
+import { useSyncStore } from '../stores/syncStore';
 import { reportVisibleRange, retryColumn } from '../stores/columnLoading';
 import { formatGrouped } from '../format/numberFormat';
 import { cardAt, virtualRowCount } from './columnWindow';
@@ -26,9 +27,10 @@ import { BoardCard } from './BoardCard';
 
 /**
  * Card height plus the gap below it; cards have a fixed height so rows need no measuring. A card
- * with chips gives its bio one line instead of two, so the chips fit without a taller row.
+ * with chips gives its bio one line instead of two; the row has room for two lines of signal
+ * chips at full length and a line of tags.
  */
-export const ROW_HEIGHT = 136;
+export const ROW_HEIGHT = 170;
 const OVERSCAN_ROWS = 4;
 
 interface BoardColumnProps {
@@ -63,6 +65,11 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
   const rows = virtualizer.getVirtualItems();
   const first = rows[0]?.index ?? 0;
   const last = rows[rows.length - 1]?.index ?? -1;
+  // Roving focus: the column is one tab stop, the card last focused in it (else its first
+  // rendered card); arrows move between cards.
+  const [lastFocused, setLastFocused] = useState<number | null>(null);
+  const renderedIds = rows.map(({ index }) => cardAt(w, index)?.personId);
+  const tabStop = lastFocused !== null && renderedIds.includes(lastFocused) ? lastFocused : renderedIds.find((id) => id !== undefined);
 
   // Re-reported when the window is reset (another sort or account) even if the rows stayed.
   const loaded = w.loaded;
@@ -96,6 +103,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
 
   const label = STAGE_LABELS[stage];
   const empty = w.loaded && rowCount === 0;
+  const syncRunning = useSyncStore((s) => s.byAccount[accountId]?.state === 'running');
   return (
     <section
       ref={columnRef}
@@ -121,8 +129,20 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
           </button>
         </div>
       ) : null}
-      <div ref={listRef} className="column-list" data-testid={`list-${stage}`} role="list" aria-label={`${label} followers`} tabIndex={-1}>
-        {empty ? <p className="column-empty">{emptyText(stage)}</p> : null}
+      {/* An empty column holds only its hint: a list with no items would say nothing true. */}
+      <div
+        ref={listRef}
+        className="column-list"
+        data-testid={`list-${stage}`}
+        role={empty ? 'group' : 'list'}
+        aria-label={`${label} followers`}
+        tabIndex={-1}
+        onFocus={(event) => {
+          const id = Number((event.target as HTMLElement).dataset.personId);
+          if (Number.isInteger(id) && id > 0) setLastFocused(id);
+        }}
+      >
+        {empty ? <p className="column-empty">{emptyText(stage, syncRunning)}</p> : null}
         <div className="column-rows" style={{ height: virtualizer.getTotalSize() }}>
           {rows.map(({ index, start }) => {
             const card = cardAt(w, index);
@@ -137,7 +157,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
                 aria-setsize={count ?? -1}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
               >
-                {card ? <BoardCard card={card} accountId={accountId} /> : <div className="card card-placeholder" aria-hidden="true" />}
+                {card ? <BoardCard card={card} accountId={accountId} tabbable={card.personId === tabStop} /> : <div className="card card-placeholder" aria-hidden="true" />}
               </div>
             );
           })}
@@ -151,10 +171,11 @@ function estimateRowSize(): number {
   return ROW_HEIGHT;
 }
 
-function emptyText(stage: Stage): string {
+function emptyText(stage: Stage, syncRunning: boolean): string {
   switch (stage) {
     case 'new':
-      return 'No new followers. New ones appear here after a sync.';
+      // While a sync runs (the first one above all) an empty column is not news yet.
+      return syncRunning ? 'Reading followers…' : 'No new followers. New ones appear here after a sync.';
     case 'evaluated':
       return 'Drag people here once you have looked at them.';
     case 'connected':

@@ -1,6 +1,5 @@
 // Views, saved filters, tags and export of the selected account. Collapses to a rail of icons;
 // every entry stays a named button, so the keyboard and screen readers reach the same things.
-import { useState } from 'react';
 import { AlarmClock, BarChart3, Inbox, LayoutGrid, PanelLeftClose, PanelLeftOpen, UserMinus, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import {
@@ -17,6 +16,7 @@ import type { PeopleFilter } from '../../shared/triageTypes';
 import { ExportButtons } from '../export/ExportButtons';
 import { SavedFiltersSection } from './SavedFiltersSection';
 import { TagsSection } from './TagsSection';
+import { useAutoCollapse } from './useAutoCollapse';
 
 type NavEntry = 'board' | 'review' | 'people' | 'snoozed' | 'notFollowingBack' | 'stats';
 
@@ -49,7 +49,7 @@ function NavButton({ label, icon, current, collapsed, onClick }: { label: string
 }
 
 export function Sidebar({ accountId }: { accountId: number }) {
-  const [collapsed, setCollapsed] = useState(false);
+  const [collapsed, setCollapsed] = useAutoCollapse();
   const view = useViewStore((s) => s.view);
   const filter = useViewStore((s) => s.filter);
   const active = activeEntry(view, filter);

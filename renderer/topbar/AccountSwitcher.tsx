@@ -13,12 +13,13 @@ export function AccountSwitcher({ account }: { account: Account }) {
   const firstTab = SIGN_IN_UIS[0]?.id ?? null;
   return (
     <PopupMenu
-      label="Switch account"
+      // The visible name and network are part of the accessible name (voice control users say what they see).
+      label={`Switch account from ${account.displayName || account.handle} ${uiOf(account.network).label}`}
       kind="radio"
       buttonClassName="account account-switcher"
       buttonContent={
         <>
-          <RemoteName name={account.displayName || account.handle} className="account-name" />
+          <RemoteName name={account.displayName || account.handle} className="account-name" />{' '}
           <span className="account-network">{uiOf(account.network).label}</span>
           <ChevronDown size={14} aria-hidden="true" />
         </>

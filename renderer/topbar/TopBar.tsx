@@ -19,9 +19,7 @@ export function TopBar({ account, onDialogChange }: { account: Account; onDialog
   const boardOrdered = useViewStore((s) => s.view === 'board' || s.view === 'review');
   return (
     <header className="topbar">
-      <div className="brand" aria-hidden="true">
-        Rapport
-      </div>
+      <h1 className="brand">Rapport</h1>
       <AccountSwitcher account={account} />
       <SyncStatus accountId={account.id} lastSyncedAt={account.lastSyncedAt} networkLabel={NETWORK_LABELS[account.network]} />
       <div className="topbar-spacer" />

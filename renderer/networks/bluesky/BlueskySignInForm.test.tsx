@@ -88,7 +88,7 @@ describe('Bluesky sign-in form', () => {
     expect(await screen.findByTestId('column-new')).toBeTruthy();
     expect(JSON.stringify(useAccountsStore.getState())).not.toContain(APP_PASSWORD);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Switch account' }));
+    fireEvent.click(screen.getByRole('button', { name: /^Switch account/ }));
     const items = within(screen.getByRole('menu')).getAllByRole('menuitemradio');
     // The handle and network first, then the display name the fake's profile has.
     expect(items.map((item) => item.textContent)).toEqual([`@${HANDLE} · BlueskyMe`]);

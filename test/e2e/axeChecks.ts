@@ -1,0 +1,36 @@
+// Runs axe-core inside the page (injected from node_modules, no network) and returns the serious
+// and critical violations, each with the first few offending selectors, so a failing spec says
+// what to fix.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) {
+    // Evaluated, not added as a <script>: the page's CSP (script-src 'self') refuses inline scripts.
+    await page.evaluate(AXE_SOURCE);
+  }
+  // A string expression: this file is type-checked without DOM types (see boardPage.ts).
+  const findings = (await page.evaluate(`(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' :: ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 160)),
+      }));
+  })()`)) as AxeFinding[];
+  return findings;
+}
