@@ -26,15 +26,13 @@ export function ProfileActions({ profile, accountId }: { profile: PersonProfile;
     <div className="profile-actions">
       {canDm ? (
         <Composer key={personId} profile={profile} accountId={accountId} />
+      ) : NoMessagesNote ? (
+        <div className="composer-unavailable" data-testid="composer-unavailable">
+          <NoMessagesNote name={name} profile={profile} accountId={accountId} />
+        </div>
       ) : (
         <p className="composer-unavailable" data-testid="composer-unavailable">
-          {NoMessagesNote ? (
-            <NoMessagesNote name={name} />
-          ) : (
-            <>
-              Rapport cannot send messages on {label}, so there is nothing to write to <RemoteName name={name} /> from here.
-            </>
-          )}
+          Rapport cannot send messages on {label}, so there is nothing to write to <RemoteName name={name} /> from here.
         </p>
       )}
       <ActionHistory accountId={accountId} displayName={name} actions={actions} />

@@ -23,6 +23,14 @@ export interface WelcomeEntry {
   busyNote?: string;
 }
 
+/** What a network's no-messages view knows: the person, and the account looking at them. */
+export interface NoMessagesProps {
+  /** Their display name, or handle when they have none. */
+  name: string;
+  profile: PersonProfile;
+  accountId: number;
+}
+
 export interface NetworkUi {
   readonly id: Network;
   /** "Bluesky" (the contract's label): the switcher, the account label, messages. */
@@ -38,8 +46,11 @@ export interface NetworkUi {
   accountLabel?(account: Account): string;
   /** Wording of the remove button and its question; "Remove account" / "Remove @handle?" when absent. */
   readonly removal?: { buttonLabel: string; question: string };
-  /** Why there is no message composer on a profile, for networks without messages. */
-  readonly NoMessagesNote?: ComponentType<{ name: string }>;
+  /**
+   * What stands where the composer would, on networks without messages: why there is none, and
+   * whatever the network offers instead (GitHub: copy the text and open their email or profile).
+   */
+  readonly NoMessagesNote?: ComponentType<NoMessagesProps>;
   /** The cached banner picture of a profile, where the network has banners. */
   bannerOf?(profile: PersonProfile): string | null;
   /** Custom emoji used in the profile's name, bio, fields and posts (the same array each render). */

@@ -1,6 +1,8 @@
 // GitHub has no messages. Instead of a composer that cannot send, this writes the text to the
 // clipboard and opens where the person can be reached: their public email (mailto:) when they show
-// one, else their GitHub profile. Nothing is sent by Rapport, so nothing enters the outbox.
+// one, else their GitHub profile. Nothing is sent by Rapport, so nothing enters the outbox. The
+// mailto: names the bare address only: main opens no link that pre-fills a message (mailtoPolicy.ts),
+// so the text travels by the clipboard.
 import { useId, useState } from 'react';
 import type { PersonProfile } from '../../../shared/domain';
 import { publicEmailOf } from './githubProfileDetails';
@@ -24,10 +26,10 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Where "Copy and open" leads: a mailto: with the text, or the profile page. */
-export function writeElsewhereTarget(profile: PersonProfile, text: string): { href: string; kind: 'email' | 'profile' } | null {
+/** Where "Copy and open" leads: a mailto: to their public address, or the profile page. */
+export function writeElsewhereTarget(profile: PersonProfile): { href: string; kind: 'email' | 'profile' } | null {
   const email = publicEmailOf(profile);
-  if (email) return { href: `mailto:${email}?body=${encodeURIComponent(text)}`, kind: 'email' };
+  if (email) return { href: `mailto:${email}`, kind: 'email' };
   return profile.profileUrl ? { href: profile.profileUrl, kind: 'profile' } : null;
 }
 
@@ -35,7 +37,7 @@ export function GithubWriteElsewhere({ profile }: { profile: PersonProfile }) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState('');
   const id = useId();
-  const target = writeElsewhereTarget(profile, text);
+  const target = writeElsewhereTarget(profile);
   if (!target) return null;
   const go = async () => {
     const copied = text.trim() === '' ? false : await copyText(text);

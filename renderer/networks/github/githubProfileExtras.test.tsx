@@ -1,5 +1,5 @@
 // A GitHub profile as core stores it after a real sync of the fake: the details GitHub has, and
-// copy-and-open in place of a composer (their public email when they show one, else the profile).
+// copy-and-open where the composer would be (their public email when they show one, else the profile).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Account, PersonProfile } from '../../../shared/domain';
@@ -77,7 +77,7 @@ describe('GitHub profile extras', () => {
     expect(details.textContent).toContain('7');
   });
 
-  it('copies the text and opens their email when they show one, else their profile; the composer says GitHub has no messages', async () => {
+  it('in the composer’s place: says GitHub has no messages, copies the text and opens their email when they show one, else their profile', async () => {
     const withEmail = fake.state.addUser({ login: 'ada', email: 'ada@example.com' });
     const without = fake.state.addUser({ login: 'linus' });
     fake.state.addFollower(withEmail.id);
@@ -87,18 +87,25 @@ describe('GitHub profile extras', () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
 
     const account = await syncAccount();
-    renderExtras(await profileOf(account, 'ada'));
-    fireEvent.change(screen.getByLabelText('Your text'), { target: { value: 'Loved your parser talk' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Copy and open email' }));
-    await waitFor(() => expect(opened).toHaveBeenCalledWith('mailto:ada@example.com?body=Loved%20your%20parser%20talk', '_blank', 'noopener,noreferrer'));
-    expect(copied).toEqual(['Loved your parser talk']);
+    const ada = await profileOf(account, 'ada');
+    renderExtras(ada);
+    // The details show who they are; writing to them is the composer's place, not the details'.
+    expect(screen.queryByTestId('github-write-elsewhere')).toBeNull();
     cleanup();
 
-    const linus = await profileOf(account, 'linus');
-    renderExtras(linus);
-    fireEvent.click(screen.getByRole('button', { name: 'Copy and open profile' }));
+    render(<ProfileActions profile={ada} accountId={account.id} />);
+    const composerPlace = screen.getByTestId('composer-unavailable');
+    expect(composerPlace.textContent).toContain('GitHub has no messages');
+    fireEvent.change(within(composerPlace).getByLabelText('Your text'), { target: { value: 'Loved your parser talk' } });
+    fireEvent.click(within(composerPlace).getByRole('button', { name: 'Copy and open email' }));
+    // The bare address: main opens no mailto: that pre-fills a message, so the text goes by the clipboard.
+    await waitFor(() => expect(opened).toHaveBeenCalledWith('mailto:ada@example.com', '_blank', 'noopener,noreferrer'));
+    expect(copied).toEqual(['Loved your parser talk']);
+    expect(within(composerPlace).getByRole('status').textContent).toBe('Copied your text and opened your email app.');
+    cleanup();
+
+    render(<ProfileActions profile={await profileOf(account, 'linus')} accountId={account.id} />);
+    fireEvent.click(within(screen.getByTestId('composer-unavailable')).getByRole('button', { name: 'Copy and open profile' }));
     await waitFor(() => expect(opened).toHaveBeenLastCalledWith(`${fake.url}/linus`, '_blank', 'noopener,noreferrer'));
-    render(<ProfileActions profile={linus} accountId={account.id} />);
-    expect(screen.getByTestId('composer-unavailable').textContent).toContain('GitHub has no messages');
   });
 });

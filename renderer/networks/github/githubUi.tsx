@@ -1,17 +1,21 @@
-// GitHub in the window: token sign-in, the profile details GitHub has, and no messages (the
-// profile offers to copy a note and open their email or profile instead).
+// GitHub in the window: token sign-in, the profile details GitHub has, and no messages (where the
+// composer would be, it offers to copy a note and open their email or profile instead).
 import { GitFork } from 'lucide-react';
 import { githubContract } from '../../../shared/api/networks/github';
 import { RemoteName } from '../../safeHtml/RemoteName';
-import type { NetworkUi } from '../networkUi';
+import type { NetworkUi, NoMessagesProps } from '../networkUi';
 import { GithubProfileExtras } from './GithubProfileExtras';
 import { GithubSignInForm } from './GithubSignInForm';
+import { GithubWriteElsewhere } from './GithubWriteElsewhere';
 
-function GithubNoMessagesNote({ name }: { name: string }) {
+function GithubNoMessagesNote({ name, profile }: NoMessagesProps) {
   return (
     <>
-      GitHub has no messages. To write to <RemoteName name={name} />, use “Copy and open” under their details: Rapport copies
-      your text and opens their email or GitHub profile.
+      <p className="composer-unavailable-note">
+        GitHub has no messages. To write to <RemoteName name={name} />, Rapport copies your text and opens their email or GitHub
+        profile.
+      </p>
+      <GithubWriteElsewhere profile={profile} />
     </>
   );
 }
