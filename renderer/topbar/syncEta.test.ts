@@ -13,6 +13,14 @@ describe('sync time left', () => {
     expect(secondsLeft(start, progress({ done: 3000 }), 10_000)).toBeCloseTo(35);
   });
 
+  it('adds what is left of a rate-limit wait to the work left', () => {
+    const start = nextPhaseStart(undefined, progress({ done: 1000 }), 0);
+    const waitingUntil = new Date(10_000 + 120_000).toISOString();
+    // 35 s of work after the 120 s the network asked for.
+    expect(secondsLeft(start, progress({ done: 3000, waitingUntil }), 10_000)).toBeCloseTo(155);
+    expect(secondsLeft(start, progress({ done: 3000, waitingUntil: null }), 10_000)).toBeCloseTo(35);
+  });
+
   it('says nothing without a total, too early, or without progress', () => {
     const start = nextPhaseStart(undefined, progress({ done: 0 }), 0);
     expect(secondsLeft(start, progress({ done: 500, total: null }), 10_000)).toBeNull();

@@ -196,6 +196,21 @@ describe('HttpClient', () => {
     expect(waits).toEqual([42_000 + RATE_LIMIT_MARGIN_MS]);
   });
 
+  it('tells whoever watches the caller’s signal until when a 429 holds the request, and when it goes on', async () => {
+    const clock = 1_800_000_000_000;
+    const { base } = await serve((_req, res, hit) => (hit === 1 ? json(res, 429, {}, { 'retry-after': '30' }) : json(res, 200, {})));
+    const heard: (number | null)[] = [];
+    const client = new HttpClient({ now: () => clock, sleep: async () => void heard.push(-1) });
+    const mine = new AbortController();
+    const other = new AbortController();
+    client.limitWaits.watch(mine.signal, (until) => heard.push(until));
+    const stopOther = client.limitWaits.watch(other.signal, () => heard.push(-2));
+    await client.request(`${base}/xrpc/a`, { signal: mine.signal });
+    // Told before the sleep (-1) and after it; a request under another signal hears nothing.
+    expect(heard).toEqual([clock + 30_000 + RATE_LIMIT_MARGIN_MS, -1, null]);
+    stopOther();
+  });
+
   it('ends with RATE_LIMITED when the server asks for a wait longer than allowed', async () => {
     const { base } = await serve((_req, res) => json(res, 429, {}, { 'retry-after': '3600' }));
     const error = await failure(new HttpClient({ maxRateLimitWaitMs: 60_000 }).request(`${base}/xrpc/a`));
