@@ -80,8 +80,12 @@ export interface PersonCard {
 export const ACTION_KINDS = ['follow', 'unfollow', 'dm', 'note'] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
-export const ACTION_STATUSES = ['queued', 'sending', 'done', 'failed'] as const;
-/** queued → sending → done | failed; a failed action goes back to queued on retry. */
+export const ACTION_STATUSES = ['queued', 'sending', 'done', 'failed', 'opened'] as const;
+/**
+ * queued → sending → done | failed; a failed action goes back to queued on retry. On a network
+ * that leaves every action to the person on its own pages (X): opened → done, when the person
+ * marks it done or the next read of the network shows it.
+ */
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** What a card shows of its latest action. */
@@ -90,6 +94,8 @@ export interface ActionSummary {
   kind: ActionKind;
   status: ActionStatus;
   error?: { code: string; message: string };
+  /** The network's own page for this action, in the answer of the call that opened it (status 'opened'). */
+  openUrl?: string;
 }
 
 /** One action of the outbox, as listActions returns it. */

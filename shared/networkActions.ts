@@ -7,6 +7,8 @@ import type { Network } from './domain';
 export interface NetworkActions {
   canFollow: boolean;
   canDm: boolean;
+  /** Follows and messages open on the network's own pages for the person to do (X), never sent by Rapport. */
+  opensOnSite?: boolean;
 }
 
 export { NETWORK_ACTIONS };

@@ -1,15 +1,18 @@
 // The state of a card's latest network action (queued, sending, done, failed + retry) and of the
 // relationship itself (gone, unfollowed you, requested), plus when I last wrote to them. Sits in
 // the card's bottom corner at a fixed size, so a status appearing never moves the card's text.
-import { AlertTriangle, Check, Clock, Hourglass, Loader2, RotateCcw, UserMinus, UserX } from 'lucide-react';
+// An action opened on the network's own page (X) waits for the person: "Opened on X — mark done".
+import { AlertTriangle, Check, Clock, ExternalLink, Hourglass, Loader2, RotateCcw, UserMinus, UserX } from 'lucide-react';
 import type { ReactNode } from 'react';
 import type { PersonCard } from '../../shared/domain';
 import { useActionsStore } from '../stores/actionsStore';
+import { useAccountsStore } from '../stores/accountsStore';
+import { uiOf } from '../networks/registry';
 import { ACTION_NOUNS, actionStatusText, shortAgo } from './actionLabels';
 import { formatFullDate } from '../format/dateFormat';
 import { goneStatusText, goneStatusTitle, movedToHandle } from './goneStatusLabel';
 
-export type CardStatusKind = 'queued' | 'sending' | 'done' | 'failed' | 'requested' | 'gone' | 'unfollowed';
+export type CardStatusKind = 'queued' | 'sending' | 'done' | 'failed' | 'opened' | 'requested' | 'gone' | 'unfollowed';
 
 /**
  * One status per card, the one that needs the user most: an action in flight or failed, then a
@@ -45,6 +48,8 @@ function StatusOf({ card, accountId, status }: { card: PersonCard; accountId: nu
       return action ? <StatusPill status={status} icon={<Check size={12} aria-hidden="true" />}>{actionStatusText(action.kind, 'done')}</StatusPill> : null;
     case 'failed':
       return action ? <FailedStatus card={card} accountId={accountId} /> : null;
+    case 'opened':
+      return action ? <OpenedStatus card={card} accountId={accountId} /> : null;
     case 'requested':
       return <StatusPill status={status} title="Waiting for them to approve your follow request" icon={<Hourglass size={12} aria-hidden="true" />}>Requested</StatusPill>;
     case 'gone': {
@@ -64,6 +69,46 @@ function StatusOf({ card, accountId, status }: { card: PersonCard; accountId: nu
     case 'unfollowed':
       return <StatusPill status={status} icon={<UserMinus size={12} aria-hidden="true" />}>Unfollowed you</StatusPill>;
   }
+}
+
+/** The network's name as its pages are called ("X"), for the account on the board. */
+function useSiteName(accountId: number): string {
+  const network = useAccountsStore((s) => s.accounts.find((a) => a.id === accountId)?.network);
+  if (!network) return 'the network';
+  const ui = uiOf(network);
+  return ui.siteName ?? ui.label;
+}
+
+/** Marks the card's opened action done (the card button and the board's `y` key). */
+export function markOpenedDone(card: PersonCard, accountId: number): boolean {
+  const action = card.action;
+  if (!action || action.status !== 'opened') return false;
+  void useActionsStore.getState().markDone(action.id, accountId, card.personId);
+  return true;
+}
+
+function OpenedStatus({ card, accountId }: { card: PersonCard; accountId: number }) {
+  const action = card.action;
+  const site = useSiteName(accountId);
+  if (!action) return null;
+  return (
+    <StatusPill status="opened" title={`${actionStatusText(action.kind, 'opened')} on ${site}: once you did it there, mark it done (y)`} icon={<ExternalLink size={12} aria-hidden="true" />}>
+      Opened on {site} —{' '}
+      <button
+        type="button"
+        className="card-status-retry card-status-mark-done"
+        aria-label={`Mark ${ACTION_NOUNS[action.kind]} for ${card.displayName} done on ${site}`}
+        aria-keyshortcuts="y"
+        onClick={(event) => {
+          event.stopPropagation();
+          markOpenedDone(card, accountId);
+        }}
+        onKeyDown={(event) => event.stopPropagation()}
+      >
+        mark done
+      </button>
+    </StatusPill>
+  );
 }
 
 function FailedStatus({ card, accountId }: { card: PersonCard; accountId: number }) {

@@ -10,10 +10,10 @@ export const ACTION_NOUNS: Record<ActionKind, string> = {
 };
 
 const STATUS_TEXT: Record<ActionKind, Record<ActionStatus, string>> = {
-  follow: { queued: 'Follow queued', sending: 'Following…', done: 'Followed', failed: 'Follow failed' },
-  unfollow: { queued: 'Unfollow queued', sending: 'Unfollowing…', done: 'Unfollowed', failed: 'Unfollow failed' },
-  dm: { queued: 'Message queued', sending: 'Sending message…', done: 'Message sent', failed: 'Message failed' },
-  note: { queued: 'Note queued', sending: 'Saving note…', done: 'Note saved', failed: 'Note failed' },
+  follow: { queued: 'Follow queued', sending: 'Following…', done: 'Followed', failed: 'Follow failed', opened: 'Follow opened' },
+  unfollow: { queued: 'Unfollow queued', sending: 'Unfollowing…', done: 'Unfollowed', failed: 'Unfollow failed', opened: 'Unfollow opened' },
+  dm: { queued: 'Message queued', sending: 'Sending message…', done: 'Message sent', failed: 'Message failed', opened: 'Message opened' },
+  note: { queued: 'Note queued', sending: 'Saving note…', done: 'Note saved', failed: 'Note failed', opened: 'Note opened' },
 };
 
 export function actionStatusText(kind: ActionKind, status: ActionStatus): string {

@@ -1,5 +1,7 @@
 // Writing one personal message to one person: a template to start from, a phrase of theirs to
-// quote, the text always edited here, and one click on "Send message" for this person only.
+// quote, the text always edited here, and one click on "Send message" for this person only. Where
+// the network leaves messages to the person on its own page (X), the button opens that page with
+// the text filled in instead.
 import { useId, useRef, useState } from 'react';
 import { Send } from 'lucide-react';
 import type { PersonProfile } from '../../shared/domain';
@@ -10,7 +12,8 @@ import { MESSAGE_MAX, fillTemplate, insertQuote, messageLength, snippetsOf } fro
 import { TemplatePicker } from './TemplatePicker';
 import { SnippetPicker } from './SnippetPicker';
 import { RemoteName } from '../safeHtml/RemoteHtml';
-import { customEmojiOf } from '../networks/registry';
+import { customEmojiOf, uiOf } from '../networks/registry';
+import { NETWORK_ACTIONS } from '../../shared/networkActions';
 import { displayText } from '../safeHtml/remoteDisplayText';
 
 export function Composer({ profile, accountId }: { profile: PersonProfile; accountId: number }) {
@@ -22,6 +25,8 @@ export function Composer({ profile, accountId }: { profile: PersonProfile; accou
   const length = messageLength(text);
   const tooLong = length > MESSAGE_MAX;
   const name = profile.displayName || profile.handle;
+  const ui = uiOf(profile.network);
+  const site = NETWORK_ACTIONS[profile.network].opensOnSite ? (ui.siteName ?? ui.label) : null;
 
   const quote = (phrase: string) => {
     const el = textarea.current;
@@ -42,7 +47,7 @@ export function Composer({ profile, accountId }: { profile: PersonProfile; accou
     setBusy(false);
     if (queued) {
       setText('');
-      announce(`Message to ${name} queued`);
+      announce(site ? `Opened your message to ${name} on ${site}: send it there, then mark it done` : `Message to ${name} queued`);
       // The send button is disabled now that the text is empty; keep focus in the composer rather
       // than let it fall to the page (where Escape would no longer close the drawer).
       textarea.current?.focus();
@@ -85,7 +90,7 @@ export function Composer({ profile, accountId }: { profile: PersonProfile; accou
         </span>
         <button type="button" className="button button-primary" disabled={busy || length === 0 || tooLong} onClick={() => void send()}>
           <Send size={14} aria-hidden="true" />
-          Send message
+          {site ? `Write on ${site}` : 'Send message'}
         </button>
       </div>
     </section>

@@ -39,6 +39,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['d'], description: 'Move to Declined' },
       { keys: ['n'], description: 'Move back to New' },
       { keys: ['u'], description: 'Undo the last move (cancels a follow still waiting to be sent)' },
+      { keys: ['y'], description: 'Mark done a follow or message opened on the network’s page (X)' },
     ],
   },
   {

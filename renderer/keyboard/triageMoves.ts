@@ -14,6 +14,7 @@ import { requestFocus, useBoardStore } from '../stores/boardStore';
 import { showError, showInfo } from '../stores/toastStore';
 import { useAccountsStore } from '../stores/accountsStore';
 import { decideUnfollow } from '../actions/unfollowQuestion';
+import { openActionPage } from '../actions/openActionPage';
 import { cardOnly, clearDecisions, findDecision, forgetDecision, rememberDecision, restoreDecision, type Decision } from './decisionHistory';
 
 export type TriageMove = Decision;
@@ -52,12 +53,13 @@ async function applyMove(accountId: number, card: PersonCard, from: Stage, to: S
   const decision = unfollow === undefined ? await decideUnfollow({ ...card, stage: from }, to, networkOf(accountId)) : { proceed: true, unfollow };
   if (!decision.proceed) return false;
   try {
-    await rapportClient.moveCard({
+    const result = await rapportClient.moveCard({
       accountId,
       personId: card.personId,
       stage: to,
       ...(decision.unfollow === undefined ? {} : { unfollow: decision.unfollow }),
     });
+    openActionPage(result.action);
     announce(`Moved ${card.displayName} to ${STAGE_LABELS[to]}`);
     if (useBoardStore.getState().accountId === accountId) requestRefresh(null);
     return true;

@@ -10,6 +10,7 @@ import { focusCardBeside, focusFirstVisibleCard } from '../stores/cardFocus';
 import { useViewStore } from '../stores/viewStore';
 import { decideCurrent, skipCurrent, undoInReview, useReviewStore } from '../review/reviewStore';
 import { decide, undoLastMove } from './triageMoves';
+import { markOpenedDone } from '../actions/CardStatus';
 import { useShortcutsDialogStore } from './shortcutsDialogStore';
 import { announce } from '../stores/announcerStore';
 import { showInfo } from '../stores/toastStore';
@@ -67,6 +68,12 @@ function boardKey(key: string, accountId: number): boolean {
   }
   if (key === 'u') {
     void undoLastMove(accountId);
+    return true;
+  }
+  if (key === 'y') {
+    // The focused card's follow or message was opened on the network's page and done there.
+    const loaded = card ? cardOnBoard(card.personId, card.stage) : null;
+    if (!loaded || !markOpenedDone(loaded, accountId)) tell('Nothing opened on the network’s page waits to be marked done here');
     return true;
   }
   const to = DECISION_KEYS[key];

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { OutboxAction } from '../../shared/domain';
 import { call } from '../api/rapportClient';
+import { openActionPage } from '../actions/openActionPage';
 import { showError } from './toastStore';
 
 /** How long a card shows the check mark of an action it just saw finish. */
@@ -19,6 +20,8 @@ interface ActionsState {
   send(accountId: number, personId: number, text: string): Promise<boolean>;
   retry(actionId: number, accountId: number, personId: number): Promise<void>;
   cancel(actionId: number, accountId: number, personId: number): Promise<void>;
+  /** The person did on the network's page what was opened there. Resolves true when recorded. */
+  markDone(actionId: number, accountId: number, personId: number): Promise<boolean>;
   /** core's outbox.changed: re-read the histories on screen, remember the changed actions. */
   changed(accountId: number, actionIds: number[], personIds: number[]): void;
 }
@@ -41,6 +44,8 @@ export const useActionsStore = create<ActionsState>()((set, get) => ({
   send: async (accountId, personId, text) => {
     try {
       const action = await call('sendMessage', { accountId, personId, text });
+      // Where messages are written on the network's own page, that page opens with the text.
+      openActionPage(action);
       const key = personKey(accountId, personId);
       set((s) => ({ byPerson: { ...s.byPerson, [key]: [action, ...(s.byPerson[key] ?? []).filter((a) => a.id !== action.id)] } }));
       return true;
@@ -64,6 +69,17 @@ export const useActionsStore = create<ActionsState>()((set, get) => ({
       showError(error);
     }
     await get().loadForPerson(accountId, personId);
+  },
+  markDone: async (actionId, accountId, personId) => {
+    try {
+      await call('markActionDone', { actionId });
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
+    } finally {
+      await get().loadForPerson(accountId, personId);
+    }
   },
   changed: (accountId, actionIds, personIds) => {
     const loaded = get().byPerson;

@@ -11,6 +11,7 @@ import { flushQueued } from './columnLoading';
 import { showError } from './toastStore';
 import { useAccountsStore } from './accountsStore';
 import { decideUnfollow, needsUnfollowQuestion } from '../actions/unfollowQuestion';
+import { openActionPage } from '../actions/openActionPage';
 import type { PersonCard } from '../../shared/domain';
 
 /** How long a moved card's people.changed echo is recognised as ours. */
@@ -93,6 +94,8 @@ async function applyMove(personId: number, to: Stage, options: MoveOptions, unfo
 
   try {
     const result = await rapportClient.moveCard(unfollow === undefined ? { accountId, personId, stage: to } : { accountId, personId, stage: to, unfollow });
+    // On a network where the person follows on its own page, that page opens now (one person).
+    openActionPage(result.action);
     // Stored in core even if the board was reset meanwhile.
     if (generation !== boardControl.generation) return true;
     // With other moves still in flight, their optimistic shifts are not in these counts yet.

@@ -106,6 +106,11 @@ export const contract = {
   retryAction: method<OutboxAction>()(z.strictObject({ actionId: id })),
   /** Cancels an action that is still queued (CONFLICT once it is being sent). */
   cancelAction: method<{ cancelled: true }>()(z.strictObject({ actionId: id })),
+  /**
+   * The person did on the network's own page what Rapport opened there (a follow or message on X):
+   * the opened action becomes done, and the relationship and timeline say so.
+   */
+  markActionDone: method<OutboxAction>()(z.strictObject({ actionId: id })),
   getActionBudget: method<ActionBudget>()(z.strictObject({ accountId: id })),
   /** Lowers (or restores) the daily budget; never above the network's default. */
   setActionBudget: method<ActionBudget>()(

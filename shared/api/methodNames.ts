@@ -17,6 +17,7 @@ export const METHOD_NAMES = [
   'listActions',
   'retryAction',
   'cancelAction',
+  'markActionDone',
   'getActionBudget',
   'setActionBudget',
   // signing in to any network (signInContract.ts)

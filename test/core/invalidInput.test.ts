@@ -23,6 +23,7 @@ const VALID: { [M in MethodName]: MethodInput<M> } = {
   listActions: { accountId: 1, personId: 1 },
   retryAction: { actionId: 1 },
   cancelAction: { actionId: 1 },
+  markActionDone: { actionId: 1 },
   getActionBudget: { accountId: 1 },
   setActionBudget: { accountId: 1, limit: 10 },
   queryPeople: { accountId: 1, filter: { query: 'ada', stages: ['new'], signals: ['follow-bait'] }, sort: 'score', limit: 50, offset: 0 },

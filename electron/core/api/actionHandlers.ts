@@ -1,9 +1,12 @@
-// sendMessage, listActions, retryAction, cancelAction, getActionBudget, setActionBudget: the
-// outbox as the UI sees it. Sending happens in the background (outbox/outboxWorker.ts); these
-// only queue, look, and change what is queued.
+// sendMessage, listActions, retryAction, cancelAction, markActionDone, getActionBudget,
+// setActionBudget: the outbox as the UI sees it. Sending happens in the background
+// (outbox/outboxWorker.ts); these only queue, look, and change what is queued. On a network that
+// leaves actions to the person on its own pages, a message is recorded opened and its answer names
+// the page (outbox/actionOnSite.ts); the person then marks it done.
 import type { Account } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
 import { readActionBudget, requireBudget, writeActionBudget } from '../outbox/actionBudget';
+import { markOpenedActionDone, queueOrOpen } from '../outbox/actionOnSite';
 import { networkPolicy } from '../networks/networkRegistry';
 import { accountsRepo } from '../repos/accountsRepo';
 import { outboxRepo, publicAction, type StoredAction } from '../repos/outboxRepo';
@@ -33,13 +36,13 @@ export const actionHandlers: HandlerGroup = {
     if (triageRepo(ctx.db).stageOf(accountId, personId) === null) {
       throw new RapportError('NOT_FOUND', 'That person is not on this board any more.');
     }
-    const action = ctx.db.transaction(() => {
+    const { stored, summary } = ctx.db.transaction(() => {
       requireBudget(ctx.db, accountId, account.network, ctx.now());
-      return outboxRepo(ctx.db).enqueue({ accountId, personId, kind: 'dm', text, at: new Date(ctx.now()).toISOString() });
+      return queueOrOpen(ctx.db, account.network, { accountId, personId, kind: 'dm', text, at: new Date(ctx.now()).toISOString() });
     })();
-    announce(ctx, action);
+    announce(ctx, stored);
     ctx.outbox?.kick(accountId);
-    return publicAction(action);
+    return { ...publicAction(stored), ...(summary.openUrl ? { openUrl: summary.openUrl } : {}) };
   },
 
   listActions: ({ accountId, personId }, ctx) => {
@@ -62,12 +65,20 @@ export const actionHandlers: HandlerGroup = {
 
   cancelAction: ({ actionId }, ctx) => {
     const action = requireAction(ctx, actionId);
-    if (action.status !== 'queued' || !outboxRepo(ctx.db).cancel(actionId)) {
+    // An opened action the person did not do on the network's page is forgotten the same way.
+    if ((action.status !== 'queued' && action.status !== 'opened') || !outboxRepo(ctx.db).cancel(actionId)) {
       throw new RapportError('CONFLICT', 'Only an action that is still waiting can be cancelled; this one was already sent or settled.');
     }
     announce(ctx, action);
     if (action.kind !== 'dm') ctx.emit('people.changed', { accountId: action.accountId, personIds: [action.personId] });
     return { cancelled: true };
+  },
+
+  markActionDone: ({ actionId }, ctx) => {
+    const done = markOpenedActionDone(ctx.db, actionId, new Date(ctx.now()).toISOString());
+    announce(ctx, done);
+    if (done.kind !== 'dm') ctx.emit('people.changed', { accountId: done.accountId, personIds: [done.personId] });
+    return publicAction(done);
   },
 
   getActionBudget: ({ accountId }, ctx) => {

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { RapportError } from '../../../shared/api/errors';
 import type { Account, ActionSummary } from '../../../shared/domain';
 import { requireBudget } from '../outbox/actionBudget';
+import { queueOrOpen } from '../outbox/actionOnSite';
 import { networkPolicy } from '../networks/networkRegistry';
 import { accountsRepo } from '../repos/accountsRepo';
 import { actionSummary, outboxRepo, publicAction } from '../repos/outboxRepo';
@@ -29,7 +30,8 @@ function queueUnfollow(db: Database.Database, account: Account, personId: number
     if (edge.iFollow !== 1) throw new RapportError('CONFLICT', 'You do not follow this person, so there is nothing to unfollow.');
     requireBudget(db, account.id, account.network, nowMs);
     const at = new Date(nowMs).toISOString();
-    return { action: actionSummary(publicAction(outbox.enqueue({ accountId: account.id, personId, kind: 'unfollow', at }))), fresh: true };
+    // On a network that leaves it to the person, this opens its page instead (action.openUrl).
+    return { action: queueOrOpen(db, account.network, { accountId: account.id, personId, kind: 'unfollow', at }).summary, fresh: true };
   })();
 }
 

@@ -37,6 +37,8 @@ export interface ProviderPorts {
   /** Whether sealed sign-ins can be opened at all (a key was given). */
   readonly secretsAvailable: boolean;
   settings: NetworkSettings;
+  /** The database, for what a module itself recorded (the sample network's sent follows). */
+  db?: Database.Database;
 }
 
 /** Start and stop of an account's sync, as a sign-in or a reaction needs them. */
@@ -76,6 +78,15 @@ export interface SignInSteps<N extends Network = Network> {
 
 export type SignInStepsByNetwork = { [N in Network]: SignInSteps<N> };
 
+/** The action a network's own page is asked for (see NetworkModule.actionPage). */
+export interface ActionPageRequest {
+  kind: 'follow' | 'unfollow' | 'dm';
+  /** The person's stable id on the network. */
+  remoteId: string;
+  /** The message, for a dm. */
+  text?: string;
+}
+
 /** Stops what attach started; awaited when core closes. */
 export type ModuleCloser = () => Promise<void>;
 
@@ -95,6 +106,12 @@ export interface NetworkModule<N extends Network = Network> {
   readonly backgroundSync?: boolean;
   /** Hosts links of this account open on, beyond main's fixed list (a server of the user's choice). */
   externalHosts?(account: Account): string[];
+  /**
+   * For a network whose rules leave every follow and message to the person (X): the network's own
+   * page where they do this action themselves. With it, the outbox never sends: each action is
+   * recorded 'opened' (counted against the budget) and the window opens this page.
+   */
+  actionPage?(action: ActionPageRequest): string;
   /** Subscribes the module's reactions to core's bus (in the module's own files). */
   attach?(bus: CoreBus, ports: ModulePorts): ModuleCloser | void;
 }

@@ -5,13 +5,16 @@
 // - out of Connected while that person's follow is still queued → the follow is cancelled, which
 //   is how undo of a move to Connected works.
 // The stage change and the queued action are written in one transaction, after the budget check.
+// On a network that leaves actions to the person on its own pages, the follow or unfollow is
+// recorded 'opened' instead of queued and `action.openUrl` names the page (actionOnSite.ts).
 import type Database from 'better-sqlite3';
 import type { Account, ActionSummary, Stage } from '../../../shared/domain';
 import { RapportError } from '../../../shared/api/errors';
-import { outboxRepo, actionSummary, publicAction } from '../repos/outboxRepo';
+import { outboxRepo } from '../repos/outboxRepo';
 import { perDatabase } from '../repos/perDatabase';
 import { triageRepo, type MoveOutcome } from '../repos/triageRepo';
 import { requireBudget } from './actionBudget';
+import { queueOrOpen } from './actionOnSite';
 import { networkPolicy } from '../networks/networkRegistry';
 
 export interface MoveRequest {
@@ -57,20 +60,21 @@ export function moveWithActions(db: Database.Database, request: MoveRequest): Mo
     const pendingUnfollow = outbox.pending(account.id, personId, 'unfollow');
     if (stage === 'connected' && from !== 'connected' && policy.canFollow && !iFollow && !pendingFollow) {
       requireBudget(db, account.id, account.network, nowMs);
-      action = actionSummary(publicAction(outbox.enqueue({ accountId: account.id, personId, kind: 'follow', at })));
+      action = queueOrOpen(db, account.network, { accountId: account.id, personId, kind: 'follow', at }).summary;
       changedActionIds.push(action.id);
     } else if (stage !== 'connected' && from === 'connected') {
-      if (pendingFollow && pendingFollow.status === 'queued' && outbox.cancel(pendingFollow.id)) {
+      // An opened follow the person takes back is forgotten like a queued one.
+      if (pendingFollow && (pendingFollow.status === 'queued' || pendingFollow.status === 'opened') && outbox.cancel(pendingFollow.id)) {
         changedActionIds.push(pendingFollow.id);
       } else if (request.unfollow === true && policy.canFollow && (iFollow || pendingFollow) && !pendingUnfollow) {
         requireBudget(db, account.id, account.network, nowMs);
-        action = actionSummary(publicAction(outbox.enqueue({ accountId: account.id, personId, kind: 'unfollow', at })));
+        action = queueOrOpen(db, account.network, { accountId: account.id, personId, kind: 'unfollow', at }).summary;
         changedActionIds.push(action.id);
       }
     } else if (request.unfollow === true && stage !== 'connected' && iFollow && policy.canFollow && !pendingUnfollow) {
       // Not in Connected but followed (e.g. a declined follower I follow): the explicit ask still counts.
       requireBudget(db, account.id, account.network, nowMs);
-      action = actionSummary(publicAction(outbox.enqueue({ accountId: account.id, personId, kind: 'unfollow', at })));
+      action = queueOrOpen(db, account.network, { accountId: account.id, personId, kind: 'unfollow', at }).summary;
       changedActionIds.push(action.id);
     }
     const outcome = triage.move(account.id, personId, stage, at);

@@ -81,13 +81,18 @@ export const outboxRepo = perDatabase((db: Database.Database) => {
     `INSERT INTO outbox (account_id, person_id, kind, payload, idempotency_key, status, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)`,
   );
+  // Opened on the network's own page: never sent by the worker, counted by the budget from now.
+  const insertOpened = db.prepare(
+    `INSERT INTO outbox (account_id, person_id, kind, payload, idempotency_key, status, created_at, updated_at, sent_at)
+     VALUES (?, ?, ?, ?, ?, 'opened', ?, ?, ?)`,
+  );
   const byId = db.prepare('SELECT * FROM outbox WHERE id = ?');
   const listAccount = db.prepare("SELECT * FROM outbox WHERE account_id = ? AND kind <> 'note' ORDER BY id DESC LIMIT ?");
   const listPerson = db.prepare(
     "SELECT * FROM outbox WHERE account_id = ? AND person_id = ? AND kind <> 'note' ORDER BY id DESC LIMIT ?",
   );
   const pendingOf = db.prepare(
-    `SELECT * FROM outbox WHERE account_id = ? AND person_id = ? AND kind = ? AND status IN ('queued', 'sending')
+    `SELECT * FROM outbox WHERE account_id = ? AND person_id = ? AND kind = ? AND status IN ('queued', 'sending', 'opened')
      ORDER BY id DESC LIMIT 1`,
   );
   const due = db.prepare(
@@ -117,7 +122,10 @@ export const outboxRepo = perDatabase((db: Database.Database) => {
     `UPDATE outbox SET status = 'queued', updated_at = ?, next_attempt_at = NULL, last_error_code = NULL, last_error_message = NULL
      WHERE id = ? AND status IN ('failed', 'queued')`,
   );
-  const remove = db.prepare("DELETE FROM outbox WHERE id = ? AND status = 'queued'");
+  const remove = db.prepare("DELETE FROM outbox WHERE id = ? AND status IN ('queued', 'opened')");
+  const openedToDone = db.prepare(
+    "UPDATE outbox SET status = 'done', updated_at = ?, last_error_code = NULL, last_error_message = NULL WHERE id = ? AND status = 'opened'",
+  );
   const interrupted = db.prepare("UPDATE outbox SET status = 'queued', updated_at = ?, next_attempt_at = NULL WHERE status = 'sending'");
   const latestPerPerson = db.prepare(
     `SELECT * FROM outbox WHERE id IN (
@@ -133,6 +141,18 @@ export const outboxRepo = perDatabase((db: Database.Database) => {
       return toAction(byId.get(info.lastInsertRowid) as OutboxRow);
     },
 
+    /** Records an action the person does on the network's own page (status 'opened'). */
+    enqueueOpened(action: NewAction): StoredAction {
+      const payload = action.kind === 'dm' ? JSON.stringify({ text: action.text ?? '' } satisfies DmPayload) : null;
+      const info = insertOpened.run(action.accountId, action.personId, action.kind, payload, randomUUID(), action.at, action.at, action.at);
+      return toAction(byId.get(info.lastInsertRowid) as OutboxRow);
+    },
+
+    /** opened → done; false when it was not waiting to be marked done. */
+    markOpenedDone(actionId: number, at: string): boolean {
+      return openedToDone.run(at, actionId).changes === 1;
+    },
+
     get(actionId: number): StoredAction | null {
       const row = byId.get(actionId) as OutboxRow | undefined;
       return row ? toAction(row) : null;
@@ -143,7 +163,7 @@ export const outboxRepo = perDatabase((db: Database.Database) => {
       return rows.map(toAction);
     },
 
-    /** A queued or sending action of this kind for this person, so a move never queues twice. */
+    /** A queued, sending or opened action of this kind for this person, so a move never queues twice. */
     pending(accountId: number, personId: number, kind: ActionKind): StoredAction | null {
       const row = pendingOf.get(accountId, personId, kind) as OutboxRow | undefined;
       return row ? toAction(row) : null;
@@ -187,7 +207,7 @@ export const outboxRepo = perDatabase((db: Database.Database) => {
       return requeue.run(at, actionId).changes === 1;
     },
 
-    /** Deletes a still-queued action (nothing was ever sent for it). */
+    /** Deletes a still-queued action (nothing was ever sent for it), or an opened one the person did not do. */
     cancel(actionId: number): boolean {
       return remove.run(actionId).changes === 1;
     },

@@ -27,7 +27,7 @@ const byNetwork = <T>(pick: (n: NetworkContract) => T): Readonly<Record<Network,
   Object.fromEntries(NETWORK_CONTRACTS.map((n) => [n.id, pick(n)])) as Record<Network, T>;
 
 /** What the window may offer on each network (core enforces the same, see each module's policy). */
-export const NETWORK_ACTIONS: Readonly<Record<Network, { canFollow: boolean; canDm: boolean }>> = byNetwork((n) => n.actions);
+export const NETWORK_ACTIONS: Readonly<Record<Network, { canFollow: boolean; canDm: boolean; opensOnSite?: boolean }>> = byNetwork((n) => n.actions);
 /** Tells the network's default avatar from a chosen one by the URL's path (query dropped). */
 export const NETWORK_AVATAR_RULES: Readonly<Record<Network, (path: string) => AvatarKind>> = byNetwork((n) => n.avatarKind);
 /** How each network is named to the user, in the window and in notifications. */

@@ -9,8 +9,11 @@ import type { AvatarKind } from '../../signals/types';
 export const xContract = {
   id: 'x',
   label: 'X',
-  /** Nothing is sent through an API: the outbox never follows or writes on X by itself. */
-  actions: { canFollow: false, canDm: false },
+  /**
+   * Nothing is sent through an API: each follow and message opens on X's own pages for the person
+   * to do, one at a time, then they mark it done (or the next import shows it).
+   */
+  actions: { canFollow: true, canDm: true, opensOnSite: true },
   /** X serves everyone without a picture the same default_profile_images/… file. */
   avatarKind: (path: string): AvatarKind => (path === '' ? 'unknown' : path.includes('/default_profile_images/') ? 'default' : 'custom'),
   signInParams: z.strictObject({

@@ -1,8 +1,10 @@
 // X as a module: accounts come from the user's own data archive (xSignIn), followers and following
-// are read from it (archive/), and nothing is ever sent to X by Rapport (X_POLICY).
+// are read from it (archive/), and nothing is ever sent to X by Rapport: follows and messages open
+// on X's own pages for the person to do (X_POLICY, xActionPages.ts).
 import { RapportError } from '../../../../shared/api/errors';
 import { xContract } from '../../../../shared/api/networks/x';
 import type { NetworkModule } from '../networkModule';
+import { xActionPage } from './xActionPages';
 import { X_POLICY } from './xPolicy';
 import { attachXReactions } from './xReactions';
 import { createXSignIn } from './xSignIn';
@@ -20,5 +22,6 @@ export const xModule: NetworkModule<'x'> = {
     );
   },
   createSignIn: (ports) => createXSignIn(ports),
+  actionPage: xActionPage,
   attach: attachXReactions,
 };

@@ -1,11 +1,13 @@
 // Signing in to X is importing an archive: its owner becomes the account (or is the account, when
 // the archive belongs to one already connected), then the archive is imported. With `accountId`
 // the archive must belong to that account. A first import that fails removes the account it
-// created, so a refused archive leaves the database as it was.
+// created, so a refused archive leaves the database as it was. A follow or unfollow the person
+// was sent to X's page for counts as done once the archive shows it.
 import { RapportError } from '../../../../shared/api/errors';
 import type { SignInParamsOf } from '../../../../shared/api/networks';
 import type { Account } from '../../../../shared/domain';
 import { accountsRepo } from '../../repos/accountsRepo';
+import { confirmOpenedActions } from '../../outbox/actionOnSite';
 import { recomputeSignalsGradually } from '../../signals/recomputeSignals';
 import { logError } from '../../errorLog';
 import type { ModulePorts, SignInSteps } from '../networkModule';
@@ -40,6 +42,8 @@ export function createXSignIn(ports: ModulePorts, options: XSignInOptions = {}):
       if (created) accounts.remove(account.id, ports.mediaDir);
       throw error;
     }
+    const confirmed = confirmOpenedActions(ports.db, account.id, now().toISOString());
+    if (confirmed.actionIds.length > 0) ports.emit('outbox.changed', { accountId: account.id, ...confirmed });
     ports.emit('accounts.changed', { accounts: accounts.list() });
     ports.emit('people.changed', { accountId: account.id, personIds: null });
     options.onImported?.(account, summary);
