@@ -168,6 +168,11 @@ export interface InteractionsPage {
   cursor: string | null;
   /** Items of kinds Rapport does not keep (or unreadable items): counted, never failing the page. */
   ignored: number;
+  /**
+   * The page's newest item, kept or skipped, when it has a usable key and date: the next walk stops
+   * there, so skipped items are not read (and counted) again.
+   */
+  head?: { key: string; at: string } | null;
 }
 
 export interface FetchedMedia {

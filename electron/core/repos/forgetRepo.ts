@@ -1,5 +1,5 @@
 // "Forget this person": everything this account holds about them goes — card, signals,
-// relationship, note, tags, timeline and queued actions — in one transaction. A decision other than
+// relationship, note, tags, timeline, interactions and queued actions — in one transaction. A decision other than
 // New is kept as a tombstone (network, remote id, stage; see 0010) so the next sync does not put
 // them back in New; "forget completely" keeps nothing. When no other account
 // refers to them, the person row goes too (posts cascade), with its search entry and the cached
@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import { RapportError } from '../../../shared/api/errors';
 import type { Stage } from '../../../shared/domain';
+import { interactionsRepo } from './interactionsRepo';
 import { isKnownPerson } from './knownPerson';
 import { perDatabase } from './perDatabase';
 import { extrasFilesSql } from './personExtrasRepo';
@@ -44,6 +45,7 @@ export const forgetRepo = perDatabase((db: Database.Database) => {
     deleteTags: db.prepare('DELETE FROM person_tags WHERE person_id = ? AND tag_id IN (SELECT id FROM tags WHERE account_id = ?)'),
     deleteEvents: db.prepare('DELETE FROM events WHERE account_id = ? AND person_id = ?'),
     deleteOutbox: db.prepare('DELETE FROM outbox WHERE account_id = ? AND person_id = ?'),
+    remoteIdOf: db.prepare('SELECT remote_id FROM people WHERE id = ?').pluck(),
     // After this account's rows are gone, anything left refers to the person from another account.
     stillReferenced: db.prepare(
       `SELECT 1 FROM relationships WHERE person_id = @id UNION ALL SELECT 1 FROM triage WHERE person_id = @id
@@ -90,6 +92,8 @@ export const forgetRepo = perDatabase((db: Database.Database) => {
     tagsRepo(db).dropUnused(accountId);
     s.deleteEvents.run(accountId, personId);
     s.deleteOutbox.run(accountId, personId);
+    // Their replies, likes and counts go too; interactions are keyed by remote id (see 0013).
+    interactionsRepo(db).forgetPerson(accountId, s.remoteIdOf.get(personId) as string);
 
     if (s.stillReferenced.get({ id: personId })) return { actionIds, personRemoved: false, keptStage, orphanFiles: [] };
 

@@ -61,7 +61,7 @@ export async function runInteractionsWalk(ctx: InteractionsWalkContext): Promise
     ctx.signal.throwIfAborted();
     outcome.pages++;
     outcome.ignored += page.ignored;
-    const first = page.items[0];
+    const first = page.head ?? page.items[0];
     const { stopKey, stopAt } = position;
     const reachedKnown = page.items.some((item) => item.key === stopKey || (stopAt !== null && item.at < stopAt));
     const reachedCutoff = page.items.some((item) => item.at < cutoff);

@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countBy, LoopbackServer } from '../loopbackServer';
 import { defaultMastodonKnobs, type FakeMastodonKnobs } from './fakeMastodonKnobs';
 import { FakeOAuth, hasScope, OAuthFailure } from './fakeMastodonOAuth';
+import { notificationRoutes } from './fakeMastodonNotificationRoutes';
 import { mastodonRoutes, RouteFailure, type Route, type RouteAnswer, type RouteContext } from './fakeMastodonRoutes';
 import { FakeMastodonState } from './fakeMastodonState';
 
@@ -64,7 +65,7 @@ export class FakeMastodon {
   }
 
   /** An access token for the signed-in user without the browser dance (for provider tests). */
-  issueToken(scopes = 'read:accounts read:follows write:follows read:statuses write:statuses write:accounts'): string {
+  issueToken(scopes = 'read:accounts read:follows write:follows read:statuses write:statuses write:accounts read:notifications'): string {
     const app = this.oauth.registerApp({ client_name: 'test', redirect_uris: 'urn:ietf:wg:oauth:2.0:oob', scopes });
     const access = `test-token-${app.clientId}`;
     this.oauth.tokens.set(access, { clientId: app.clientId, scopes: scopes.split(' '), accountId: this.state.self.id, revoked: false });
@@ -178,7 +179,7 @@ export class FakeMastodon {
   }
 
   private routeOf(method: string, path: string): Route | undefined {
-    return mastodonRoutes.find((r) => r.method === method && r.pattern.test(path));
+    return [...mastodonRoutes, ...notificationRoutes].find((r) => r.method === method && r.pattern.test(path));
   }
 
   private consume(knob: { count: number; routes?: string[] }, route: string): boolean {

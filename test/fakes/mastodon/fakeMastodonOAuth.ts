@@ -171,7 +171,7 @@ export class FakeOAuth {
       revocation_endpoint: `${origin}/oauth/revoke`,
       app_registration_endpoint: `${origin}/api/v1/apps`,
       userinfo_endpoint: `${origin}/oauth/userinfo`,
-      scopes_supported: ['read', 'write', 'follow', 'push', 'read:accounts', 'read:follows', 'read:statuses', 'write:accounts', 'write:follows', 'write:statuses'],
+      scopes_supported: ['read', 'write', 'follow', 'push', 'read:accounts', 'read:follows', 'read:statuses', 'write:accounts', 'write:follows', 'write:statuses', 'read:notifications'],
       response_types_supported: ['code'],
       response_modes_supported: ['query', 'fragment', 'form_post'],
       code_challenge_methods_supported: this.knobs.codeChallengeMethods,

@@ -60,6 +60,18 @@ export interface FakeStatus {
   mentions: string[];
 }
 
+/** One notification of the signed-in user (GET /api/v1/notifications). `type` is any string: servers add types. */
+export interface FakeNotification {
+  id: string;
+  type: string;
+  accountId: string;
+  /** The status it concerns: theirs for mention/status/quote, mine for favourite/reblog. */
+  status: FakeStatus | null;
+  /** For a mention: whether their status replies to one of mine. */
+  repliesToMe: boolean;
+  createdAt: string;
+}
+
 export interface FakeEdge {
   followId: number;
   accountId: string;
@@ -102,6 +114,11 @@ export class FakeMastodonState {
   private nextAccount = 1;
   private nextFollow = 1;
   private nextStatus = 1;
+  private nextNotification = 1;
+  /** My notifications, oldest first (pages read from the end). */
+  readonly notifications: FakeNotification[] = [];
+  /** The query string of each GET /api/v1/notifications, so tests can see since_id and max_id. */
+  readonly notificationQueries: string[] = [];
   private random: () => number;
 
   constructor(options: { username?: string; domain?: string; seed?: number } = {}) {
@@ -325,5 +342,38 @@ export class FakeMastodonState {
   /** Direct messages that reached this account. */
   directMessagesTo(accountId: string): FakeStatus[] {
     return this.posted.filter((s) => s.visibility === 'direct' && s.mentions.includes(accountId));
+  }
+  /**
+   * A notification from `accountId`, newer than every other, at `createdAt` or a minute after the
+   * previous one. mention/status/quote carry a status of theirs (`text`), favourite/reblog one of mine.
+   */
+  addNotification(type: string, accountId: string, options: { text?: string; repliesToMe?: boolean; createdAt?: string } = {}): FakeNotification {
+    const previous = this.notifications[this.notifications.length - 1];
+    const createdAt = options.createdAt ?? new Date((previous ? Date.parse(previous.createdAt) : Date.UTC(2026, 0, 1)) + 60_000).toISOString();
+    const theirs = type === 'mention' || type === 'status' || type === 'quote';
+    const mine = type === 'favourite' || type === 'reblog';
+    const status: FakeStatus | null =
+      theirs || mine
+        ? {
+            id: String(112_000_000_000 + this.nextNotification),
+            accountId: theirs ? accountId : this.self.id,
+            content: theirs ? `<p>${options.text ?? 'Hello'}</p>` : '<p>Something I wrote</p>',
+            createdAt,
+            visibility: 'public',
+            inReplyToId: options.repliesToMe ? String(111_999_000_000 + this.nextNotification) : null,
+            reblogOf: null,
+            mentions: theirs ? [this.self.id] : [],
+          }
+        : null;
+    const notification: FakeNotification = {
+      id: String(900_000 + this.nextNotification++),
+      type,
+      accountId,
+      status,
+      repliesToMe: options.repliesToMe === true,
+      createdAt,
+    };
+    this.notifications.push(notification);
+    return notification;
   }
 }

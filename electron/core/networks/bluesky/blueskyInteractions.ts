@@ -26,6 +26,8 @@ const notificationSchema = z.object({
   indexedAt: z.string().datetime({ offset: true }),
 });
 
+const headSchema = notificationSchema.pick({ uri: true, indexedAt: true });
+
 /** The page around the items, checked as a whole; the items are read one by one. */
 export const notificationsPageSchema = z.object({ notifications: z.array(z.unknown()), cursor: z.string().optional() });
 
@@ -68,6 +70,12 @@ export function toInteractionsPage(page: z.infer<typeof notificationsPageSchema>
     if (item) items.push(item);
     else ignored++;
   }
+  const head = headSchema.safeParse(page.notifications[0]);
   // An empty page that still has a cursor is the end (as with follower lists).
-  return { items, ignored, cursor: page.notifications.length > 0 ? (page.cursor ?? null) : null };
+  return {
+    items,
+    ignored,
+    cursor: page.notifications.length > 0 ? (page.cursor ?? null) : null,
+    head: head.success ? { key: head.data.uri, at: new Date(head.data.indexedAt).toISOString() } : null,
+  };
 }

@@ -4,14 +4,27 @@
 // outbox checks getRelationships; a direct message carries an Idempotency-Key so a re-send after
 // a lost answer returns the same status instead of posting twice.
 import type { mastodon } from 'masto';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { RapportError } from '../../../../shared/api/errors';
 import type { MastodonGrant } from './mastodonCredentialStore';
 import type { HttpClient } from '../../net/httpClient';
 import { downloadImage } from '../../net/imageDownload';
 import { sameResourceLink } from '../../net/linkHeader';
-import type { FetchedMedia, Provider, ProviderCapabilities, RemoteAccountStatus, RemoteEdge, RemotePage, RemotePost, RemoteRelationship } from '../provider';
+import type {
+  FetchedMedia,
+  InteractionsPage,
+  InteractionsPosition,
+  Provider,
+  ProviderCapabilities,
+  RemoteAccountStatus,
+  RemoteEdge,
+  RemoteInteraction,
+  RemotePage,
+  RemotePost,
+  RemoteRelationship,
+} from '../provider';
 import { readMastodonAccountStatus } from './mastodonAccountStatus';
+import { MASTODON_NOTIFICATIONS_PAGE, mastodonPageHead, toMastodonInteraction } from './mastodonInteractions';
 import { createMastoRestClient, type MastoRestClient } from './mastoRestClient';
 import { MastodonMalformedAnswer, MastodonRefusal, parseMastodonAnswer } from './mastodonErrors';
 import { readAccountList, readStatusList } from './mastodonItemReader';
@@ -162,6 +175,39 @@ export class MastodonProvider implements Provider {
       items: accounts.profiles.map((profile) => ({ profile, followedAt: null, followRef: null })),
       cursor: accounts.sent > 0 ? nextCursor : null,
       unreadable: accounts.unreadable,
+    };
+  }
+
+  /**
+   * My notifications, newest first: `max_id` from the Link header pages back, `since_id` (the
+   * newest notification a completed walk stored) stops the server at what is known.
+   */
+  async listInteractions(position: InteractionsPosition, signal?: AbortSignal): Promise<InteractionsPage> {
+    const path = '/api/v1/notifications';
+    const endpoint = 'GET /api/v1/notifications';
+    const params = {
+      limit: MASTODON_NOTIFICATIONS_PAGE,
+      ...(position.cursor ? { maxId: position.cursor } : {}),
+      ...(position.newerThan ? { sinceId: position.newerThan } : {}),
+    };
+    const response = await this.api.v1.notifications.list.$raw(params, { requestInit: { signal } });
+    const list = parseMastodonAnswer(z.array(z.unknown()), response.data, endpoint);
+    let next: URL | null;
+    try {
+      next = sameResourceLink(response.headers.get('link'), 'next', new URL(path, this.origin));
+    } catch (error) {
+      throw new MastodonMalformedAnswer(endpoint, "Link header's", (error as Error).message);
+    }
+    const items: RemoteInteraction[] = [];
+    for (const raw of list) {
+      const item = toMastodonInteraction(raw, this.instanceHost, this.selfId);
+      if (item) items.push(item);
+    }
+    return {
+      items,
+      ignored: list.length - items.length,
+      cursor: list.length > 0 ? (next?.searchParams.get('max_id') ?? null) : null,
+      head: mastodonPageHead(list[0]),
     };
   }
 

@@ -71,7 +71,7 @@ describe('Mastodon sign-in', () => {
     expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
       response_type: 'code',
       redirect_uri: pending.redirectUri,
-      scope: 'read:accounts read:follows write:follows read:statuses write:statuses',
+      scope: 'read:accounts read:follows write:follows read:statuses write:statuses read:notifications',
       code_challenge_method: 'S256',
     });
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -106,13 +106,35 @@ describe('Mastodon sign-in', () => {
     await playBrowser(first.authorizeUrl);
     await firstDone;
     const second = await begin(fake.url, { ...options, noteSync: true });
-    expect(new URL(second.authorizeUrl).searchParams.get('scope')).toBe('read:accounts read:follows write:follows read:statuses write:statuses write:accounts');
+    expect(new URL(second.authorizeUrl).searchParams.get('scope')).toBe('read:accounts read:follows write:follows read:statuses write:statuses read:notifications write:accounts');
     const secondDone = second.complete();
     await playBrowser(second.authorizeUrl);
     expect((await secondDone).scope).toContain('write:accounts');
     expect(fake.countOf('POST /api/v1/apps')).toBe(1);
     expect(fake.oauth.apps.size).toBe(1);
     expect([...fake.oauth.apps.values()][0]!.redirectUris).toEqual(['http://127.0.0.1/callback', 'urn:ietf:wg:oauth:2.0:oob']);
+  });
+
+  it('registers again when the stored app was registered before Rapport asked to read notifications', async () => {
+    const fake = await startFake();
+    const { options, credentials } = setup();
+    const old = fake.oauth.registerApp({
+      client_name: 'Rapport',
+      redirect_uris: 'http://127.0.0.1/callback urn:ietf:wg:oauth:2.0:oob',
+      scopes: 'read:accounts read:follows write:follows read:statuses write:statuses write:accounts',
+    });
+    await credentials.saveClient({
+      origin: fake.url,
+      clientId: old.clientId,
+      clientSecret: old.clientSecret,
+      redirectUris: ['http://127.0.0.1/callback', 'urn:ietf:wg:oauth:2.0:oob'],
+      scopes: 'read:accounts read:follows write:follows read:statuses write:statuses write:accounts',
+    });
+    const pending = await begin(fake.url, options);
+    const done = pending.complete();
+    await playBrowser(pending.authorizeUrl);
+    expect((await done).scope).toContain('read:notifications');
+    expect(fake.countOf('POST /api/v1/apps')).toBe(1);
   });
 
   it('refuses a wrong PKCE verifier with a clear message and stores no token', async () => {

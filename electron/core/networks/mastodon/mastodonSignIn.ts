@@ -19,7 +19,8 @@ import type { MastodonClientRegistration, MastodonCredentialStore, MastodonGrant
 import { discoverOAuthEndpoints, type OAuthEndpoints } from './mastodonDiscovery';
 import { createOAuthState, createPkcePair, type PkcePair } from '../../auth/pkce';
 
-export const MASTODON_BASE_SCOPES = ['read:accounts', 'read:follows', 'write:follows', 'read:statuses', 'write:statuses'] as const;
+/** read:notifications: who replied, mentioned, favourited or boosted (the interactions on cards). */
+export const MASTODON_BASE_SCOPES = ['read:accounts', 'read:follows', 'write:follows', 'read:statuses', 'write:statuses', 'read:notifications'] as const;
 /** Only asked for when the user turns on note sync (private account notes). */
 export const MASTODON_NOTE_SCOPE = 'write:accounts';
 /** Registered once; each sign-in asks for a subset, so turning on note sync needs no new app. */
@@ -130,7 +131,10 @@ export async function beginMastodonSignIn(input: string, options: MastodonSignIn
 /** The stored registration for this instance, or a new one (POST /api/v1/apps, once per instance). */
 async function ensureClient(origin: string, options: MastodonSignInOptions): Promise<MastodonClientRegistration> {
   const stored = await options.credentials.loadClient(origin);
-  if (stored && stored.redirectUris.includes(LOOPBACK_REDIRECT_URI) && stored.redirectUris.includes(OOB_REDIRECT_URI)) return stored;
+  // A registration from before a scope was added cannot grant it: register again.
+  const registeredScopes = new Set(stored?.scopes.split(/\s+/) ?? []);
+  const coversScopes = REGISTERED_SCOPES.split(' ').every((scope) => registeredScopes.has(scope));
+  if (stored && coversScopes && stored.redirectUris.includes(LOOPBACK_REDIRECT_URI) && stored.redirectUris.includes(OOB_REDIRECT_URI)) return stored;
   const { client } = createMastoRestClient({ http: options.http, origin });
   const app = await client.v1.apps.create({
     clientName: options.clientName ?? 'Rapport',
