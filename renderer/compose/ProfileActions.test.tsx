@@ -199,12 +199,17 @@ describe('Composer', () => {
     });
   });
 
-  it('says so instead of a composer on a network without messages', async () => {
-    const api = await renderActions('sample');
-    expect(screen.queryByLabelText('Message to Ada Lovelace')).toBeNull();
-    expect(screen.getByTestId('composer-unavailable').textContent).toBe(
-      'Sample people cannot receive messages. On Bluesky or Mastodon this is where you would write to Ada Lovelace.',
-    );
-    expect(api.callsOf('listTemplates')).toEqual([]);
+  it('on sample data offers the composer with templates and says the message goes nowhere', async () => {
+    const api = await renderActions('sample', async (a) => {
+      await a.core.call('saveTemplate', { name: 'Thanks', body: 'Hi {name}, thanks for the follow!' });
+    });
+    expect(screen.getByTestId('simulated-note').textContent).toMatch(/^Sample: nothing is sent\./);
+    const textarea = screen.getByLabelText('Message to Ada Lovelace');
+    const template = await screen.findByRole('option', { name: 'Thanks' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Template' }), { target: { value: (template as HTMLOptionElement).value } });
+    expect((textarea as HTMLTextAreaElement).value).toBe('Hi Ada Lovelace, thanks for the follow!');
+    fireEvent.click(sendButton());
+    await waitFor(() => expect(api.callsOf('sendMessage')).toEqual([{ accountId: 1, personId: 1, text: 'Hi Ada Lovelace, thanks for the follow!' }]));
+    await waitFor(() => expect(screen.getByTestId('sent-messages').textContent).toContain('Hi Ada Lovelace, thanks for the follow!'));
   });
 });

@@ -16,7 +16,7 @@ export function ProfileActions({ profile, accountId }: { profile: PersonProfile;
   const actions = useActionsStore((s) => s.byPerson[personKey(accountId, personId)] ?? NO_ACTIONS);
   const canDm = NETWORK_ACTIONS[profile.network].canDm;
   const name = profile.displayName || profile.handle;
-  const { label, NoMessagesNote } = uiOf(profile.network);
+  const { label, NoMessagesNote, simulatedNote } = uiOf(profile.network);
 
   useEffect(() => {
     void useActionsStore.getState().loadForPerson(accountId, personId);
@@ -24,6 +24,11 @@ export function ProfileActions({ profile, accountId }: { profile: PersonProfile;
 
   return (
     <div className="profile-actions">
+      {simulatedNote ? (
+        <p className="simulated-note" data-testid="simulated-note">
+          {simulatedNote}
+        </p>
+      ) : null}
       {canDm ? (
         <Composer key={personId} profile={profile} accountId={accountId} />
       ) : NoMessagesNote ? (

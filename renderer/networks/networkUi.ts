@@ -46,6 +46,8 @@ export interface NetworkUi {
   accountLabel?(account: Account): string;
   /** Wording of the remove button and its question; "Remove account" / "Remove @handle?" when absent. */
   readonly removal?: { buttonLabel: string; question: string };
+  /** For a network whose actions are simulated (sample data): said beside the composer and the budget. */
+  readonly simulatedNote?: string;
   /**
    * What stands where the composer would, on networks without messages: why there is none, and
    * whatever the network offers instead (GitHub: copy the text and open their email or profile).

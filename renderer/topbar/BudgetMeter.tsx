@@ -1,5 +1,6 @@
 // Today's follow/unfollow/message actions against the network's daily budget, with a small
-// popover to lower the limit. Hidden on networks where Rapport never acts (sample data, X).
+// popover to lower the limit. Hidden on networks where Rapport never acts; on sample data it says
+// the actions are simulated.
 import { useEffect } from 'react';
 import type { Account, ActionBudget } from '../../shared/domain';
 import { networkActs } from '../../shared/networkActions';
@@ -7,6 +8,7 @@ import { useBudget, useBudgetStore } from '../stores/budgetStore';
 import { formatGrouped } from '../format/numberFormat';
 import { formatFullDate } from '../format/dateFormat';
 import { BudgetSettings } from './BudgetSettings';
+import { uiOf } from '../networks/registry';
 
 /** The tooltip: when the next slot frees up. */
 export function budgetResetSentence(budget: ActionBudget): string {
@@ -44,14 +46,15 @@ function Meter({ budget }: { budget: ActionBudget }) {
 export function BudgetMeter({ account }: { account: Account }) {
   const budget = useBudget(account.id);
   const acts = networkActs(account.network);
+  const { simulatedNote } = uiOf(account.network);
   useEffect(() => {
     if (acts) void useBudgetStore.getState().load(account.id);
   }, [account.id, acts]);
   if (!acts || !budget) return null;
   return (
     <div className="budget">
-      <span className="budget-label" aria-hidden="true">
-        Actions
+      <span className="budget-label" aria-hidden="true" title={simulatedNote}>
+        {simulatedNote ? 'Sample actions' : 'Actions'}
       </span>
       <Meter budget={budget} />
       <BudgetSettings accountId={account.id} budget={budget} />

@@ -94,6 +94,7 @@ export class ProviderRegistry {
       },
       secretsAvailable: secrets?.available === true,
       settings,
+      db,
     };
     return this.portsObject;
   }

@@ -1,18 +1,10 @@
 // The sample network in the window: no sign-in form (the welcome button creates the account at
-// once), no messages, and a wording that says these people are invented.
+// once), a wording that says these people are invented, and follows and messages that go through
+// the outbox but reach no one (said beside the composer and the budget).
 import { Sparkles } from 'lucide-react';
 import { sampleContract } from '../../../shared/api/networks/sample';
 import { rapportClient } from '../../api/rapportClient';
-import { RemoteName } from '../../safeHtml/RemoteName';
 import type { NetworkUi } from '../networkUi';
-
-function SampleNoMessagesNote({ name }: { name: string }) {
-  return (
-    <>
-      Sample people cannot receive messages. On Bluesky or Mastodon this is where you would write to <RemoteName name={name} />.
-    </>
-  );
-}
 
 export const sampleUi: NetworkUi = {
   id: sampleContract.id,
@@ -27,5 +19,6 @@ export const sampleUi: NetworkUi = {
     busyNote: 'Creating the sample account…',
   },
   removal: { buttonLabel: 'Remove sample account', question: 'Remove the sample account?' },
-  NoMessagesNote: SampleNoMessagesNote,
+  simulatedNote:
+    'Sample: nothing is sent. Follows and messages go through the outbox and the daily budget as they would on a real network, and reach no one.',
 };

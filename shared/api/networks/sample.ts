@@ -7,10 +7,10 @@ export const sampleContract = {
   id: 'sample',
   label: 'Sample data',
   /**
-   * Invented people exist only in the generator's memory: a follow would be forgotten at the next
-   * start, so the sample board only triages.
+   * Follows and messages go through the outbox like a real network's, simulated: nothing leaves
+   * the machine. The sample module remembers sent follows from the outbox, so a restart keeps them.
    */
-  actions: { canFollow: false, canDm: false },
+  actions: { canFollow: true, canDm: true },
   /** Generated people without a picture have no avatar URL at all. */
   avatarKind: (path: string): AvatarKind => (path === '' ? 'default' : 'custom'),
   signInParams: z.strictObject({

@@ -1,7 +1,8 @@
-// What the outbox may do for a sample account: nothing. Invented people live only in the sample
-// provider's memory: a follow would be forgotten at the next start and the following sync would
-// then report an unfollow. So the sample board only triages; it never acts.
+// What the outbox may do for a sample account: follow and write, simulated (nothing is sent
+// anywhere), so sample data shows the outbox, the budget and the composer at work. Follows survive
+// a restart through the outbox's own record (sampleFollowLedger.ts). The budget is a real
+// network's kind of number, so the meter reads as it will with a real account.
 import { sampleContract } from '../../../../shared/api/networks/sample';
 import type { NetworkActionPolicy } from '../networkActionPolicy';
 
-export const samplePolicy: NetworkActionPolicy = { ...sampleContract.actions, dailyActions: 0 };
+export const samplePolicy: NetworkActionPolicy = { ...sampleContract.actions, dailyActions: 50 };

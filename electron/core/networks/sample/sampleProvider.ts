@@ -27,6 +27,8 @@ export const SAMPLE_PAGE_MAX = 500;
 export interface SampleProviderOptions extends SampleNetworkConfig {
   /** Wait this long before answering each list page, so a demo shows progress. */
   pageDelayMs?: number;
+  /** Follows and unfollows already made on this account (sampleFollowLedger), oldest first. */
+  follows?: ReadonlyMap<string, boolean>;
 }
 
 const CURSOR_PREFIX = 'off:';
@@ -76,8 +78,8 @@ export class SampleProvider implements Provider {
   };
   readonly graph: SampleNetwork;
   private readonly pageDelayMs: number;
-  /** Follows and unfollows made in this session; the generated graph itself never changes. */
-  private readonly followOverrides = new Map<string, boolean>();
+  /** Follows and unfollows made on top of the generated graph, which itself never changes. */
+  private readonly followOverrides: Map<string, boolean>;
   private messageCounter = 0;
   /** Counts list requests, so tests can check that a resumed walk skipped what was done. */
   listRequests = 0;
@@ -85,6 +87,7 @@ export class SampleProvider implements Provider {
   constructor(options: SampleProviderOptions) {
     this.graph = new SampleNetwork(options);
     this.pageDelayMs = options.pageDelayMs ?? 0;
+    this.followOverrides = new Map(options.follows);
   }
 
   private get seed(): number {
@@ -133,7 +136,7 @@ export class SampleProvider implements Provider {
     const end = Math.min(offset + Math.min(limit, SAMPLE_PAGE_MAX), total);
     const items: RemoteEdge[] = [];
     if (offset === 0) {
-      // Accounts followed in this session sit at the head of the list, newest first.
+      // Accounts followed through Rapport sit at the head of the list, newest first.
       for (const [remoteId, follows] of [...this.followOverrides].reverse()) {
         const key = parseSampleRemoteId(this.seed, remoteId);
         if (follows && key && !this.graph.iFollow(key)) {
