@@ -62,6 +62,7 @@ export class SyncJob {
   private providerReady: Provider | null = null;
   /** Items the network sent outside its rules, one per item however often it was seen. */
   private readonly unreadable = new Map<string, UnreadableItem>();
+  private readonly stopWatchingLimits: (() => void) | undefined;
 
   constructor(private readonly deps: SyncJobDeps) {
     this.accountId = deps.account.id;
@@ -84,10 +85,10 @@ export class SyncJob {
       (progress) => deps.emit('sync.progress', progress),
       () => deps.emit('people.changed', { accountId: this.accountId, personIds: null }),
     );
-    const stopWatching = deps.limitWaits?.watch(this.signal, (until) =>
+    this.stopWatchingLimits = deps.limitWaits?.watch(this.signal, (until) =>
       this.reporter.update({ waitingUntil: until === null ? null : new Date(until).toISOString() }),
     );
-    this.finished = this.execute().finally(() => stopWatching?.());
+    this.finished = this.execute();
   }
 
   get progress(): SyncProgress {
@@ -147,6 +148,7 @@ export class SyncJob {
         this.finish('failed', errorShape(error));
       }
     } finally {
+      this.stopWatchingLimits?.();
       // On shutdown the rebuild is left to openDatabase's heal at the next start: quitting stays quick.
       if (deferredSearch && db.open && this.signal.reason !== 'shutdown') rebuildSearchIndex(db);
     }
