@@ -2,16 +2,20 @@
 // network, so "Explore with sample data" exercises exactly the path Bluesky or Mastodon will.
 import type {
   FetchedMedia,
+  InteractionsPage,
+  InteractionsPosition,
   Provider,
   ProviderCapabilities,
   RemoteAccountStatus,
   RemoteEdge,
+  RemoteInteraction,
   RemotePage,
   RemotePost,
   RemoteProfile,
   RemoteRelationship,
 } from '../provider';
 import { renderSampleAvatarSvg } from './sampleAvatar';
+import { buildSampleInteractions, sampleInteractionsPage } from './sampleInteractions';
 import { SampleNetwork, type SampleNetworkConfig } from './sampleNetwork';
 import {
   generateSamplePerson,
@@ -165,6 +169,14 @@ export class SampleProvider implements Provider {
       if (key) profiles.push(this.person(key).profile);
     }
     return profiles;
+  }
+
+  private interactions: RemoteInteraction[] | null = null;
+
+  async listInteractions(position: InteractionsPosition, signal?: AbortSignal): Promise<InteractionsPage> {
+    await delay(this.pageDelayMs, signal);
+    this.interactions ??= buildSampleInteractions(this.graph);
+    return sampleInteractionsPage(this.interactions, position);
   }
 
   async getRecentPosts(remoteId: string, limit: number): Promise<RemotePost[]> {
