@@ -6,6 +6,7 @@ import { openBoard } from '../stores/boardSession';
 import { decideDrop } from '../keyboard/triageMoves';
 import { isCardDragData, isColumnDropData } from './dragData';
 import { BoardColumn } from './BoardColumn';
+import { FirstRunHint } from './FirstRunHint';
 
 export function Board({ accountId }: { accountId: number }) {
   useEffect(() => {
@@ -29,6 +30,7 @@ export function Board({ accountId }: { accountId: number }) {
 
   return (
     <main className="board" aria-label="Board">
+      <FirstRunHint />
       {STAGES.map((stage) => (
         <BoardColumn key={stage} stage={stage} accountId={accountId} />
       ))}
