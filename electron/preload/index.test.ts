@@ -12,6 +12,8 @@ const electron = vi.hoisted(() => {
     exposed,
     ipcListeners,
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
+    // A file from disk has a path; one made in the page (a Blob turned File) has ''.
+    webUtils: { getPathForFile: vi.fn((file: { name: string }) => (file.name === 'made-in-page.zip' ? '' : `/home/me/Downloads/${file.name}`)) },
     ipcRenderer: {
       invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })),
       on: vi.fn((channel: string, listener: IpcListener) => {
@@ -34,13 +36,20 @@ function deliver(message: unknown): void {
 }
 
 describe('preload', () => {
+  it('names where a dropped or picked file lies, through webUtils, and null for a file not on disk', async () => {
+    expect(await api.pathForFile(new File(['zip'], 'twitter.zip'))).toBe('/home/me/Downloads/twitter.zip');
+    expect(await api.pathForFile(new File(['zip'], 'made-in-page.zip'))).toBeNull();
+    // Nothing crossed to main: the path is the renderer's own knowledge of the file it was handed.
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
   it('exposes window.rapport and nothing else', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect([...electron.exposed.keys()]).toEqual(['rapport']);
   });
 
-  it('exposes exactly one function per contract method, plus on', () => {
-    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'on'].sort());
+  it('exposes exactly one function per contract method, plus on and pathForFile', () => {
+    expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, 'on', 'pathForFile'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('send');

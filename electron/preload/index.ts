@@ -1,6 +1,6 @@
 // window.rapport for the sandboxed renderer: one function per contract method and a typed
 // event subscription. The page never sees ipcRenderer, IPC events or any other Electron object.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { METHOD_NAMES } from '../../shared/api/methodNames';
 import { isEventName, type EventName, type RapportEvent } from '../../shared/api/events';
 import type { RapportApi, RapportMethods } from '../../shared/api/rapportApi';
@@ -32,6 +32,11 @@ const api: RapportApi = {
     return () => {
       set.delete(entry);
     };
+  },
+  // Electron ≥ 32 took File.path away; this is its replacement. '' means no file on disk.
+  async pathForFile(file) {
+    const found = webUtils.getPathForFile(file as File);
+    return found === '' ? null : found;
   },
 };
 

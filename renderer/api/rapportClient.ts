@@ -4,7 +4,7 @@ import { RapportError, isErrorCode } from '../../shared/api/errors';
 import type { Envelope } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
-import type { RapportApi } from '../../shared/api/rapportApi';
+import type { PickedFile, RapportApi } from '../../shared/api/rapportApi';
 import type { Account } from '../../shared/domain';
 
 function api(): RapportApi {
@@ -37,6 +37,15 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
 /** Subscribes to a core event; returns the unsubscribe function. */
 export function subscribe<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
   return api().on(event, listener);
+}
+
+/** Where a file the user dropped or picked lies on this computer; null when it has no place on disk. */
+export async function pathForFile(file: PickedFile): Promise<string | null> {
+  try {
+    return await api().pathForFile(file);
+  } catch (error) {
+    throw toRapportError(error);
+  }
 }
 
 /** Normalises anything thrown into a RapportError so the UI always has a code and a sentence. */

@@ -56,6 +56,19 @@ export async function openCoreApi(options: Omit<Partial<CreateCoreOptions>, 'dat
       listeners.set(event, set);
       return () => set.delete(listener);
     },
+    // As the harness does: the file's bytes saved in the core's folder, answered by path.
+    async pathForFile(file: Blob & { readonly name: string }) {
+      const saved = path.join(dataDir, `picked-${calls.length}-${path.basename(file.name)}`);
+      // jsdom's File has no arrayBuffer(); FileReader is what it offers.
+      const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+        reader.readAsArrayBuffer(file);
+      });
+      fs.writeFileSync(saved, Buffer.from(bytes));
+      return saved;
+    },
     async close() {
       stopEvents();
       open.delete(api);

@@ -62,7 +62,7 @@ async function loadBridge(search: string, sessionStorage = tabStorage()) {
 describe('harness bridge (window.rapport in the browser harness)', () => {
   it('exposes one function per contract method and on(), nothing else, frozen', async () => {
     const { rapport } = await loadBridge('?token=abc');
-    expect(Object.keys(rapport).sort()).toEqual([...METHOD_NAMES, 'on'].sort());
+    expect(Object.keys(rapport).sort()).toEqual([...METHOD_NAMES, 'on', 'pathForFile'].sort());
     for (const key of Object.keys(rapport)) expect(typeof rapport[key]).toBe('function');
     expect(Object.isFrozen(rapport)).toBe(true);
   });

@@ -140,6 +140,19 @@ function createEventChannel(token: string) {
   };
 }
 
+/** The harness's stand-in for the preload's webUtils.getPathForFile: the bytes go to /upload. */
+async function uploadFile(token: string, file: Blob & { readonly name: string }): Promise<string | null> {
+  const response = await fetch('/upload', {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', [TOKEN_HEADER]: token, 'x-rapport-file-name': encodeURIComponent(file.name) },
+    body: file,
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (!isEnvelope(body) || !body.ok) return null;
+  const saved = (body.value as { path?: unknown } | null)?.path;
+  return typeof saved === 'string' ? saved : null;
+}
+
 function createBridge(): RapportApi {
   const token = takeToken();
   const events = createEventChannel(token);
@@ -150,6 +163,7 @@ function createBridge(): RapportApi {
   return Object.freeze({
     ...(methods as unknown as RapportMethods),
     on: events.subscribe,
+    pathForFile: (file: Blob & { readonly name: string }) => uploadFile(token, file),
   });
 }
 

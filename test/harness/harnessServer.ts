@@ -4,6 +4,7 @@
 //
 //   POST /rpc/<method>      contract call (token in the x-rapport-token header) -> Envelope
 //   GET  /events?token=     WebSocket, every core event as { event, payload }
+//   POST /upload            a dropped or picked file's bytes (token header) -> Envelope<{ path }>
 //   GET  /harness-bridge.js the bundled bridge
 //   GET  /media/<path>      <dataDir>/media, with the media-only cookie
 //   GET  /<path>            the renderer build; index.html gets the bridge script injected
@@ -24,6 +25,7 @@ import { bridgeScript } from './bridgeBundle';
 import { createEventSocket } from './eventSocket';
 import { contentSecurityPolicy, cookieValue, hostIsLoopback, mediaCookieName, tokensMatch } from './requestGuards';
 import { handleRpc } from './rpcRoute';
+import { handleUpload } from './uploadRoute';
 import { resolveInside, streamFile } from './staticFiles';
 
 export interface HarnessOptions {
@@ -161,6 +163,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const path = url.pathname;
     if (path.startsWith('/rpc/')) return handleRpc(req, res, path.slice('/rpc/'.length), core, token);
+    // Saved beside core's data, so the file goes when the run's folder does.
+    if (path === '/upload') return handleUpload(req, res, token, join(options.dataDir, 'uploads'));
 
     req.resume();
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });

@@ -64,4 +64,47 @@ describe('X archive sign-in form', () => {
     expect(await api.core.call('getBoardCounts', { accountId })).toMatchObject({ ok: true, value: { new: 2, connected: 1 } });
     expect(await screen.findByTestId('column-new')).toBeTruthy();
   });
+
+  /** The archive as the page holds a file the user handed it. */
+  async function archiveFile(): Promise<{ file: File; bytes: Buffer }> {
+    const archive = path.join(dir, 'twitter-2026-12-01.zip');
+    await writeXArchiveZip(archive, { owner: OWNER, generatedAt: '2026-12-01T08:00:00.000Z', followers: ['101', '102', '103'], following: ['103'] });
+    const bytes = fs.readFileSync(archive);
+    return { file: new File([bytes], 'twitter-2026-12-01.zip', { type: 'application/zip' }), bytes };
+  }
+
+  it('imports an archive picked with “Choose the .zip…”, read where the file lies', async () => {
+    const { file, bytes } = await archiveFile();
+    renderWithApi(api);
+    const dialog = await openXDialog();
+    fireEvent.change(within(dialog).getByLabelText('Choose your X archive'), { target: { files: [file] } });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add account' })).toBeNull());
+    const [params] = api.callsOf('beginSignIn') as { network: string; archivePath: string }[];
+    expect(params?.network).toBe('x');
+    // Core was given the file's place on disk, which holds exactly the picked bytes.
+    expect(params?.archivePath).not.toContain(dir);
+    expect(fs.readFileSync(params?.archivePath ?? '').equals(bytes)).toBe(true);
+    const accountId = useAccountsStore.getState().selectedId;
+    expect(await api.core.call('getBoardCounts', { accountId })).toMatchObject({ ok: true, value: { new: 2, connected: 1 } });
+  });
+
+  it('imports an archive dropped on the form', async () => {
+    const { file } = await archiveFile();
+    renderWithApi(api);
+    const dialog = await openXDialog();
+    const form = within(dialog).getByLabelText('Your X archive').closest('form');
+    if (!form) throw new Error('no form');
+    fireEvent.drop(form, { dataTransfer: { files: [file], types: ['Files'] } });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add account' })).toBeNull());
+    expect(useAccountsStore.getState().accounts).toMatchObject([{ network: 'x', handle: 'rapport_me' }]);
+  });
+
+  it('says so when the dropped file has no place on this computer, and imports nothing', async () => {
+    renderWithApi(api);
+    api.pathForFile = async () => null;
+    const dialog = await openXDialog();
+    fireEvent.change(within(dialog).getByLabelText('Choose your X archive'), { target: { files: [new File(['x'], 'a.zip')] } });
+    await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toMatch(/could not find that file on this computer/));
+    expect(api.callsOf('beginSignIn')).toEqual([]);
+  });
 });
