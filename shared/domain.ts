@@ -14,9 +14,10 @@ export const STAGE_LABELS: Record<Stage, string> = {
 // The networks are listed once, in the registry of their contract parts.
 export { NETWORKS, type Network } from './api/networks';
 import type { Network } from './api/networks';
+import type { InteractionCount } from './interactions';
 
-export const BOARD_SORTS = ['newest', 'followers', 'name', 'score'] as const;
-/** newest: most recent follower first · followers: most followers first · name: A→Z */
+export const BOARD_SORTS = ['newest', 'followers', 'name', 'score', 'engaged'] as const;
+/** newest: most recent follower first · followers: most followers first · name: A→Z · engaged: most engagement with me first */
 export type BoardSort = (typeof BOARD_SORTS)[number];
 
 export interface Account {
@@ -75,6 +76,19 @@ export interface PersonCard {
   snoozeEndedAt?: string | null;
   /** A follow request waits for a locked account's approval ("Requested"). */
   followRequested?: boolean;
+  /** How they engaged with me (replies, likes…), when they did: the card's "Replied 3× · liked 12". */
+  engagement?: CardEngagement;
+}
+
+/** Per-kind interaction counts of a person (shared/interactions), with what the card says of them. */
+export interface CardEngagement {
+  counts: InteractionCount[];
+  /** Weighted total of their interactions toward me (ENGAGEMENT_WEIGHTS). */
+  points: number;
+  /** Their latest interaction toward me (ISO-8601). */
+  lastAt: string | null;
+  /** They replied to or mentioned me before they followed me. */
+  repliedBeforeFollowing: boolean;
 }
 
 export const ACTION_KINDS = ['follow', 'unfollow', 'dm', 'note'] as const;

@@ -3,11 +3,11 @@
 import type { BoardSort, PersonCard, Stage, StageCounts } from './domain';
 import type { SignalId } from './signals/types';
 
-export const RELATIONSHIP_FILTERS = ['mutual', 'followsMe', 'iFollow', 'notFollowingBack', 'unfollowedMe'] as const;
+export const RELATIONSHIP_FILTERS = ['mutual', 'followsMe', 'iFollow', 'notFollowingBack', 'notFollowedBack', 'unfollowedMe'] as const;
 /**
  * mutual: follows me and I follow · followsMe: follows me (whatever I do) · iFollow: I follow
- * (whatever they do) · notFollowingBack: I follow them, they do not follow me · unfollowedMe: they
- * followed me once and stopped.
+ * (whatever they do) · notFollowingBack: I follow them, they do not follow me · notFollowedBack: they
+ * follow me, I do not follow them · unfollowedMe: they followed me once and stopped.
  */
 export type RelationshipFilter = (typeof RELATIONSHIP_FILTERS)[number];
 
@@ -26,6 +26,8 @@ export interface PeopleFilter {
   followedMeBefore?: string;
   /** true: only snoozed people · false: hide snoozed people · absent: both */
   snoozed?: boolean;
+  /** true: only people who engaged with me (replied, mentioned, liked…) */
+  engages?: boolean;
 }
 
 export const MATCH_REASONS = ['name', 'handle', 'bio', 'note', 'tag'] as const;
@@ -38,8 +40,8 @@ export interface PersonMatch {
   matched: MatchReason;
 }
 
-export const PEOPLE_SORTS = ['newest', 'followers', 'name', 'score', 'lastActivity'] as const;
-/** The board's sorts, plus score (best first) and lastActivity (most recently posted first). */
+export const PEOPLE_SORTS = ['newest', 'followers', 'name', 'score', 'lastActivity', 'engaged'] as const;
+/** The board's sorts, plus lastActivity (most recently posted first). */
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 export type { BoardSort };
 

@@ -15,6 +15,7 @@ export const RELATIONSHIP_LABELS: Record<RelationshipFilter, string> = {
   followsMe: 'Follows me',
   iFollow: 'I follow',
   notFollowingBack: 'Not following back',
+  notFollowedBack: 'Not followed back',
   unfollowedMe: 'Unfollowed me',
 };
 
@@ -24,6 +25,7 @@ export const PEOPLE_SORT_LABELS: Record<PeopleSort, string> = {
   name: 'Name A→Z',
   score: 'Best score',
   lastActivity: 'Last activity',
+  engaged: 'Most engaged first',
 };
 
 interface FilterBarProps {

@@ -9,6 +9,7 @@ const SORT_LABELS: Record<BoardSort, string> = {
   followers: 'Most followers',
   name: 'Name',
   score: 'Most promising first',
+  engaged: 'Most engaged first',
 };
 
 function isBoardSort(value: string): value is BoardSort {

@@ -37,6 +37,7 @@ export const peopleFilterSchema = z.strictObject({
   followedMeAfter: isoDate.optional(),
   followedMeBefore: isoDate.optional(),
   snoozed: z.boolean().optional(),
+  engages: z.boolean().optional(),
 });
 
 export interface PeoplePage {

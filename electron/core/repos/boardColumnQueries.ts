@@ -31,6 +31,7 @@ const PLAIN_KEYS: Record<Exclude<BoardSort, 'score'>, { column: string; descendi
   newest: { column: 't.sort_rank', descending: true },
   followers: { column: 't.sort_followers', descending: true },
   name: { column: 't.sort_name', descending: false },
+  engaged: { column: 't.sort_engagement', descending: true },
 };
 
 type Side = 'after' | 'before';

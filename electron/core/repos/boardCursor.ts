@@ -28,6 +28,8 @@ function valueFits(sort: BoardSort, value: unknown): value is SortValue {
       return typeof value === 'number' && Number.isSafeInteger(value);
     case 'newest':
       return typeof value === 'number' && Number.isFinite(value);
+    case 'engaged':
+      return typeof value === 'number' && Number.isSafeInteger(value);
     case 'score':
       return value === null || (typeof value === 'number' && Number.isFinite(value));
   }

@@ -41,6 +41,7 @@ const RELATIONSHIP_SQL: Record<NonNullable<PeopleFilter['relationship']>, string
   followsMe: 'r.follows_me = 1',
   iFollow: 'r.i_follow = 1',
   notFollowingBack: 'r.i_follow = 1 AND r.follows_me = 0',
+  notFollowedBack: 'r.follows_me = 1 AND r.i_follow = 0',
   unfollowedMe: 'r.follows_me = 0 AND t.person_id IS NOT NULL AND p.gone_at IS NULL',
 };
 
@@ -106,6 +107,8 @@ export function buildPeopleFilterSql(filter: PeopleFilter, accountId: number): P
 
   if (filter.snoozed === true) conditions.push('t.snoozed_until IS NOT NULL');
   if (filter.snoozed === false) conditions.push('t.snoozed_until IS NULL');
+  // The engagement key is kept on the card (0013), so this reads no other table.
+  if (filter.engages === true) conditions.push('t.sort_engagement > 0');
 
   const where = conditions.join('\n  AND ');
   return { from: PEOPLE_FROM, where, params, readsProfiles: /\bp\./.test(where), everyone: conditions.length === 1 };

@@ -24,6 +24,7 @@ const ORDER_BY: Record<PeopleSort, string> = {
   score: 't.score DESC NULLS LAST, r.person_id DESC',
   lastActivity: `coalesce(p.last_post_at, (SELECT max(created_at) FROM posts WHERE person_id = r.person_id)) DESC NULLS LAST,
                  r.person_id DESC`,
+  engaged: 'coalesce(t.sort_engagement, 0) DESC, r.person_id DESC',
 };
 
 /** Card rows of people with or without a triage row; the stage fallback is chosen in JS. */
