@@ -138,7 +138,7 @@ describe('profile review', () => {
     expect(await api.core.call('getProfile', { accountId: 1, personId: 2 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it('shows chips and tags on the card on one line, and a badge when a snooze ended', async () => {
+  it('shows two chips in full, the rest as +N, tags on their own line, and a badge when a snooze ended', async () => {
     const api = await coreWithPeople([2]);
     // The first follower's bio asks for follow-backs, they never posted and joined three days ago;
     // their snooze just ended. Core's recompute stores which signals hold, as after a sync.
@@ -154,8 +154,16 @@ describe('profile review', () => {
     await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(2));
     const [first, second] = screen.getAllByTestId('card');
     const chips = within(first!).getByTestId('card-chips');
-    expect(Array.from(chips.children, (chip) => chip.textContent)).toEqual(['Back from snooze', 'Says “follow back”', 'No posts', '#friend']);
+    const texts = Array.from(chips.children, (chip) => chip.textContent ?? '');
+    expect(texts.slice(0, 3)).toEqual(['Back from snooze', 'Says “follow back”', 'No posts']);
+    // Whatever else holds is counted, and named on hover.
+    expect(texts).toHaveLength(4);
+    const more = chips.children[3] as HTMLElement;
+    expect(more.textContent).toMatch(/^\+\d+$/);
+    expect(more.getAttribute('title')).toMatch(/New account/);
     expect(within(chips).getByText('Says “follow back”').getAttribute('title')).toBe('Follow-for-follow wording in the bio: “follow back”.');
+    expect(Array.from(within(first!).getByTestId('card-tags').children, (tag) => tag.textContent)).toEqual(['#friend']);
     expect(within(second!).queryByTestId('card-chips')).toBeNull();
+    expect(within(second!).queryByTestId('card-tags')).toBeNull();
   });
 });

@@ -39,12 +39,12 @@ describe('Budget meter', () => {
     expect(meter.getAttribute('title')).toMatch(/^The oldest counted action frees its slot at /);
   });
 
-  it('is not shown on a network where Rapport never acts', async () => {
+  it('on sample data counts the simulated actions and says they are samples', async () => {
     const api = await coreWith({}, 0);
     renderWithApi(api);
-    await screen.findByRole('button', { name: 'Sync now' });
-    expect(screen.queryByRole('meter', { name: 'Daily actions' })).toBeNull();
-    expect(api.callsOf('getActionBudget')).toEqual([]);
+    const meter = await screen.findByRole('meter', { name: 'Daily actions' });
+    expect(meter.getAttribute('aria-valuetext')).toBe('0 of 50 actions used today');
+    expect(screen.getByText('Sample actions').getAttribute('title')).toMatch(/nothing is sent/i);
   });
 
   it('lowers the limit, and refuses one above the network default with a sentence', async () => {

@@ -51,7 +51,7 @@ describe('unfollowPerson', () => {
     expect(await errorCodeOf(unfollow(notFollowed))).toBe('CONFLICT');
     expect(await errorCodeOf(unfollow(999_999))).toBe('NOT_FOUND');
     const sample = addTestAccount(t.db, 'other');
-    expect(await errorCodeOf(unfollow(followed[0] as number, sample))).toBe('CONFLICT'); // the sample network cannot act
+    expect(await errorCodeOf(unfollow(followed[0] as number, sample))).toBe('NOT_FOUND'); // not a person of the sample account
     const otherBluesky = Number(
       t.db
         .prepare("INSERT INTO accounts (network, remote_id, handle, created_at) VALUES ('bluesky', 'did:plc:two', 'two.bsky.social', ?)")
