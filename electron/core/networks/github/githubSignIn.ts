@@ -7,7 +7,6 @@ import { asSignInStep } from '../../auth/signInFailure';
 import { accountsRepo } from '../../repos/accountsRepo';
 import type { ModulePorts, SignInSteps } from '../networkModule';
 import { githubEndpoints } from './githubEndpoints';
-import { checkGithubToken } from './githubTokenCheck';
 import { GITHUB_SERVICE, githubTokenStore } from './githubTokenStore';
 
 export function createGithubSignIn(ports: ModulePorts): SignInSteps<'github'> {
@@ -17,6 +16,8 @@ export function createGithubSignIn(ports: ModulePorts): SignInSteps<'github'> {
     return asSignInStep(endpoints.enterprise ? 'The GitHub Enterprise server' : 'GitHub', async () => {
       // Before the check: a machine that cannot keep the token must not be asked for one.
       await ports.secrets.open();
+      // @octokit/rest comes with the first GitHub sign-in or provider, never with core itself.
+      const { checkGithubToken } = await import('./githubTokenCheck');
       const { user } = await checkGithubToken(ports.http(GITHUB_SERVICE), endpoints, token);
       const accounts = accountsRepo(ports.db);
       const remoteId = String(user.id);

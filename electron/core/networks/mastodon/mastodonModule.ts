@@ -7,7 +7,6 @@ import type { NetworkModule } from '../networkModule';
 import { loadMastodonGrant, MASTODON_SERVICE } from './mastodonAccountGrant';
 import { mastodonExternalHosts } from './mastodonExternalHosts';
 import { mastodonPolicy } from './mastodonPolicy';
-import { MastodonProvider } from './mastodonProvider';
 import { attachMastodonReactions } from './mastodonReactions';
 import { createMastodonSignIn } from './mastodonSignInSteps';
 
@@ -22,6 +21,8 @@ export const mastodonModule: NetworkModule<'mastodon'> = {
   async createProvider(account, ports) {
     const grant = await loadMastodonGrant(ports, account);
     if (!grant) throw new RapportError('AUTH_EXPIRED', `Rapport is no longer signed in to Mastodon as @${account.handle}. Sign in again.`);
+    // masto is loaded with the first Mastodon provider, not with core (most cores never need it).
+    const { MastodonProvider } = await import('./mastodonProvider');
     return MastodonProvider.fromGrant(ports.http(MASTODON_SERVICE), grant, { media: ports.mediaHttp() });
   },
   createSignIn: (ports) => createMastodonSignIn(ports),

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { Account } from '../../../../shared/domain';
 import type { EventMap, EventName } from '../../../../shared/api/events';
 import { MediaCache } from '../../media/mediaCache';
-import { MastodonProvider } from './mastodonProvider';
+import type { MastodonProvider } from './mastodonProvider';
 import type { Provider } from '../provider';
 import { perDatabase } from '../../repos/perDatabase';
 import { personExtrasRepo, type StoredEmoji } from '../../repos/personExtrasRepo';
@@ -57,6 +57,12 @@ export interface MastodonProfileDutiesOptions {
   providerFor(account: Account): Promise<Provider>;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   now(): number;
+}
+
+/** Told apart by its methods, not instanceof: importing the class would load masto with core. */
+function isMastodonProvider(provider: Provider): provider is MastodonProvider {
+  const candidate = provider as Partial<MastodonProvider>;
+  return typeof candidate.familiarFollowers === 'function' && typeof candidate.getRelationships === 'function';
 }
 
 export class MastodonProfileDuties {
@@ -119,7 +125,7 @@ export class MastodonProfileDuties {
     }
 
     const onceKey = `${account.id}:${personId}`;
-    if (provider instanceof MastodonProvider && !this.checked.has(onceKey)) {
+    if (isMastodonProvider(provider) && !this.checked.has(onceKey)) {
       this.checked.add(onceKey);
       if (person.followRequested === 1) {
         const [relationship] = await provider.getRelationships([person.remoteId], signal);

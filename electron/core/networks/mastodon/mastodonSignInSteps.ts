@@ -11,10 +11,9 @@ import { asSignInStep } from '../../auth/signInFailure';
 import { accountsRepo } from '../../repos/accountsRepo';
 import type { ModulePorts, SignInSteps } from '../networkModule';
 import { MASTODON_SERVICE } from './mastodonAccountGrant';
-import { MastodonProvider } from './mastodonProvider';
 import { mastodonRemoteId } from './mastodonRemoteId';
 import { accountCredentialStore, signInCredentialStore } from './mastodonSecretPlaces';
-import { beginMastodonSignIn, type PendingMastodonSignIn } from './mastodonSignIn';
+import type { PendingMastodonSignIn } from './mastodonSignIn';
 import { setNoteSync } from './noteSyncSetting';
 
 /** How long a begun sign-in waits for the browser (and keeps its loopback port). */
@@ -42,6 +41,7 @@ export function createMastodonSignIn(ports: ModulePorts, timeoutMs = SIGN_IN_TIM
   async function createAccount(entry: SignInEntry, grant: Awaited<ReturnType<PendingMastodonSignIn['complete']>>): Promise<Account> {
     const box = await ports.secrets.open();
     const http = ports.http(MASTODON_SERVICE);
+    const { MastodonProvider } = await import('./mastodonProvider');
     const provider = MastodonProvider.fromGrant(http, grant);
     const self = await provider.getSelf();
     const host = new URL(grant.origin).host;
@@ -74,6 +74,8 @@ export function createMastodonSignIn(ports: ModulePorts, timeoutMs = SIGN_IN_TIM
     begin: ({ instance, noteSync }) => asSignInStep('The Mastodon server', async () => {
       // Before any request: a machine that cannot keep the token must not start a sign-in.
       const box = await ports.secrets.open();
+      // masto comes with the first Mastodon sign-in or provider, never with core itself.
+      const { beginMastodonSignIn } = await import('./mastodonSignIn');
       const pending = await beginMastodonSignIn(instance, {
         http: ports.http(MASTODON_SERVICE),
         credentials: signInCredentialStore(ports.db, box),
