@@ -2,10 +2,11 @@
 // come from remote data, so they are untrusted: only parsed https URLs on a known host, with
 // no credentials and no unusual port, ever leave the app; and mailto: links to one plain
 // address (mailtoPolicy.ts), for writing to a person's public email on networks without messages.
+import { NETWORK_LINK_HOSTS } from '../../shared/api/networks';
 import { checkMailtoUrl } from './mailtoPolicy';
 
-/** Hosts every account of a network links to; per-account hosts come from core (externalLinks.changed). */
-export const DEFAULT_EXTERNAL_HOSTS = ['bsky.app', 'x.com', 'github.com'] as const;
+/** Hosts every account of a network links to (each network's contract part); per-account hosts come from core (externalLinks.changed). */
+export const DEFAULT_EXTERNAL_HOSTS = NETWORK_LINK_HOSTS;
 
 /** The bare host name, lower-cased; throws if `host` is not one. */
 function hostName(host: string): string {

@@ -6,6 +6,8 @@ import type { AvatarKind } from '../../signals/types';
 export const blueskyContract = {
   id: 'bluesky',
   label: 'Bluesky',
+  /** Hosts every account of this network links to (profiles, posts, its own pages); main admits them. */
+  linkHosts: ['bsky.app'] as readonly string[],
   actions: { canFollow: true, canDm: true },
   /** Bluesky sends no avatar field until the user uploads one. */
   avatarKind: (path: string): AvatarKind => (path === '' ? 'default' : 'custom'),

@@ -7,6 +7,8 @@ import type { AvatarKind } from '../../signals/types';
 export const githubContract = {
   id: 'github',
   label: 'GitHub',
+  /** Hosts every account of this network links to (profiles, posts, its own pages); main admits them. */
+  linkHosts: ['github.com'] as readonly string[],
   actions: { canFollow: true, canDm: false },
   /**
    * GitHub serves a generated identicon and an uploaded picture at the same kind of address

@@ -30,6 +30,8 @@ const byNetwork = <T>(pick: (n: NetworkContract) => T): Readonly<Record<Network,
 export const NETWORK_ACTIONS: Readonly<Record<Network, { canFollow: boolean; canDm: boolean; opensOnSite?: boolean }>> = byNetwork((n) => n.actions);
 /** Tells the network's default avatar from a chosen one by the URL's path (query dropped). */
 export const NETWORK_AVATAR_RULES: Readonly<Record<Network, (path: string) => AvatarKind>> = byNetwork((n) => n.avatarKind);
+/** Hosts main lets links open on, whatever accounts exist (per-account hosts come from core). */
+export const NETWORK_LINK_HOSTS: readonly string[] = [...new Set(NETWORK_CONTRACTS.flatMap((n) => n.linkHosts))];
 /** How each network is named to the user, in the window and in notifications. */
 export const NETWORK_LABELS: Readonly<Record<Network, string>> = byNetwork((n) => n.label);
 

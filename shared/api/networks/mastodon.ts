@@ -7,6 +7,8 @@ import type { AvatarKind } from '../../signals/types';
 export const mastodonContract = {
   id: 'mastodon',
   label: 'Mastodon',
+  /** Hosts every account of this network links to (profiles, posts, its own pages); main admits them. */
+  linkHosts: [] as readonly string[],
   actions: { canFollow: true, canDm: true },
   /** My notes can be mirrored to the server's private account note (the account's noteSync). */
   mirrorsNotes: true,

@@ -6,6 +6,8 @@ import type { AvatarKind } from '../../signals/types';
 export const sampleContract = {
   id: 'sample',
   label: 'Sample data',
+  /** Hosts every account of this network links to (profiles, posts, its own pages); main admits them. */
+  linkHosts: [] as readonly string[],
   /**
    * Follows and messages go through the outbox like a real network's, simulated: nothing leaves
    * the machine. The sample module remembers sent follows from the outbox, so a restart keeps them.

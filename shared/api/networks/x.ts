@@ -9,6 +9,8 @@ import type { AvatarKind } from '../../signals/types';
 export const xContract = {
   id: 'x',
   label: 'X',
+  /** Hosts every account of this network links to (profiles, posts, its own pages); main admits them. */
+  linkHosts: ['x.com'] as readonly string[],
   /**
    * Nothing is sent through an API: each follow and message opens on X's own pages for the person
    * to do, one at a time, then they mark it done (or the next import shows it).
