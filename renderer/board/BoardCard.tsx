@@ -18,6 +18,7 @@ import { MoveMenu } from './MoveMenu';
 import { focusCardBeside } from '../stores/cardFocus';
 import { CardStatus } from '../actions/CardStatus';
 import { CardSignals } from '../signals/CardSignals';
+import { EngagementChip, engagementText } from '../signals/EngagementChip';
 import { RemoteName } from '../safeHtml/RemoteName';
 import { RemoteText } from '../safeHtml/RemoteText';
 
@@ -40,6 +41,8 @@ function cardLabel(card: PersonCard): string {
   const signals = (card.signals ?? []).map((signal) => signal.label);
   const parts = [card.displayName, formatHandle(card.handle), STAGE_LABELS[card.stage]];
   if (card.followsMe && card.iFollow) parts.push('mutual');
+  const engagement = engagementText(card.engagement);
+  if (engagement) parts.push(engagement);
   if (signals.length > 0) parts.push(`signals: ${signals.join(', ')}`);
   return parts.join(', ');
 }
@@ -144,6 +147,7 @@ export const BoardCard = memo(function BoardCard({ card, accountId, tabbable }: 
         ) : (
           <p className="card-bio card-bio-empty">No bio</p>
         )}
+        <EngagementChip engagement={card.engagement} />
         <CardSignals card={card} />
         {byScore ? <CardScore card={card} /> : null}
         <div className="card-stats">

@@ -9,6 +9,7 @@ import { Avatar } from '../people/Avatar';
 import { formatHandle } from '../people/personIdentity';
 import { ProfileView } from '../profile/ProfileView';
 import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
+import { EngagementChip } from '../signals/EngagementChip';
 import { SignalChips } from '../signals/SignalChips';
 import { useBoardStore } from '../stores/boardStore';
 import { PRELOAD, decideCurrent, dropFromReview, openReview, reviewSkippedAgain, skipCurrent, undoInReview, updateReviewProfile, useReviewStore } from './reviewStore';
@@ -95,6 +96,7 @@ function ReviewedPerson({ accountId, card }: { accountId: number; card: PersonCa
             <RemoteName name={card.displayName} className="review-sticky-name" />
             <RemoteText text={formatHandle(card.handle)} className="card-handle" />
           </div>
+          <EngagementChip engagement={card.engagement} variant="chip" />
           <SignalChips signals={signals} />
         </div>
         <div className="review-decisions" role="group" aria-label="Decision">

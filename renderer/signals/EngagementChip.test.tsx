@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { closeAllCoreApis } from '../testing/coreApi';
+import { coreWithPeople } from '../testing/seedCore';
+import { seedInteractions } from '../testing/seedInteractions';
+import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { useViewStore } from '../stores/viewStore';
+import { resetReview } from '../review/reviewStore';
+import { formatFullDate } from '../format/dateFormat';
+
+let restoreLayout: () => void;
+beforeEach(() => {
+  restoreLayout = stubLayout();
+  resetReview();
+});
+afterEach(async () => {
+  cleanup();
+  restoreLayout();
+  delete window.rapport;
+  await closeAllCoreApis();
+});
+
+const LAST_REPLY = '2026-01-03T09:30:00.000Z';
+
+/** Three new followers: Person 1 replied 3× and liked 12, Person 2 only got my replies, Person 3 nothing. */
+async function apiWithEngagement() {
+  const api = await coreWithPeople([3]);
+  seedInteractions(api, [
+    { personId: 1, kind: 'reply', count: 3, at: LAST_REPLY },
+    { personId: 1, kind: 'like', count: 12, at: '2025-12-20T10:00:00.000Z' },
+    { personId: 2, kind: 'reply', count: 4, direction: 'mine' },
+  ]);
+  return api;
+}
+
+function cardOf(personId: number): HTMLElement {
+  const card = screen.getAllByTestId('card').find((c) => c.getAttribute('data-person-id') === String(personId));
+  if (!card) throw new Error(`no card ${personId}`);
+  return card;
+}
+
+describe('engagement on cards', () => {
+  it('says how a follower engaged with me on their board card, the last date on hover, and nothing for the others', async () => {
+    renderWithApi(await apiWithEngagement());
+    await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(3));
+    const chip = await within(cardOf(1)).findByTestId('engagement-chip');
+    expect(chip.querySelector('.engagement-text')?.textContent).toBe('Replied 3× · liked 12');
+    expect(chip.querySelector('time')?.getAttribute('dateTime')).toBe(LAST_REPLY);
+    expect(chip.getAttribute('title')).toBe(`Replied 3× · liked 12. Last on ${formatFullDate(LAST_REPLY)}`);
+    // A screen reader hears it with the card.
+    expect(cardOf(1).getAttribute('aria-label')).toContain('Replied 3× · liked 12');
+    // My own replies to someone are not them engaging with me.
+    expect(within(cardOf(2)).queryByTestId('engagement-chip')).toBeNull();
+    expect(within(cardOf(3)).queryByTestId('engagement-chip')).toBeNull();
+  });
+
+  it('shows the same line in Review’s head', async () => {
+    renderWithApi(await apiWithEngagement());
+    await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(3));
+    act(() => useViewStore.getState().setView('review'));
+    const head = await screen.findByRole('region', { name: 'Reviewing Person 1' });
+    const chip = within(within(head).getByTestId('review-sticky')).getByTestId('engagement-chip');
+    expect(chip.querySelector('.engagement-text')?.textContent).toBe('Replied 3× · liked 12');
+  });
+});

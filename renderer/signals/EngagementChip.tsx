@@ -1,0 +1,46 @@
+// How a person engaged with me, in one line: "Replied 3× · liked 12 · 2 weeks ago", the full date
+// on hover. The words come from shared/interactions (the same helper core explains the score
+// with), so the card, Review and the chip text of the score never disagree.
+import { memo } from 'react';
+import { MessagesSquare } from 'lucide-react';
+import type { CardEngagement } from '../../shared/domain';
+import { interactionChipText, lastInteractionAt } from '../../shared/interactions';
+import { formatFullDate, formatRelative } from '../format/dateFormat';
+
+/** "Replied 3× · liked 12", or '' when they never engaged with me. */
+export function engagementText(engagement: CardEngagement | undefined): string {
+  return engagement ? interactionChipText(engagement.counts) : '';
+}
+
+/** Their latest interaction toward me: core's date, or the latest of the counts it sent. */
+function lastAtOf(engagement: CardEngagement): string | null {
+  return engagement.lastAt ?? lastInteractionAt(engagement.counts);
+}
+
+interface EngagementChipProps {
+  engagement: CardEngagement | undefined;
+  /** 'card': one line that never wraps (fixed card height); 'chip': a pill beside signal chips. */
+  variant?: 'card' | 'chip';
+}
+
+export const EngagementChip = memo(function EngagementChip({ engagement, variant = 'card' }: EngagementChipProps) {
+  const text = engagementText(engagement);
+  if (!engagement || text.length === 0) return null;
+  const lastAt = lastAtOf(engagement);
+  const full = lastAt ? formatFullDate(lastAt) : '';
+  const title = full ? `${text}. Last on ${full}` : text;
+  return (
+    <p className={variant === 'card' ? 'card-engagement' : 'engagement-chip'} data-testid="engagement-chip" title={title}>
+      <MessagesSquare size={12} aria-hidden="true" className="engagement-icon" />
+      <span className="engagement-text">{text}</span>
+      {lastAt ? (
+        <>
+          <span aria-hidden="true"> · </span>
+          <time dateTime={lastAt} className="engagement-when">
+            {formatRelative(lastAt)}
+          </time>
+        </>
+      ) : null}
+    </p>
+  );
+});
