@@ -103,6 +103,15 @@ export function FilterBar({ accountId, filter, sort, onFilterChange, onSortChang
             </option>
           ))}
         </select>
+        <button
+          type="button"
+          className={filter.engages ? 'filter-toggle is-on' : 'filter-toggle'}
+          aria-pressed={filter.engages === true}
+          title="Only people who replied, mentioned, quoted, reposted or liked"
+          onClick={() => set('engages', filter.engages ? undefined : true)}
+        >
+          Engages with me
+        </button>
         <select
           className="select"
           aria-label="Add tag filter"

@@ -6,7 +6,7 @@ import type { PersonCard } from '../../shared/domain';
 import type { PeopleFilter, PeopleSort } from '../../shared/triageTypes';
 import { subscribe } from '../api/rapportClient';
 import { useDrawerStore } from '../stores/drawerStore';
-import { useViewStore, isNotFollowingBackFilter, isSnoozedFilter } from '../stores/viewStore';
+import { useViewStore, isEngagesNotFollowedBackFilter, isNotFollowingBackFilter, isSnoozedFilter } from '../stores/viewStore';
 import { openPeopleList, refreshPeopleList, rowAt, setSelection, usePeopleListStore } from '../stores/peopleListStore';
 import { FilterBar } from './FilterBar';
 import { BulkBar } from './BulkBar';
@@ -17,6 +17,7 @@ import { refreshActions, unfollowOne } from './peopleListActions';
 
 function emptyText(filter: PeopleFilter): string {
   if (isNotFollowingBackFilter(filter)) return 'Everyone you follow follows you back.';
+  if (isEngagesNotFollowedBackFilter(filter)) return 'Nobody who engages with you is waiting for a follow back.';
   if (isSnoozedFilter(filter)) return 'Nobody is snoozed. Snooze someone from their profile to see them again later.';
   if (filter.query) return `Nobody matches “${filter.query}”.`;
   return 'Nobody matches these filters.';
@@ -66,7 +67,16 @@ export function PeopleListView({ accountId }: { accountId: number }) {
     setUnfollowing(null);
   };
 
-  const title = offerUnfollow ? 'Not following back' : isSnoozedFilter(filter) ? 'Snoozed' : filter.query ? 'Search results' : 'People';
+  const engagesView = isEngagesNotFollowedBackFilter(filter);
+  const title = offerUnfollow
+    ? 'Not following back'
+    : engagesView
+      ? 'Engages with you, not followed back'
+      : isSnoozedFilter(filter)
+        ? 'Snoozed'
+        : filter.query
+          ? 'Search results'
+          : 'People';
   return (
     <main className="people-view" aria-labelledby="people-view-title">
       <header className="people-view-header">
@@ -74,6 +84,7 @@ export function PeopleListView({ accountId }: { accountId: number }) {
           {title}
         </h1>
         {offerUnfollow ? <p className="muted">People you follow who do not follow you, most recently active first. Unfollow one at a time.</p> : null}
+        {engagesView ? <p className="muted">They follow you and replied, mentioned, quoted, reposted or liked your posts; you do not follow them yet.</p> : null}
       </header>
       <FilterBar accountId={accountId} filter={filter} sort={sort} onFilterChange={changeFilter} onSortChange={changeSort} />
       <BulkBar />

@@ -10,6 +10,7 @@ import { formatCompact } from '../format/numberFormat';
 import { CardStatus } from '../actions/CardStatus';
 import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
 import { SnoozedBadge } from '../people/SnoozedBadge';
+import { engagementText } from '../signals/EngagementChip';
 import type { PickModifiers } from './rowSelection';
 
 /** Row height plus the gap below it. */
@@ -66,6 +67,7 @@ export const PersonRow = memo(function PersonRow({ card, index, accountId, selec
   };
   const signals = (card.signals ?? []).slice(0, ROW_SIGNALS);
   const tags = (card.tags ?? []).slice(0, ROW_TAGS);
+  const engagement = engagementText(card.engagement);
   return (
     <div
       className={selected ? 'person-row is-selected' : 'person-row'}
@@ -106,6 +108,11 @@ export const PersonRow = memo(function PersonRow({ card, index, accountId, selec
           <p className="person-row-bio is-empty">No bio</p>
         )}
         <div className="person-row-chips">
+          {engagement ? (
+            <span className="row-chip row-chip-engagement" data-testid="row-engagement" title={engagement}>
+              {engagement}
+            </span>
+          ) : null}
           {signals.map((signal) => (
             <span key={signal.id} className={`row-chip tone-${signal.tone}`} data-signal={signal.id} title={signal.detail}>
               {signal.label}

@@ -1,6 +1,6 @@
 // The views the palette can go to, with the `g` keys that do the same (useTriageShortcuts and the
 // shortcuts dialog read this list too, so the three cannot disagree).
-import { showAllPeople, showNotFollowingBack, showSnoozed, useViewStore } from '../stores/viewStore';
+import { showAllPeople, showEngagesNotFollowedBack, showNotFollowingBack, showSnoozed, useViewStore } from '../stores/viewStore';
 
 export interface ViewCommand {
   /** The second key after `g`. */
@@ -15,6 +15,7 @@ export const VIEW_COMMANDS: readonly ViewCommand[] = [
   { key: 'p', label: 'People', run: showAllPeople },
   { key: 'z', label: 'Snoozed', run: showSnoozed },
   { key: 'n', label: 'Not following back', run: showNotFollowingBack },
+  { key: 'e', label: 'Engages with you, not followed back', run: showEngagesNotFollowedBack },
   { key: 's', label: 'Stats', run: () => useViewStore.getState().setView('stats') },
 ];
 

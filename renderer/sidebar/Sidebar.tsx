@@ -1,13 +1,15 @@
 // Views, saved filters, tags and export of the selected account. Collapses to a rail of icons;
 // every entry stays a named button, so the keyboard and screen readers reach the same things.
-import { AlarmClock, BarChart3, Inbox, LayoutGrid, PanelLeftClose, PanelLeftOpen, UserMinus, Users } from 'lucide-react';
+import { AlarmClock, BarChart3, Inbox, LayoutGrid, MessagesSquare, PanelLeftClose, PanelLeftOpen, UserMinus, Users } from 'lucide-react';
 import type { ReactNode } from 'react';
 import {
   useViewStore,
   isAllPeopleFilter,
+  isEngagesNotFollowedBackFilter,
   isNotFollowingBackFilter,
   isSnoozedFilter,
   showAllPeople,
+  showEngagesNotFollowedBack,
   showNotFollowingBack,
   showSnoozed,
   type View,
@@ -18,11 +20,12 @@ import { SavedFiltersSection } from './SavedFiltersSection';
 import { TagsSection } from './TagsSection';
 import { useAutoCollapse } from './useAutoCollapse';
 
-type NavEntry = 'board' | 'review' | 'people' | 'snoozed' | 'notFollowingBack' | 'stats';
+type NavEntry = 'board' | 'review' | 'people' | 'snoozed' | 'notFollowingBack' | 'engagesNotFollowedBack' | 'stats';
 
 function activeEntry(view: View, filter: PeopleFilter): NavEntry | null {
   if (view === 'people') {
     if (isNotFollowingBackFilter(filter)) return 'notFollowingBack';
+    if (isEngagesNotFollowedBackFilter(filter)) return 'engagesNotFollowedBack';
     if (isSnoozedFilter(filter)) return 'snoozed';
     return isAllPeopleFilter(filter) ? 'people' : null;
   }
@@ -79,6 +82,13 @@ export function Sidebar({ accountId }: { accountId: number }) {
             current={active === 'notFollowingBack'}
             collapsed={collapsed}
             onClick={showNotFollowingBack}
+          />
+          <NavButton
+            label="Engages with you, not followed back"
+            icon={<MessagesSquare size={16} aria-hidden="true" />}
+            current={active === 'engagesNotFollowedBack'}
+            collapsed={collapsed}
+            onClick={showEngagesNotFollowedBack}
           />
           <NavButton label="Stats" icon={<BarChart3 size={16} aria-hidden="true" />} current={active === 'stats'} collapsed={collapsed} onClick={() => setView('stats')} />
         </ul>

@@ -73,6 +73,13 @@ export function showSnoozed(): void {
   useViewStore.getState().showPeople({ snoozed: true }, { sort: 'newest' });
 }
 
+/** The saved view "Engages with you, not followed back": they talk to me, I do not follow them; most engaged first. */
+export const ENGAGES_NOT_FOLLOWED_BACK: Readonly<PeopleFilter> = Object.freeze({ engages: true, relationship: 'notFollowedBack' });
+
+export function showEngagesNotFollowedBack(): void {
+  useViewStore.getState().showPeople({ ...ENGAGES_NOT_FOLLOWED_BACK }, { sort: 'engaged' });
+}
+
 function filterKeys(filter: PeopleFilter): string[] {
   return Object.keys(filter).filter((k) => filter[k as keyof PeopleFilter] !== undefined);
 }
@@ -90,4 +97,9 @@ export function isSnoozedFilter(filter: PeopleFilter): boolean {
 export function isNotFollowingBackFilter(filter: PeopleFilter): boolean {
   const keys = Object.keys(filter).filter((key) => filter[key as keyof PeopleFilter] !== undefined);
   return keys.length === 1 && filter.relationship === 'notFollowingBack';
+}
+
+export function isEngagesNotFollowedBackFilter(filter: PeopleFilter): boolean {
+  const keys = filterKeys(filter);
+  return keys.length === 2 && filter.engages === true && filter.relationship === 'notFollowedBack';
 }
