@@ -99,3 +99,28 @@ export function lastInteractionAt(counts: readonly InteractionCount[]): string |
   for (const c of counts) if (c.direction === 'theirs' && ENGAGEMENT_WEIGHTS[c.kind] > 0 && (last === null || c.lastAt > last)) last = c.lastAt;
   return last;
 }
+
+/** One interaction as Review and the profile list it (listInteractions). */
+export interface InteractionItem {
+  id: number;
+  kind: InteractionKind;
+  direction: InteractionDirection;
+  /** ISO-8601 */
+  at: string;
+  /** https link to the item on its network, checked by core; null when there is none. */
+  link: string | null;
+  /** Plain text, already cut; render as text, never as HTML. */
+  excerpt: string | null;
+}
+
+/** Where the next (older) page of a person's interactions starts. */
+export interface InteractionsCursor {
+  at: string;
+  id: number;
+}
+
+export interface PersonInteractions {
+  items: InteractionItem[];
+  /** Pass as `before` for older ones; null when there are no more. */
+  next: InteractionsCursor | null;
+}

@@ -68,10 +68,13 @@ export const TIMELINE_KINDS = [
   'tags_changed',
   'follow_requested',
   'came_back',
+  /** Interactions of one kind on one day, grouped ("Liked 5 of your posts"); not an events row. */
+  'interactions',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export interface TimelineEntry {
+  /** Unique within one timeline; grouped interactions carry negative ids. */
   id: number;
   kind: TimelineKind;
   at: string;

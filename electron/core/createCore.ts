@@ -27,6 +27,7 @@ import { notesTagsHandlers } from './api/notesTagsHandlers';
 import { snoozeHandlers } from './api/snoozeHandlers';
 import { templatesHandlers } from './api/templatesHandlers';
 import { timelineHandlers } from './api/timelineHandlers';
+import { interactionsHandlers } from './api/interactionsHandlers';
 import { createSignInHandlers } from './api/signInHandlers';
 import { createSyncHandlers } from './api/syncHandlers';
 import { buildHandlerTable, dispatch, type HandlerTable } from './coreDispatch';
@@ -149,6 +150,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
       createSyncHandlers(engine),
       notesTagsHandlers,
       timelineHandlers,
+      interactionsHandlers,
       snoozeHandlers,
       templatesHandlers,
       exportHandlers,

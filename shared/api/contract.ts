@@ -7,6 +7,7 @@ import { METHOD_NAMES, type MethodNameList } from './methodNames';
 import { method } from './contractMethod';
 import { signInContract } from './signInContract';
 import { desktopContract } from './desktopContract';
+import { interactionsContract } from './interactionsContract';
 import { triageContract } from './triageContract';
 import type {
   Account,
@@ -119,6 +120,7 @@ export const contract = {
   ...signInContract,
   ...triageContract,
   ...desktopContract,
+  ...interactionsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -48,6 +48,8 @@ export const METHOD_NAMES = [
   'getDesktopSettings',
   'setDesktopSettings',
   'getWaitingCount',
+  // who engages with you (interactionsContract.ts)
+  'listInteractions',
 ] as const;
 
 export type MethodNameList = (typeof METHOD_NAMES)[number];

@@ -5,8 +5,8 @@
 import { STAGES, STAGE_LABELS, type Stage } from '../../../shared/domain';
 import type { TimelineKind } from '../../../shared/triageTypes';
 
-/** Every kind the events table accepts (0005) is one the timeline shows. */
-export type EventKind = TimelineKind;
+/** Every kind the events table accepts (0005) is one the timeline shows; interactions come from their own table. */
+export type EventKind = Exclude<TimelineKind, 'interactions'>;
 
 /** How much of a sent message the timeline quotes. */
 export const QUOTE_MAX = 120;
