@@ -20,7 +20,12 @@ describe('parseRateLimit', () => {
       expected: { limit: 10, remaining: 0, resetAt: NOW + 30_000 },
     },
     {
-      name: 'GitHub / X X-RateLimit-* with epoch seconds',
+      name: "X's x-rate-limit-* (dashed) with epoch seconds",
+      given: { 'x-rate-limit-limit': '15', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '1795000900' },
+      expected: { limit: 15, remaining: 0, resetAt: 1_795_000_900_000 },
+    },
+    {
+      name: 'GitHub X-RateLimit-* with epoch seconds',
       given: { 'X-RateLimit-Limit': '5000', 'X-RateLimit-Remaining': '4990', 'X-RateLimit-Reset': '1795000000' },
       expected: { limit: 5000, remaining: 4990, resetAt: 1_795_000_000_000 },
     },

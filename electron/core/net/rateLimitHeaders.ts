@@ -44,10 +44,11 @@ export function parseResetValue(value: string | null, nowMs: number): number | n
 
 /**
  * Reads `RateLimit-Limit/Remaining/Reset` (IETF draft) and falls back to the older
- * `X-RateLimit-*`. Missing or garbled values come back as null.
+ * `X-RateLimit-*` and X's `x-rate-limit-*`. Missing or garbled values come back as null.
  */
 export function parseRateLimit(headers: HeaderSource, nowMs: number): RateLimitInfo {
-  const pick = (name: string): string | null => headers.get(`ratelimit-${name}`) ?? headers.get(`x-ratelimit-${name}`);
+  // X spells them x-rate-limit-* (epoch-second reset), GitHub and most others x-ratelimit-*.
+  const pick = (name: string): string | null => headers.get(`ratelimit-${name}`) ?? headers.get(`x-ratelimit-${name}`) ?? headers.get(`x-rate-limit-${name}`);
   return {
     limit: parseNonNegativeInt(pick('limit')),
     remaining: parseNonNegativeInt(pick('remaining')),
