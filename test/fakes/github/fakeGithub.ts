@@ -139,7 +139,7 @@ export class FakeGithub {
     }
     if (!match) return send(404, { message: 'Not Found', status: '404' });
 
-    const answer = match.route.handle({ state: this.state, knobs: this.knobs, origin: this.server.origin, token, url }, match.params);
+    const answer = match.route.handle({ state: this.state, knobs: this.knobs, origin: this.server.origin, token, url, accept: req.headers.accept ?? '' }, match.params);
     const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
     if (method === 'GET' && answer.status === 200) {
       // The ETag covers the answer and who asked (GitHub varies on Authorization).

@@ -1,6 +1,7 @@
 // The REST endpoints Rapport uses, answered from the fake's state. Lists page by `page` and
 // `per_page` with GitHub's Link header (first, prev, next, last), oldest first.
 import type { FakeGithubKnobs } from './fakeGithubKnobs';
+import { githubRepoRoutes } from './fakeGithubRepoRoutes';
 import type { FakeGithubState, FakeGithubToken, FakeGithubUser } from './fakeGithubState';
 import { fullUser, restEvent, simpleUser } from './fakeGithubViews';
 
@@ -16,6 +17,8 @@ export interface RestContext {
   origin: string;
   token: FakeGithubToken;
   url: URL;
+  /** The request's Accept header ('' when absent): media types such as star+json change answers. */
+  accept: string;
 }
 
 export interface RestRoute {
@@ -157,7 +160,7 @@ export const githubRoutes: RestRoute[] = [
 ];
 
 export function routeOf(method: string, path: string): { route: RestRoute; params: string[] } | null {
-  for (const route of githubRoutes) {
+  for (const route of [...githubRoutes, ...githubRepoRoutes]) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(path);
     if (match) return { route, params: match.slice(1) };

@@ -6,6 +6,7 @@
 // GET /user/followers (the newest people sit on the last page), and the GraphQL connections
 // share that order, so `last: 100` is the newest hundred. Each edge has an increasing sequence
 // number; GraphQL cursors encode it, so a cursor stays valid while the list changes around it.
+import { FakeGithubRepos } from './fakeGithubRepos';
 
 export type FakeGithubEventType = 'PushEvent' | 'PullRequestEvent' | 'IssuesEvent' | 'ReleaseEvent' | 'WatchEvent' | 'CreateEvent' | 'ForkEvent';
 
@@ -87,6 +88,8 @@ export class FakeGithubState {
   readonly users = new Map<number, FakeGithubUser>();
   readonly tokens = new Map<string, FakeGithubToken>();
   readonly self: FakeGithubUser;
+  /** The signed-in user's repositories and what people did to them (interactions). */
+  readonly repos = new FakeGithubRepos();
   /** People who follow the signed-in user, oldest first. */
   followers: FakeGithubEdge[] = [];
   /** People the signed-in user follows, oldest first. */

@@ -12,7 +12,7 @@ export interface GithubKit {
   waits: number[];
 }
 
-export function githubProviderFor(fake: FakeGithub, options: { token?: string; enterprise?: boolean } = {}): GithubKit {
+export function githubProviderFor(fake: FakeGithub, options: { token?: string; enterprise?: boolean; now?: () => number } = {}): GithubKit {
   const waits: number[] = [];
   const sleep = async (ms: number) => {
     waits.push(ms);
@@ -23,6 +23,7 @@ export function githubProviderFor(fake: FakeGithub, options: { token?: string; e
     endpoints: githubEndpoints(options.enterprise ? fake.enterpriseUrl : fake.url),
     http,
     sleep,
+    ...(options.now ? { now: options.now } : {}),
   });
   return { provider, http, waits };
 }

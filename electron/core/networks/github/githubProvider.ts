@@ -13,6 +13,8 @@ import type { HttpClient } from '../../net/httpClient';
 import { downloadImage } from '../../net/imageDownload';
 import type {
   FetchedMedia,
+  InteractionsPage,
+  InteractionsPosition,
   Provider,
   ProviderCapabilities,
   RemoteAccountStatus,
@@ -26,6 +28,7 @@ import { eventsToPosts } from './githubActivity';
 import type { GithubEndpoints } from './githubEndpoints';
 import { githubError, statusOf } from './githubErrors';
 import { githubFetch, type GithubFetchOptions } from './githubFetch';
+import { GithubInteractions } from './githubInteractions';
 import { GITHUB_PAGE_MAX, GithubLists } from './githubLists';
 import { restUserToProfile } from './githubMapping';
 import { GITHUB_POLICY } from './githubPolicy';
@@ -53,6 +56,7 @@ export class GithubProvider implements Provider {
   private readonly media: HttpClient;
   private readonly endpoints: GithubEndpoints;
   private readonly lists: GithubLists;
+  private readonly interactions: GithubInteractions;
   private self: { etag: string | null; user: RestUser } | null = null;
   /** Whether GET /user was asked since the last getSelf (once per sync is enough). */
   private selfChecked = false;
@@ -71,6 +75,7 @@ export class GithubProvider implements Provider {
       if (!this.selfChecked) await this.readSelf(signal);
       return { followers: this.self?.user.followers ?? null, following: this.self?.user.following ?? null };
     });
+    this.interactions = new GithubInteractions(this.octokit, this.endpoints.webBase, () => this.self?.user.id ?? null, options.now ?? Date.now);
     this.capabilities = {
       pageMax: GITHUB_PAGE_MAX,
       profileBatch: GITHUB_PAGE_MAX,
@@ -176,6 +181,11 @@ export class GithubProvider implements Provider {
       if (statusOf(error) === 404) return [];
       throw githubError(error, 'read recent activity', signal);
     }
+  }
+
+  /** Stars, forks, watchers, issues and pull requests on my repositories, at most once a day (githubInteractions). */
+  listInteractions(position: InteractionsPosition, signal?: AbortSignal): Promise<InteractionsPage> {
+    return this.interactions.read(position, signal);
   }
 
   /** Whether a GET /…/following/{login} check says yes (204) or no (404). */
