@@ -1,6 +1,6 @@
 // Everything needed to decide about one person, from the local cache: who they are, their
-// numbers, signals, bio and posts, shared connections, my notes and tags, their history with me,
-// and what I can do (write, snooze, forget). Used by the profile drawer and by Review mode.
+// numbers, signals, their latest interactions with me, bio and posts, shared connections, my
+// notes and tags, their history with me, and what I can do (write, snooze, forget). Used by the profile drawer and by Review mode.
 import { useEffect, useId, useState } from 'react';
 import type { PersonCard, PersonProfile } from '../../shared/domain';
 import type { TimelineEntry } from '../../shared/triageTypes';
@@ -11,6 +11,7 @@ import { customEmojiOf, uiOf } from '../networks/registry';
 import { SignalChips } from '../signals/SignalChips';
 import { requestRefresh } from '../stores/boardSession';
 import { ForgetPersonButton } from './ForgetPersonButton';
+import { LatestInteractions } from './LatestInteractions';
 import { NoteEditor } from './NoteEditor';
 import { PersonTimeline } from './PersonTimeline';
 import { ProfileHeader } from './ProfileHeader';
@@ -86,6 +87,8 @@ export function ProfileView({ profile, accountId, onChange, onLeave, initialTime
         </h3>
         <SignalChips signals={signals} />
       </section>
+
+      <LatestInteractions profile={profile} accountId={accountId} />
 
       <ProfileNumbers profile={profile} now={now} />
       <SharedConnections profile={profile} />
