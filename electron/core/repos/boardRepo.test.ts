@@ -16,6 +16,8 @@ beforeEach(() => {
   addTestFollowers(t.db, accountId, 257, { stage: stageOf, emptyNameEvery: 13 });
   // Scores with ties and NULLs (not computed yet): every fourth person unscored.
   t.db.prepare('UPDATE triage SET score = CASE WHEN person_id % 4 = 0 THEN NULL ELSE (person_id * 7) % 9 - 4 END').run();
+  // Engagement with ties and many people at 0 (never engaged), as after an interactions walk.
+  t.db.prepare('UPDATE triage SET sort_engagement = CASE WHEN person_id % 3 = 0 THEN 0 ELSE (person_id * 5) % 11 END').run();
   // A second account's cards must never leak into this board.
   addTestFollowers(t.db, addTestAccount(t.db, 'other'), 40, { prefix: 'o' });
 });
@@ -27,6 +29,7 @@ interface Expected {
   followers: number;
   name: string;
   score: number | null;
+  engagement: number;
 }
 
 const ALL_SORTS: readonly BoardSort[] = BOARD_SORTS;
@@ -35,7 +38,7 @@ const ALL_SORTS: readonly BoardSort[] = BOARD_SORTS;
 function expectedOrder(stage: Stage, sort: BoardSort): number[] {
   const rows = t.db
     .prepare(
-      `SELECT person_id AS id, sort_rank AS rank, sort_followers AS followers, sort_name AS name, score
+      `SELECT person_id AS id, sort_rank AS rank, sort_followers AS followers, sort_name AS name, score, sort_engagement AS engagement
        FROM triage WHERE account_id = ? AND stage = ? AND snoozed_until IS NULL`,
     )
     .all(accountId, stage) as Expected[];
@@ -43,6 +46,7 @@ function expectedOrder(stage: Stage, sort: BoardSort): number[] {
   rows.sort((a, b) => {
     if (sort === 'newest') return cmp(b.rank, a.rank) || b.id - a.id;
     if (sort === 'followers') return cmp(b.followers, a.followers) || b.id - a.id;
+    if (sort === 'engaged') return cmp(b.engagement, a.engagement) || b.id - a.id;
     if (sort === 'score') {
       if (a.score === null || b.score === null) return a.score === b.score ? b.id - a.id : a.score === null ? 1 : -1;
       return cmp(b.score, a.score) || b.id - a.id;
