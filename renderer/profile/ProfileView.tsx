@@ -1,6 +1,7 @@
 // Everything needed to decide about one person, from the local cache: who they are, their
 // numbers, signals, their latest interactions with me, bio and posts, shared connections, my
-// notes and tags, their history with me, and what I can do (write, snooze, forget). Used by the profile drawer and by Review mode.
+// notes and tags, their history with me, and what I can do (write, snooze, forget). Used by the
+// profile drawer and by Review mode.
 import { useEffect, useId, useState } from 'react';
 import type { PersonCard, PersonProfile } from '../../shared/domain';
 import type { TimelineEntry } from '../../shared/triageTypes';
