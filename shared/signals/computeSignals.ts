@@ -4,6 +4,7 @@ import { accountAgeSignals } from './accountAgeSignals';
 import { activitySignals } from './activitySignals';
 import { avatarSignals } from './avatarSignals';
 import { churnSignals } from './churnSignals';
+import { engagementSignals } from './engagementSignals';
 import { followBaitSignals } from './followBaitSignals';
 import { ratioSignals } from './ratioSignals';
 import { DEFAULT_SIGNAL_THRESHOLDS, type SignalThresholds } from './thresholds';
@@ -23,6 +24,7 @@ export function computeSignals(
     ...activitySignals(input, now, thresholds),
     ...accountAgeSignals(input, now, thresholds),
     ...avatarSignals(input),
+    ...engagementSignals(input, thresholds),
   ];
   return signals.sort((a, b) => (DISPLAY_RANK.get(a.id) ?? 0) - (DISPLAY_RANK.get(b.id) ?? 0));
 }

@@ -29,5 +29,6 @@ export function signalInputFromProfile(profile: PersonProfile, context: ProfileS
     // With no posts fetched yet we cannot tell quiet from unknown, so claim nothing.
     recentActivity: postDates.length === 0 ? null : recentActivityFromPosts(postDates, context.now, context.recentWeeks ?? 4),
     events: context.events,
+    interactions: profile.engagement?.counts ?? [],
   };
 }

@@ -32,7 +32,7 @@ describe('scoreSignals', () => {
     const cautions = SIGNAL_IDS.filter((id) => SIGNAL_TONES[id] === 'caution' && id !== 'inactive').map((id) => chip(id));
     const positives = SIGNAL_IDS.filter((id) => SIGNAL_TONES[id] === 'positive').map((id) => chip(id));
     expect(scoreSignals(cautions)).toBe(-145);
-    expect(scoreSignals(positives)).toBe(45);
+    expect(scoreSignals(positives)).toBe(70);
   });
 });
 

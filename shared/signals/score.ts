@@ -8,7 +8,7 @@ import type { Signal, SignalId } from './types';
  * inform, they do not judge). The strongest evidence of follow-for-follow behaviour — churn
  * toward the user and saying it in the bio — weighs most; circumstantial hints (a default
  * avatar) least. Scores fall between -145 (every caution that can occur together: "No posts"
- * and "No posts in …" exclude each other) and +45 (every positive).
+ * and "No posts in …" exclude each other) and +70 (every positive).
  */
 export const SIGNAL_WEIGHTS: Readonly<Record<SignalId, number>> = Object.freeze({
   churn: -30,
@@ -20,6 +20,8 @@ export const SIGNAL_WEIGHTS: Readonly<Record<SignalId, number>> = Object.freeze(
   'new-account': -15,
   'default-avatar': -10,
   'widely-followed': 0,
+  // Someone already talking to me is the best reason to follow back there is.
+  engages: 25,
   active: 20,
   'balanced-ratio': 10,
   established: 15,

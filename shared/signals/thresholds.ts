@@ -34,6 +34,8 @@ export interface SignalThresholds {
   establishedMinPosts: number;
   /** "churn" when the person unfollowed the user at least this many times */
   churnMinCycles: number;
+  /** "engages" from this many engagement points (ENGAGEMENT_WEIGHTS): one reply, or three likes */
+  engagesMinPoints: number;
 }
 
 export const DEFAULT_SIGNAL_THRESHOLDS: Readonly<SignalThresholds> = Object.freeze({
@@ -54,4 +56,5 @@ export const DEFAULT_SIGNAL_THRESHOLDS: Readonly<SignalThresholds> = Object.free
   establishedDays: 730,
   establishedMinPosts: 50,
   churnMinCycles: 2,
+  engagesMinPoints: 3,
 });

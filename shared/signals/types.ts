@@ -2,6 +2,7 @@
 // Pure data, so the same code runs in core (for filtering in SQL-backed lists) and in the
 // renderer (for chips), and so tests can describe a profile as a literal.
 import type { Network } from '../domain';
+import type { InteractionCount } from '../interactions';
 
 /** What we know about the person's avatar. 'unknown' when the network does not let us tell. */
 export type AvatarKind = 'custom' | 'default' | 'unknown';
@@ -40,6 +41,8 @@ export interface SignalInput {
   recentActivity: RecentActivity | null;
   /** our own events toward the user, in any order */
   events: readonly FollowEvent[];
+  /** per-kind interaction counts with the user (shared/interactions); absent or empty: none known */
+  interactions?: readonly InteractionCount[];
 }
 
 /**
@@ -56,6 +59,7 @@ export const SIGNAL_IDS = [
   'new-account',
   'default-avatar',
   'widely-followed',
+  'engages',
   'active',
   'balanced-ratio',
   'established',
@@ -84,6 +88,7 @@ export const SIGNAL_NAMES: Record<SignalId, string> = {
   'new-account': 'New account',
   'default-avatar': 'Default avatar',
   'widely-followed': 'Widely followed',
+  engages: 'Engages with you',
   active: 'Active poster',
   'balanced-ratio': 'Balanced ratio',
   established: 'Established account',
@@ -100,6 +105,7 @@ export const SIGNAL_TONES: Record<SignalId, SignalTone> = {
   'new-account': 'caution',
   'default-avatar': 'caution',
   'widely-followed': 'neutral',
+  engages: 'positive',
   active: 'positive',
   'balanced-ratio': 'positive',
   established: 'positive',

@@ -44,23 +44,27 @@ const engagementStatements = perDatabase((db: Database.Database) => ({
     .pluck(),
 }));
 
-/** Their engagement, for the people among `personIds` with any interaction stored on this account. */
-export function engagementForPeople(db: Database.Database, accountId: number, personIds: readonly number[]): Map<number, CardEngagement> {
-  const out = new Map<number, CardEngagement>();
-  if (personIds.length === 0) return out;
-  const s = engagementStatements(db);
-  const ids = JSON.stringify(personIds);
+/** Per-kind counts (both directions, kept beyond retention) of the people among `personIds` who have any. */
+export function interactionCountsOf(db: Database.Database, accountId: number, personIds: readonly number[]): Map<number, InteractionCount[]> {
   const counts = new Map<number, InteractionCount[]>();
-  for (const row of s.counts.all({ accountId, ids }) as CountRow[]) {
+  if (personIds.length === 0) return counts;
+  for (const row of engagementStatements(db).counts.all({ accountId, ids: JSON.stringify(personIds) }) as CountRow[]) {
     if (!isInteractionKind(row.kind)) continue;
     const list = counts.get(row.person_id) ?? [];
     list.push({ kind: row.kind, direction: row.direction, count: row.count, lastAt: row.last_at });
     counts.set(row.person_id, list);
   }
+  for (const list of counts.values()) list.sort((a, b) => a.direction.localeCompare(b.direction) || a.kind.localeCompare(b.kind));
+  return counts;
+}
+
+/** Their engagement, for the people among `personIds` with any interaction stored on this account. */
+export function engagementForPeople(db: Database.Database, accountId: number, personIds: readonly number[]): Map<number, CardEngagement> {
+  const out = new Map<number, CardEngagement>();
+  const counts = interactionCountsOf(db, accountId, personIds);
   if (counts.size === 0) return out;
-  const spokeFirst = new Set(s.spokeFirst.all({ accountId, ids: JSON.stringify([...counts.keys()]) }) as number[]);
+  const spokeFirst = new Set(engagementStatements(db).spokeFirst.all({ accountId, ids: JSON.stringify([...counts.keys()]) }) as number[]);
   for (const [personId, list] of counts) {
-    list.sort((a, b) => a.direction.localeCompare(b.direction) || a.kind.localeCompare(b.kind));
     out.set(personId, {
       counts: list,
       points: engagementPoints(list),

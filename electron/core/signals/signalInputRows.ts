@@ -1,9 +1,12 @@
 // Reads what the signals look at (shared/signals SignalInput) for followers of an account, straight
-// from SQLite: counts, bio, join date, avatar URL, cached post dates, and our own follow events.
+// from SQLite: counts, bio, join date, avatar URL, cached post dates, our own follow events and
+// the per-kind interaction counts.
 // Callers pass the ids to read (recomputeSignals: the people whose signals are due, in batches).
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../shared/domain';
+import type { InteractionCount } from '../../../shared/interactions';
 import { avatarKindFromUrl, latestPostAt, recentActivityFromPosts, type FollowEvent, type SignalInput } from '../../../shared/signals';
+import { interactionCountsOf } from '../repos/cardEngagement';
 import { perDatabase } from '../repos/perDatabase';
 import type { SignalDates } from './signalsStableUntil';
 
@@ -77,7 +80,7 @@ function countsOf(row: InputRow): Pick<SignalInput, 'followersCount' | 'followin
     : { followersCount: row.followers_count, followingCount: row.following_count, postsCount: row.posts_count };
 }
 
-function toInput(row: InputRow, events: readonly FollowEvent[], postDates: readonly string[], now: Date): SignalInput {
+function toInput(row: InputRow, events: readonly FollowEvent[], postDates: readonly string[], interactions: readonly InteractionCount[], now: Date): SignalInput {
   return {
     network: row.network,
     handle: row.handle,
@@ -90,6 +93,7 @@ function toInput(row: InputRow, events: readonly FollowEvent[], postDates: reado
     // With no posts cached we cannot tell quiet from unknown, so claim nothing.
     recentActivity: postDates.length === 0 ? null : recentActivityFromPosts(postDates, now, RECENT_ACTIVITY_WEEKS),
     events,
+    interactions,
   };
 }
 
@@ -113,12 +117,13 @@ function withPostsAndEvents(db: Database.Database, accountId: number, rows: Inpu
     (p) => p.created_at,
     POST_DATES_PER_PERSON,
   );
+  const interactions = interactionCountsOf(db, accountId, rows.map((r) => r.person_id));
   return rows.map((row) => {
     const personEvents = events.get(row.person_id) ?? [];
     const postDates = posts.get(row.person_id) ?? [];
     return {
       personId: row.person_id,
-      input: toInput(row, personEvents, postDates, now),
+      input: toInput(row, personEvents, postDates, interactions.get(row.person_id) ?? [], now),
       dates: { joinedAt: row.joined_at, lastPostAt: row.last_post_at, postDates, eventDates: personEvents.map((e) => e.at) },
     };
   });

@@ -16,6 +16,7 @@ import { syncRunLastProgress } from './0012-sync-run-last-progress';
 import { interactions } from './0013-interactions';
 import { outboxOpenedOnSite } from './0014-outbox-opened-on-site';
 import { postsCheckedAt } from './0015-posts-checked-at';
+import { engagementSignal } from './0016-engagement-signal';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   interactions,
   outboxOpenedOnSite,
   postsCheckedAt,
+  engagementSignal,
 ];
 
 /** The schema version this build of Rapport writes. */
