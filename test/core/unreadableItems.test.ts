@@ -8,8 +8,8 @@ import type { SyncProgress } from '../../shared/domain';
 import { unreadableSentence } from '../../shared/api/syncSummary';
 import { DATABASE_FILE } from '../../electron/core/createCore';
 import type { CoreHandle } from '../../electron/core/coreTypes';
-import { addFollowerWithOverlongName } from '../fakes/bluesky/fakeBlueskyRuleBreakers';
-import { addFollowerWithFramesetBio, addFollowerWithTextCount } from '../fakes/mastodon/fakeMastodonRuleBreakers';
+import { addFollowerWithBrokenPost, addFollowerWithOverlongName } from '../fakes/bluesky/fakeBlueskyRuleBreakers';
+import { addFollowerWithBrokenStatus, addFollowerWithFramesetBio, addFollowerWithTextCount } from '../fakes/mastodon/fakeMastodonRuleBreakers';
 import { startBlueskyCore, type BlueskyCoreKit } from './blueskyCoreKit';
 import { callOk, syncEnd } from './coreTestKit';
 import { startMastodonCore, type MastodonCoreKit } from './mastodonCoreKit';
@@ -33,6 +33,18 @@ function person(dataDir: string, remoteId: string) {
     return db
       .prepare('SELECT display_name AS displayName, bio, bio_html AS bioHtml, followers_count AS followersCount FROM people WHERE remote_id = ?')
       .get(remoteId) as { displayName: string; bio: string; bioHtml: string | null; followersCount: number } | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+function postTexts(dataDir: string, remoteId: string): string[] {
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    return db
+      .prepare('SELECT text FROM posts WHERE person_id = (SELECT id FROM people WHERE remote_id = ?) ORDER BY created_at DESC')
+      .pluck()
+      .all(remoteId) as string[];
   } finally {
     db.close();
   }
@@ -89,5 +101,35 @@ describe('a follower outside the network rules', () => {
     expect(counted?.displayName).toBe('Text Count');
     expect(warnings.some((line) => line.includes(kit.remoteId(textCount.id)) && line.includes('followersCount'))).toBe(true);
     expect(warnings.join('\n')).not.toContain('many');
+  });
+
+  it('Bluesky: a post sent without uri or date is left out, the others stored, and the sync counts it', async () => {
+    const kit = await startBlueskyCore({ followers: 12, follows: 3, label: 'bsky-broken-post' });
+    kits.push(kit);
+    const broken = addFollowerWithBrokenPost(kit.fake.state);
+
+    const end = await fullSync(kit.core, kit.account.id);
+
+    expect(end.state).toBe('done');
+    expect(end.unreadable).toEqual({ profiles: 0, posts: 1 });
+    expect(unreadableSentence(end.unreadable)).toMatch(/^1 post could not be read$/);
+    const texts = postTexts(kit.dataDir, broken.did);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts).not.toContain('A post without uri, cid or date');
+  });
+
+  it('Mastodon: a status sent without date or account is left out, the others stored, and the sync counts it', async () => {
+    const kit = await startMastodonCore({ followers: 12, following: 3, label: 'masto-broken-post' });
+    kits.push(kit);
+    const broken = addFollowerWithBrokenStatus(kit.fake.state);
+
+    const end = await fullSync(kit.core, kit.account.id);
+
+    expect(end.state).toBe('done');
+    expect(end.unreadable).toEqual({ profiles: 0, posts: 1 });
+    expect(await callOk(kit.core, 'getSyncStatus', { accountId: kit.account.id })).toEqual(end);
+    const texts = postTexts(kit.dataDir, kit.remoteId(broken.id));
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.join('\n')).not.toContain('without date or account');
   });
 });

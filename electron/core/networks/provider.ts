@@ -188,7 +188,8 @@ export interface Provider {
   listFollowers(cursor: string | null, limit: number, signal?: AbortSignal): Promise<RemotePage<RemoteEdge>>;
   listFollowing(cursor: string | null, limit: number, signal?: AbortSignal): Promise<RemotePage<RemoteEdge>>;
   getProfiles(remoteIds: string[], signal?: AbortSignal): Promise<RemoteProfile[]>;
-  getRecentPosts(remoteId: string, limit: number, signal?: AbortSignal): Promise<RemotePost[]>;
+  /** A post the network sent outside its rules is left out and told to `onUnreadable`, never failing the rest. */
+  getRecentPosts(remoteId: string, limit: number, signal?: AbortSignal, onUnreadable?: (items: UnreadableItem[]) => void): Promise<RemotePost[]>;
   getRelationships(remoteIds: string[], signal?: AbortSignal): Promise<RemoteRelationship[]>;
   /** The state of each account (one answer per id, in any order), asked before a removal is recorded. */
   accountStatus(remoteIds: string[], signal?: AbortSignal): Promise<RemoteAccountStatus[]>;

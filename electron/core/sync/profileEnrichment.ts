@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { Stage } from '../../../shared/domain';
 import { MediaCache, MediaSkippedError } from '../media/mediaCache';
-import type { Provider, RemoteEdge } from '../networks/provider';
+import type { Provider, RemoteEdge, UnreadableItem } from '../networks/provider';
 import { ingestRepo, type IngestPageInput, type IngestPageResult } from '../repos/ingestRepo';
 import { perDatabase } from '../repos/perDatabase';
 
@@ -176,11 +176,12 @@ export class ProfileEnrichment {
     candidates: PostsCandidate[],
     signal: AbortSignal,
     onDone: (count: number) => void = () => {},
+    onUnreadable?: (items: UnreadableItem[]) => void,
   ): Promise<number[]> {
     const stored: number[] = [];
     for (const candidate of candidates) {
       signal.throwIfAborted();
-      const posts = await provider.getRecentPosts(candidate.remoteId, RECENT_POSTS_PER_PERSON, signal);
+      const posts = await provider.getRecentPosts(candidate.remoteId, RECENT_POSTS_PER_PERSON, signal, onUnreadable);
       ingestRepo(this.db).replacePosts(candidate.personId, posts, new Date(this.now()).toISOString());
       stored.push(candidate.personId);
       onDone(stored.length);

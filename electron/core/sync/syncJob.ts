@@ -256,10 +256,16 @@ export class SyncJob {
     const provider = this.provider;
     const posts = enrichment.postsCandidates(this.accountId);
     this.setPhase('posts', posts.length);
-    await enrichment.fetchPosts(provider, posts, this.signal, (done) => {
-      this.requests++;
-      this.reporter.update({ done });
-    });
+    await enrichment.fetchPosts(
+      provider,
+      posts,
+      this.signal,
+      (done) => {
+        this.requests++;
+        this.reporter.update({ done });
+      },
+      (items) => this.noteUnreadable(items),
+    );
 
     // Avatars go on in the background after the sync is done: an image host that is slow or gone
     // must not hold up (or fail) the sync. Cards show initials until their avatar arrives.

@@ -114,6 +114,9 @@ const getAuthorFeed: XrpcHandler = (ctx, req) => {
         indexedAt: p.createdAt,
       },
     }));
+  if (ctx.state.brokenFirstPost.has(actor.did)) {
+    feed.unshift({ post: { author, record: { $type: 'app.bsky.feed.post', text: 'A post without uri, cid or date' } } } as unknown as (typeof feed)[number]);
+  }
   return { feed };
 };
 

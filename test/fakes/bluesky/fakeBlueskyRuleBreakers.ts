@@ -8,3 +8,11 @@ export function addFollowerWithOverlongName(state: FakeBlueskyState): FakeActor 
   state.addFollowerEdge(actor.did);
   return actor;
 }
+
+/** A new (newest) follower with posts, the first of which the server sent without uri, cid or date. */
+export function addFollowerWithBrokenPost(state: FakeBlueskyState): FakeActor {
+  const actor = state.createActor({ displayName: 'Broken Post', postsCount: 4 });
+  state.brokenFirstPost.add(actor.did);
+  state.addFollowerEdge(actor.did);
+  return actor;
+}

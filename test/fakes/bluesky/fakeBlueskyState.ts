@@ -83,6 +83,8 @@ export class FakeBlueskyState {
   readonly password: string;
   readonly email: string;
   readonly actors = new Map<string, FakeActor>();
+  /** Actors whose feed starts with a post a broken server sent (no uri, cid or date): opt-in. */
+  readonly brokenFirstPost = new Set<string>();
   private readonly handles = new Map<string, string>();
   /** Oldest first; pages read from the end. */
   readonly followers: FakeEdge[] = [];

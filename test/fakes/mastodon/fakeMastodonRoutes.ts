@@ -192,7 +192,9 @@ export const mastodonRoutes: Route[] = [
         .filter((s) => !(req.params.get('exclude_replies') === 'true' && s.inReplyToId !== null))
         .filter((s) => !(req.params.get('exclude_reblogs') === 'true' && s.reblogOf !== null))
         .slice(0, limit);
-      return { body: posts.map((s) => statusView(ctx, s)) };
+      const body: unknown[] = posts.map((s) => statusView(ctx, s));
+      if (ctx.state.brokenFirstStatus.has(who.id)) body.unshift({ id: `${who.id}-broken`, content: '<p>A status without date or account</p>' });
+      return { body };
     },
   },
   {

@@ -23,3 +23,11 @@ export function addFollowerWithTextCount(state: FakeMastodonState): FakeMastodon
   state.addFollower(account.id);
   return account;
 }
+
+/** A new (newest) follower with statuses, the first of which the server sent without date or account. */
+export function addFollowerWithBrokenStatus(state: FakeMastodonState): FakeMastodonAccount {
+  const account = state.createAccount({ username: 'brokenpost', displayName: 'Broken Post', statusesCount: 4 });
+  state.brokenFirstStatus.add(account.id);
+  state.addFollower(account.id);
+  return account;
+}

@@ -98,6 +98,8 @@ export class FakeMastodonState {
   readonly domain: string;
   readonly self: FakeMastodonAccount;
   readonly accounts = new Map<string, FakeMastodonAccount>();
+  /** Accounts whose statuses start with one a broken server sent (no date, no account): opt-in. */
+  readonly brokenFirstStatus = new Set<string>();
   /** Oldest first; pages read from the end. */
   readonly followers: FakeEdge[] = [];
   readonly following: FakeEdge[] = [];

@@ -18,6 +18,7 @@ import type {
   RemotePost,
   RemoteProfile,
   RemoteRelationship,
+  UnreadableItem,
 } from '../provider';
 import { toRapportError } from './blueskyCallErrors';
 import { notificationsPageSchema, toInteractionsPage } from './blueskyInteractions';
@@ -225,7 +226,7 @@ export class BlueskyProvider implements Provider {
     return out;
   }
 
-  async getRecentPosts(remoteId: string, limit: number, signal?: AbortSignal): Promise<RemotePost[]> {
+  async getRecentPosts(remoteId: string, limit: number, signal?: AbortSignal, onUnreadable?: (items: UnreadableItem[]) => void): Promise<RemotePost[]> {
     const answer = await this.callList(
       'app.bsky.feed.getAuthorFeed',
       'feed',
@@ -237,6 +238,7 @@ export class BlueskyProvider implements Provider {
         ),
       signal,
     );
+    if (answer.unreadable.length > 0) onUnreadable?.(answer.unreadable);
     return answer.items.map(({ post, reason }) => ({
       remoteId: post.uri,
       text: post.record.text ?? '',

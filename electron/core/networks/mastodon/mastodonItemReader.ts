@@ -90,16 +90,23 @@ export function readAccountList(data: unknown, endpoint: string, instanceHost: s
  * A person's recent statuses: one the server sent broken is left out and the others kept (the
  * list itself must be a list). Posts are a preview; there is nothing to cut a broken one down to.
  */
-export function readStatusList(data: unknown, endpoint: string, instanceHost: string): RemotePost[] {
+export function readStatusList(data: unknown, endpoint: string, instanceHost: string, onUnreadable?: (items: UnreadableItem[]) => void): RemotePost[] {
   const posts: RemotePost[] = [];
+  const unreadable: UnreadableItem[] = [];
   for (const entry of parseMastodonAnswer(z.array(z.unknown()), data, endpoint)) {
     const parsed = statusSchema.safeParse(entry);
-    if (!parsed.success) continue;
+    const id = typeof (entry as { id?: unknown } | null)?.id === 'string' ? (entry as { id: string }).id : null;
+    if (!parsed.success) {
+      unreadable.push({ kind: 'post', remoteId: id, outcome: 'skipped', fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'status')))] });
+      continue;
+    }
     try {
       posts.push(toRemotePost(instanceHost, parsed.data));
     } catch {
-      // Mapping never throws on what the schema lets through; if it ever does, one post is lost.
+      // Mapping never throws on what the schema lets through; if it ever does, the post is counted.
+      unreadable.push({ kind: 'post', remoteId: id, outcome: 'skipped', fields: [] });
     }
   }
+  if (unreadable.length > 0) onUnreadable?.(unreadable);
   return posts;
 }

@@ -22,6 +22,7 @@ import type {
   RemotePage,
   RemotePost,
   RemoteRelationship,
+  UnreadableItem,
 } from '../provider';
 import { readMastodonAccountStatus } from './mastodonAccountStatus';
 import { MASTODON_NOTIFICATIONS_PAGE, mastodonPageHead, toMastodonInteraction } from './mastodonInteractions';
@@ -250,12 +251,12 @@ export class MastodonProvider implements Provider {
     return this.batchAccounts;
   }
 
-  async getRecentPosts(remoteId: string, limit: number, signal?: AbortSignal): Promise<RemotePost[]> {
+  async getRecentPosts(remoteId: string, limit: number, signal?: AbortSignal, onUnreadable?: (items: UnreadableItem[]) => void): Promise<RemotePost[]> {
     const id = this.id(remoteId);
     const answer = await this.api.v1.accounts
       .$select(id)
       .statuses.list({ excludeReplies: true, excludeReblogs: true, limit: Math.max(1, Math.min(limit || MASTODON_STATUS_LIMIT, 40)) }, { requestInit: { signal } });
-    return readStatusList(answer, 'GET /api/v1/accounts/:id/statuses', this.instanceHost);
+    return readStatusList(answer, 'GET /api/v1/accounts/:id/statuses', this.instanceHost, onUnreadable);
   }
 
   /**
