@@ -1,7 +1,9 @@
-// Who engages with you (issue 16): a person's latest interactions, for Review and the profile.
+// Who engages with you (issue 16): a person's latest interactions, for Review and the profile, and
+// the new followers Review shows first because they spoke to me before following.
 // Counts per kind travel on the card itself (PersonCard.engagement); this reads the rows behind
 // them, newest first, within the retention the user chose.
 import { z } from 'zod';
+import type { PersonCard } from '../domain';
 import type { PersonInteractions } from '../interactions';
 import { method } from './contractMethod';
 
@@ -16,5 +18,12 @@ export const interactionsContract = {
       limit: z.number().int().min(1).max(200).optional(),
       before: z.strictObject({ at: z.iso.datetime({ offset: true }), id }).optional(),
     }),
+  ),
+  /**
+   * Review's first cards: new followers (not snoozed) who replied to, mentioned or quoted me before
+   * they followed, most recent follow first. Review shows them before the rest of New.
+   */
+  getReviewFirst: method<PersonCard[]>()(
+    z.strictObject({ accountId: id, limit: z.number().int().min(1).max(100).optional() }),
   ),
 } as const;

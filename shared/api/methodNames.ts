@@ -50,6 +50,7 @@ export const METHOD_NAMES = [
   'getWaitingCount',
   // who engages with you (interactionsContract.ts)
   'listInteractions',
+  'getReviewFirst',
 ] as const;
 
 export type MethodNameList = (typeof METHOD_NAMES)[number];

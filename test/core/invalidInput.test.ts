@@ -52,6 +52,7 @@ const VALID: { [M in MethodName]: MethodInput<M> } = {
   setDesktopSettings: { openAtLogin: true },
   getWaitingCount: {},
   listInteractions: { accountId: 1, personId: 1, limit: 20, before: { at: '2026-03-01T12:00:00.000Z', id: 5 } },
+  getReviewFirst: { accountId: 1, limit: 10 },
 };
 
 /** Wrong-looking values a method legitimately accepts (an empty note removes the note…). */

@@ -94,8 +94,12 @@ describe('card engagement', () => {
       expect(engagementOf(card), card.handle).toEqual(expectedEngagement(countedFromRows(card.personId)));
       expect(card.engagement?.repliedBeforeFollowing ?? false, card.handle).toBe(spokeBeforeFollowing(card.personId));
     }
-    // The sample's newest followers replied before they followed.
-    expect(newest.items.filter((card) => card.engagement?.repliedBeforeFollowing).length).toBeGreaterThanOrEqual(3);
+    // The sample's newest followers replied before they followed, and Review shows them first.
+    const spokeFirst = newest.items.filter((card) => card.engagement?.repliedBeforeFollowing);
+    expect(spokeFirst.length).toBeGreaterThanOrEqual(3);
+    const reviewFirst = await callOk(core, 'getReviewFirst', { accountId });
+    expect(reviewFirst.map((card) => card.personId)).toEqual(expect.arrayContaining(spokeFirst.map((card) => card.personId)));
+    expect(reviewFirst.every((card) => card.engagement?.repliedBeforeFollowing)).toBe(true);
 
     const top = column.items[0]!;
     const listed = await callOk(core, 'queryPeople', { accountId, filter: { engages: true }, sort: 'engaged', limit: 5 });
