@@ -40,6 +40,16 @@ export interface CreateCoreOptions {
    * path).
    */
   signInRedirect?: 'loopback' | 'oob';
+  /**
+   * Where a network's API lives when not at its public address, by network id (the fakes in tests
+   * and the harness: X's API at http://127.0.0.1:<port>). Never set in the app.
+   */
+  apiOrigins?: Readonly<Record<string, string>>;
+  /**
+   * The loopback port of sign-ins whose apps register an exact callback (X); tests pick a free one.
+   * Default: the network's documented port.
+   */
+  signInCallbackPort?: number;
 }
 
 export type CoreEventListener = (event: RapportEvent) => void;

@@ -28,6 +28,7 @@ import { snoozeHandlers } from './api/snoozeHandlers';
 import { templatesHandlers } from './api/templatesHandlers';
 import { timelineHandlers } from './api/timelineHandlers';
 import { interactionsHandlers } from './api/interactionsHandlers';
+import { interactionRetentionHandlers } from './api/interactionRetentionHandlers';
 import { createSignInHandlers } from './api/signInHandlers';
 import { createSyncHandlers } from './api/syncHandlers';
 import { buildHandlerTable, dispatch, type HandlerTable } from './coreDispatch';
@@ -76,7 +77,13 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
   };
   const now = opts.now ?? Date.now;
   const secrets = new SecretKeeper(opts.dataKey ?? null);
-  const settings = { samplePageDelayMs: opts.samplePageDelayMs, allowLoopbackHttp: opts.allowLoopbackHttp, signInRedirect: opts.signInRedirect };
+  const settings = {
+    samplePageDelayMs: opts.samplePageDelayMs,
+    allowLoopbackHttp: opts.allowLoopbackHttp,
+    signInRedirect: opts.signInRedirect,
+    apiOrigins: opts.apiOrigins,
+    signInCallbackPort: opts.signInCallbackPort,
+  };
   const providers = new ProviderRegistry({ db, secrets, http: opts.http, now, settings });
   // Signals and scores follow what syncs and profile refreshes store (see signalDuties.ts).
   const signals = createSignalDuties({ db, now, emitChanged: (payload) => emit('people.changed', payload) });
@@ -151,6 +158,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
       notesTagsHandlers,
       timelineHandlers,
       interactionsHandlers,
+      interactionRetentionHandlers,
       snoozeHandlers,
       templatesHandlers,
       exportHandlers,

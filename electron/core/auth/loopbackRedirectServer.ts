@@ -58,11 +58,12 @@ export class LoopbackRedirectServer {
    * Listens on 127.0.0.1:<random port>. `state` is the value the callback must carry; `serverName`
    * says whose page it was in a refusal ("your Example server"; default "the server").
    */
-  static async start(options: { state: string; timeoutMs?: number; serverName?: string }): Promise<LoopbackRedirectServer> {
+  static async start(options: { state: string; timeoutMs?: number; serverName?: string; port?: number }): Promise<LoopbackRedirectServer> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      // A fixed port for servers that match the registered callback exactly (X); else the OS picks.
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
     const instance = new LoopbackRedirectServer(server, `http://127.0.0.1:${port}${CALLBACK_PATH}`, options.state, options.serverName ?? 'the server');

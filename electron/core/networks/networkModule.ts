@@ -23,6 +23,10 @@ export interface NetworkSettings {
   allowLoopbackHttp?: boolean;
   /** How browser sign-ins receive the grant: 'loopback' (default) or 'oob' (the user pastes a code). */
   signInRedirect?: 'loopback' | 'oob';
+  /** A network's API elsewhere than its public address, by network id (fakes only, never in the app). */
+  apiOrigins?: Readonly<Record<string, string>>;
+  /** The loopback port for sign-ins whose apps register an exact callback; tests pick a free one. */
+  signInCallbackPort?: number;
 }
 
 /** What building a provider may use. */

@@ -106,24 +106,32 @@ export async function runWalk(ctx: WalkContext, walk: WalkName): Promise<WalkOut
     ctx.onCommit({ checkpoint, personIds: result.personIds });
   };
 
-  while (!ended) {
-    signal.throwIfAborted();
-    const page: RemotePage<RemoteEdge> = await list(cursor, provider.capabilities.pageMax, signal);
-    ctx.onRequest();
-    pagesFetched++;
-    const edges = provider.capabilities.listsCarryFullProfiles ? page.items : await hydrate(ctx, page.items);
-    signal.throwIfAborted();
-    ctx.onUnreadable(unreadableOf(page, edges));
-    // A network that answers an empty page with the same cursor again would loop forever.
-    const stuck = page.items.length === 0 && page.cursor !== null && page.cursor === cursor;
-    ended = page.cursor === null || stuck;
-    cursor = page.cursor;
-    if (bufferPages === 0) bufferStartedAt = performance.now();
-    for (const edge of edges) buffer.push(edge);
-    bufferPages++;
-    ctx.onItems(edges.length);
-    ctx.onFetched({ itemsSeen: checkpoint.itemsDone + buffer.length, pagesSeen: checkpoint.pagesDone + bufferPages });
-    if (ended || buffer.length >= INGEST_BATCH_ROWS || performance.now() - bufferStartedAt >= INGEST_BATCH_MAX_MS) commit();
+  try {
+    while (!ended) {
+      signal.throwIfAborted();
+      const page: RemotePage<RemoteEdge> = await list(cursor, provider.capabilities.pageMax, signal);
+      ctx.onRequest();
+      pagesFetched++;
+      const edges = provider.capabilities.listsCarryFullProfiles ? page.items : await hydrate(ctx, page.items);
+      signal.throwIfAborted();
+      ctx.onUnreadable(unreadableOf(page, edges));
+      // A network that answers an empty page with the same cursor again would loop forever.
+      const stuck = page.items.length === 0 && page.cursor !== null && page.cursor === cursor;
+      ended = page.cursor === null || stuck;
+      cursor = page.cursor;
+      if (bufferPages === 0) bufferStartedAt = performance.now();
+      for (const edge of edges) buffer.push(edge);
+      bufferPages++;
+      ctx.onItems(edges.length);
+      ctx.onFetched({ itemsSeen: checkpoint.itemsDone + buffer.length, pagesSeen: checkpoint.pagesDone + bufferPages });
+      if (ended || buffer.length >= INGEST_BATCH_ROWS || performance.now() - bufferStartedAt >= INGEST_BATCH_MAX_MS) commit();
+    }
+  } catch (error) {
+    // Pages already read are kept with the cursor after them, so a walk stopped by a cancel, a
+    // refused read (a spent read cap) or a failure resumes after them instead of reading them
+    // again: on networks that count reads in 15-minute windows (X), each page re-read is costly.
+    if (buffer.length > 0 && db.open) commit();
+    throw error;
   }
   return { checkpoint, resumed, pagesFetched };
 }

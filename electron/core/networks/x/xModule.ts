@@ -4,6 +4,8 @@
 import { RapportError } from '../../../../shared/api/errors';
 import { xContract } from '../../../../shared/api/networks/x';
 import type { NetworkModule } from '../networkModule';
+import { bearerOf, hasXCredential, xCredentialStore } from './api/xApiCredentials';
+import { xTransport } from './api/xTransport';
 import { xActionPage } from './xActionPages';
 import { X_POLICY } from './xPolicy';
 import { attachXReactions } from './xReactions';
@@ -13,13 +15,20 @@ export const xModule: NetworkModule<'x'> = {
   id: 'x',
   label: xContract.label,
   policy: X_POLICY,
+  // Never on a timer: an archive account has nothing to read, and X bills every API read, so an
+  // API sync runs only when the person starts it (after the window said how many users it reads).
   backgroundSync: false,
-  // An archive account has nothing to sync from; a newer archive is how it learns more.
-  async createProvider(account) {
-    throw new RapportError(
-      'CONFLICT',
-      `@${account.handle} on X is read from your X archive: import a newer archive to update it (Settings → Your account → Download an archive on X).`,
-    );
+  async createProvider(account, ports) {
+    // An archive account has nothing to sync from until the person signs in with their own app.
+    const credential = ports.db && hasXCredential(ports.db, account.id) ? await (await xCredentialStore(ports, account.id)).load() : null;
+    if (!credential || !ports.db) {
+      throw new RapportError(
+        'CONFLICT',
+        `@${account.handle} on X is read from your X archive: import a newer archive to update it (Settings → Your account → Download an archive on X), or read it with your own X developer app.`,
+      );
+    }
+    const { XApiProvider } = await import('./api/xApiProvider');
+    return new XApiProvider({ account, token: bearerOf(credential), transport: xTransport(ports), db: ports.db, media: ports.mediaHttp() });
   },
   createSignIn: (ports) => createXSignIn(ports),
   actionPage: xActionPage,

@@ -2,7 +2,9 @@
 // the archive belongs to one already connected), then the archive is imported. With `accountId`
 // the archive must belong to that account. A first import that fails removes the account it
 // created, so a refused archive leaves the database as it was. A follow or unfollow the person
-// was sent to X's page for counts as done once the archive shows it.
+// was sent to X's page for counts as done once the archive shows it. The developer-app ways in
+// (bearer token, OAuth 2.0 + PKCE) live in api/xApiSignIn.ts; `accountId` with only
+// `monthlyReadCap` sets that account's monthly read cap.
 import { RapportError } from '../../../../shared/api/errors';
 import type { SignInParamsOf } from '../../../../shared/api/networks';
 import type { Account } from '../../../../shared/domain';
@@ -13,6 +15,8 @@ import { logError } from '../../errorLog';
 import type { ModulePorts, SignInSteps } from '../networkModule';
 import { archiveError } from './archive/archiveImportError';
 import { importXArchive, readArchiveOwner, type XArchiveImportSummary } from './archive/importXArchive';
+import { createXApiSignIn } from './api/xApiSignIn';
+import { setReadCap } from './api/xReadLedger';
 
 export interface XSignInOptions {
   /** Told of each finished import (tests, the window's summary). */
@@ -22,7 +26,7 @@ export interface XSignInOptions {
 export function createXSignIn(ports: ModulePorts, options: XSignInOptions = {}): SignInSteps<'x'> {
   const now = (): Date => new Date(ports.now());
 
-  async function importInto(params: SignInParamsOf<'x'>): Promise<Account> {
+  async function importInto(params: SignInParamsOf<'x'> & { archivePath: string }): Promise<Account> {
     const accounts = accountsRepo(ports.db);
     const owner = await readArchiveOwner(params.archivePath);
     let account: Account;
@@ -54,5 +58,23 @@ export function createXSignIn(ports: ModulePorts, options: XSignInOptions = {}):
     return account;
   }
 
-  return { begin: async (params) => ({ status: 'signedIn', account: await importInto(params) }) };
+  const api = createXApiSignIn(ports);
+
+  return {
+    begin: async (params) => {
+      const viaApi = api.begin(params);
+      if (viaApi) return viaApi;
+      if (params.archivePath !== undefined) return { status: 'signedIn', account: await importInto({ ...params, archivePath: params.archivePath }) };
+      // Only the read cap changes (the schema admits this shape with accountId alone).
+      const accounts = accountsRepo(ports.db);
+      const account = accounts.require(params.accountId as number);
+      if (account.network !== 'x') throw new RapportError('INVALID_INPUT', 'That account is not an X account.');
+      setReadCap(ports.db, account.id, params.monthlyReadCap ?? null, ports.now());
+      ports.emit('accounts.changed', { accounts: accounts.list() });
+      return { status: 'signedIn', account };
+    },
+    finish: ({ signInId }) => api.finish(signInId),
+    cancel: (signInId) => api.cancel(signInId),
+    close: () => api.close(),
+  };
 }
