@@ -124,3 +124,13 @@ export interface PersonInteractions {
   /** Pass as `before` for older ones; null when there are no more. */
   next: InteractionsCursor | null;
 }
+
+/** How long interaction rows (excerpts, links) are kept; per-kind counts are kept beyond it. */
+export interface InteractionRetention {
+  days: number;
+  defaultDays: number;
+}
+
+/** The retention a user may choose: a week at least, ten years at most. */
+export const INTERACTION_RETENTION_MIN_DAYS = 7;
+export const INTERACTION_RETENTION_MAX_DAYS = 3650;

@@ -4,7 +4,12 @@
 // them, newest first, within the retention the user chose.
 import { z } from 'zod';
 import type { PersonCard } from '../domain';
-import type { PersonInteractions } from '../interactions';
+import {
+  INTERACTION_RETENTION_MAX_DAYS,
+  INTERACTION_RETENTION_MIN_DAYS,
+  type InteractionRetention,
+  type PersonInteractions,
+} from '../interactions';
 import { method } from './contractMethod';
 
 const id = z.number().int().positive();
@@ -25,5 +30,13 @@ export const interactionsContract = {
    */
   getReviewFirst: method<PersonCard[]>()(
     z.strictObject({ accountId: id, limit: z.number().int().min(1).max(100).optional() }),
+  ),
+  getInteractionRetention: method<InteractionRetention>()(z.strictObject({})),
+  /**
+   * How many days interaction rows are kept (every account). Rows already older go at once; the
+   * counts on cards stay as they were.
+   */
+  setInteractionRetention: method<InteractionRetention>()(
+    z.strictObject({ days: z.number().int().min(INTERACTION_RETENTION_MIN_DAYS).max(INTERACTION_RETENTION_MAX_DAYS) }),
   ),
 } as const;

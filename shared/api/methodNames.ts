@@ -51,6 +51,8 @@ export const METHOD_NAMES = [
   // who engages with you (interactionsContract.ts)
   'listInteractions',
   'getReviewFirst',
+  'getInteractionRetention',
+  'setInteractionRetention',
 ] as const;
 
 export type MethodNameList = (typeof METHOD_NAMES)[number];

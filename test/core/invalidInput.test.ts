@@ -53,6 +53,8 @@ const VALID: { [M in MethodName]: MethodInput<M> } = {
   getWaitingCount: {},
   listInteractions: { accountId: 1, personId: 1, limit: 20, before: { at: '2026-03-01T12:00:00.000Z', id: 5 } },
   getReviewFirst: { accountId: 1, limit: 10 },
+  getInteractionRetention: {},
+  setInteractionRetention: { days: 90 },
 };
 
 /** Wrong-looking values a method legitimately accepts (an empty note removes the note…). */
