@@ -21,12 +21,16 @@ export interface TweetSpec {
   id: string;
   mentions?: { id: string; screenName: string; name: string }[];
   replyTo?: { id: string; screenName: string };
+  /** Default 'hello'; a retweet's text starts "RT @author: ". */
+  text?: string;
+  /** X's own format, e.g. 'Wed Nov 02 10:00:00 +0000 2022' (the default). */
+  createdAt?: string;
 }
 
 export interface ConversationSpec {
   partnerId: string;
   /** Messages in order; fromMe = sent by the owner. */
-  messages: { fromMe: boolean; at: string; text?: string }[];
+  messages: { fromMe: boolean; at: string; text?: string; id?: string }[];
 }
 
 export interface XArchiveSpec {
@@ -100,8 +104,8 @@ function tweetItem(tweet: TweetSpec): string {
     tweet: {
       id_str: tweet.id,
       id: tweet.id,
-      full_text: 'hello',
-      created_at: 'Wed Nov 02 10:00:00 +0000 2022',
+      full_text: tweet.text ?? 'hello',
+      created_at: tweet.createdAt ?? 'Wed Nov 02 10:00:00 +0000 2022',
       ...(tweet.replyTo ? { in_reply_to_user_id_str: tweet.replyTo.id, in_reply_to_screen_name: tweet.replyTo.screenName } : {}),
       entities: {
         user_mentions: (tweet.mentions ?? []).map((m) => ({ name: m.name, screen_name: m.screenName, indices: ['0', '5'], id_str: m.id, id: m.id })),
@@ -124,7 +128,8 @@ function conversationItem(owner: string, conversation: ConversationSpec, index: 
           text: m.text ?? 'hi',
           mediaUrls: [],
           senderId: m.fromMe ? owner : conversation.partnerId,
-          id: `${index}${i}`,
+          // Unique across the archive, as X's message ids are.
+          id: m.id ?? String(1_000_000_000 + index * 10_000 + i),
           createdAt: m.at,
         },
       })),

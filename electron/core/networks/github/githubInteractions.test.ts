@@ -35,7 +35,9 @@ async function setup() {
   let clock = Date.parse('2026-12-01T12:00:00Z');
   const enrichment = new ProfileEnrichment(db, new MediaCache(path.join(dir, 'media')), () => clock);
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  cleanups.push(() => db.close());
+  cleanups.push(() => {
+    db.close();
+  });
   cleanups.push(() => enrichment.close());
   const account = accountsRepo(db).upsert({ network: 'github', remoteId: '1', handle: 'octo-self', displayName: 'Octo Self' }, new Date(clock).toISOString());
   const kit = githubProviderFor(fake, { now: () => clock });

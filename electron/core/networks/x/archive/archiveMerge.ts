@@ -9,12 +9,14 @@
 //   The account's first import records no such events (it would say "followed you" a million
 //   times about people who followed years ago), like the sync engine's first walk.
 // - An older or the same snapshot never undoes newer facts: it only names people still unnamed
-//   and adds message history not yet recorded. The same archive twice changes nothing.
+//   and adds message history and interactions not yet recorded. The same archive twice changes
+//   nothing.
 // - New followers rank above every stored one, in the archive's order (newest first).
 import type Database from 'better-sqlite3';
 import { sortNameSql } from '../../../db/sortName';
 import { deferSearchIndex, isSearchIndexDeferred, rebuildSearchIndex } from '../../../db/searchIndex';
 import { perDatabase } from '../../../repos/perDatabase';
+import { mergeArchiveInteractions } from './archiveInteractionMerge';
 import { writeImportState, type ArchiveImportState } from './archiveImportState';
 
 /** Below this many new people the search index triggers are cheaper than one rebuild. */
@@ -32,6 +34,8 @@ export interface ArchiveMergeInput {
   previousImportAt: string | null;
   now: string;
   counts: { followers: number; following: number };
+  /** Interactions older than this (ISO-8601, the retention) are not stored. */
+  interactionsCutoff: string;
 }
 
 export interface ArchiveMergeResult {
@@ -205,6 +209,8 @@ export function mergeArchive(db: Database.Database, input: ArchiveMergeInput): A
     }
     s.messageEdges.run({ accountId });
     result.messagePartners = s.messageEvents.run({ accountId }).changes;
+    // After the cards exist, so their "Most engaged first" keys are set in the same transaction.
+    mergeArchiveInteractions(db, accountId, 'x', input.interactionsCutoff);
     if (newest) {
       const state: ArchiveImportState = { generatedAt, importedAt: now, ...input.counts };
       writeImportState(db, accountId, state);

@@ -5,6 +5,7 @@
 // batches that touch nothing else, and archiveMerge applies them in one transaction at the end.
 // A failure while reading drops the staging tables and leaves the real tables untouched.
 import type Database from 'better-sqlite3';
+import type { ArchiveInteraction } from './archiveInteractions';
 import type { MessageSighting, NameSighting } from './archiveRecords';
 
 const BATCH_ROWS = 5_000;
@@ -14,10 +15,13 @@ const CREATE = `
   CREATE TEMP TABLE x_stage_following (remote_id TEXT PRIMARY KEY, pos INTEGER NOT NULL) WITHOUT ROWID;
   CREATE TEMP TABLE x_stage_names (remote_id TEXT PRIMARY KEY, handle TEXT NOT NULL, display_name TEXT NOT NULL, seen TEXT NOT NULL) WITHOUT ROWID;
   CREATE TEMP TABLE x_stage_messages (remote_id TEXT PRIMARY KEY, messages INTEGER NOT NULL, first_at TEXT NOT NULL, last_at TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TEMP TABLE x_stage_interactions (item_key TEXT PRIMARY KEY, person_remote_id TEXT NOT NULL, kind TEXT NOT NULL,
+    direction TEXT NOT NULL, at TEXT NOT NULL, link TEXT, excerpt TEXT);
 `;
 const DROP = `
   DROP TABLE IF EXISTS temp.x_stage_followers; DROP TABLE IF EXISTS temp.x_stage_following;
   DROP TABLE IF EXISTS temp.x_stage_names; DROP TABLE IF EXISTS temp.x_stage_messages;
+  DROP TABLE IF EXISTS temp.x_stage_interactions;
 `;
 
 /** One import's staging tables; at most one per connection at a time (see importXArchive's lock). */
@@ -25,6 +29,8 @@ export interface ArchiveStaging {
   addEdge(kind: 'follower' | 'following', remoteId: string): void;
   addName(sighting: NameSighting): void;
   addMessage(sighting: MessageSighting): void;
+  /** My replies, mentions and retweets, and our messages (a repeated item counts once). */
+  addInteraction(interaction: ArchiveInteraction): void;
   /** Writes what is still buffered. */
   flush(): void;
   counts(): { followers: number; following: number };
@@ -46,6 +52,10 @@ export function createStaging(db: Database.Database): ArchiveStaging {
                            THEN excluded.display_name ELSE display_name END,
        seen = max(seen, excluded.seen)`,
   );
+  const insertInteraction = db.prepare(
+    `INSERT OR IGNORE INTO temp.x_stage_interactions (item_key, person_remote_id, kind, direction, at, link, excerpt)
+     VALUES (@key, @personRemoteId, @kind, @direction, @at, @link, @excerpt)`,
+  );
   const upsertMessage = db.prepare(
     `INSERT INTO temp.x_stage_messages (remote_id, messages, first_at, last_at) VALUES (@partnerId, 1, @at, @at)
      ON CONFLICT (remote_id) DO UPDATE SET messages = messages + 1,
@@ -55,22 +65,26 @@ export function createStaging(db: Database.Database): ArchiveStaging {
   let edges: { kind: 'follower' | 'following'; remoteId: string; pos: number }[] = [];
   let names: NameSighting[] = [];
   let messages: MessageSighting[] = [];
+  let interactions: ArchiveInteraction[] = [];
   const positions = { follower: 0, following: 0 };
   const writeBatch = db.transaction(() => {
     for (const edge of edges) (edge.kind === 'follower' ? insertFollower : insertFollowing).run(edge.remoteId, edge.pos);
     for (const name of names) upsertName.run(name);
     for (const message of messages) upsertMessage.run(message);
+    for (const interaction of interactions) insertInteraction.run(interaction);
   });
 
   function flush(): void {
-    if (edges.length + names.length + messages.length === 0) return;
+    if (buffered() === 0) return;
     writeBatch();
     edges = [];
     names = [];
     messages = [];
+    interactions = [];
   }
+  const buffered = (): number => edges.length + names.length + messages.length + interactions.length;
   const maybeFlush = (): void => {
-    if (edges.length + names.length + messages.length >= BATCH_ROWS) flush();
+    if (buffered() >= BATCH_ROWS) flush();
   };
 
   return {
@@ -86,6 +100,10 @@ export function createStaging(db: Database.Database): ArchiveStaging {
       messages.push(sighting);
       maybeFlush();
     },
+    addInteraction(interaction) {
+      interactions.push(interaction);
+      maybeFlush();
+    },
     flush,
     counts() {
       flush();
@@ -96,6 +114,7 @@ export function createStaging(db: Database.Database): ArchiveStaging {
       edges = [];
       names = [];
       messages = [];
+      interactions = [];
       db.exec(DROP);
     },
   };

@@ -4,6 +4,7 @@
 // inside the merge rolls its transaction back.
 import type Database from 'better-sqlite3';
 import { RapportError } from '../../../../../shared/api/errors';
+import { interactionCutoff } from '../../../repos/interactionRetention';
 import { archiveError, ArchiveImportError } from './archiveImportError';
 import { DEFAULT_ARCHIVE_LIMITS, type ArchiveLimits } from './archiveLimits';
 import { readImportState } from './archiveImportState';
@@ -85,6 +86,7 @@ export async function importXArchive(
       previousImportAt: previous?.generatedAt ?? null,
       now: now().toISOString(),
       counts,
+      interactionsCutoff: interactionCutoff(db, now().getTime()),
     });
     return { ...merged, generatedAt: head.manifest.generatedAt, ...counts };
   } catch (error) {

@@ -1,8 +1,10 @@
 // Reads the files of an archive the import needs, in manifest order, into staging: the owner
 // (account.js), followers and following (the substance), then names from tweets and message
-// partners from direct messages (enrichment). Each file must hold exactly the part and the number
-// of items the manifest promises; anything else is a lying manifest and fails the whole import.
+// partners from direct messages (enrichment), with my replies, mentions and our messages as
+// interactions. Each file must hold exactly the part and the number of items the manifest
+// promises; anything else is a lying manifest and fails the whole import.
 import { archiveError } from './archiveImportError';
+import { messageInteractions, tweetInteractions } from './archiveInteractions';
 import type { ArchiveLimits } from './archiveLimits';
 import { readManifest, type ArchiveManifest, type ManifestFile } from './archiveManifest';
 import { accountOwner, conversationMessages, edgeAccountId, tweetNameSightings, type ArchiveOwner } from './archiveRecords';
@@ -57,11 +59,13 @@ export async function readArchiveBody(source: ArchiveSource, head: ArchiveHead, 
   for (const file of manifest.filesOf('tweets', 'tweet')) {
     await eachItem(source, file, (item) => {
       for (const sighting of tweetNameSightings(item)) if (sighting.id !== owner.id) staging.addName(sighting);
+      for (const interaction of tweetInteractions(item, owner)) staging.addInteraction(interaction);
     });
   }
   for (const file of manifest.filesOf('directMessages', 'directMessage')) {
     await eachItem(source, file, (item) => {
       for (const message of conversationMessages(item, owner.id)) staging.addMessage(message);
+      for (const interaction of messageInteractions(item, owner.id)) staging.addInteraction(interaction);
     });
   }
   staging.flush();
