@@ -18,7 +18,7 @@ import { MoveMenu } from './MoveMenu';
 import { focusCardBeside } from '../stores/cardFocus';
 import { CardStatus } from '../actions/CardStatus';
 import { CardSignals } from '../signals/CardSignals';
-import { EngagementChip, engagementText } from '../signals/EngagementChip';
+import { EngagementChip, engagementText, signalsBesideEngagement } from '../signals/EngagementChip';
 import { RemoteName } from '../safeHtml/RemoteName';
 import { RemoteText } from '../safeHtml/RemoteText';
 
@@ -38,7 +38,7 @@ interface BoardCardProps {
 
 /** What a screen reader says on reaching a card: who, where on the board, and why they stand out. */
 function cardLabel(card: PersonCard): string {
-  const signals = (card.signals ?? []).map((signal) => signal.label);
+  const signals = signalsBesideEngagement(card.signals ?? [], card.engagement).map((signal) => signal.label);
   const parts = [card.displayName, formatHandle(card.handle), STAGE_LABELS[card.stage]];
   if (card.followsMe && card.iFollow) parts.push('mutual');
   const engagement = engagementText(card.engagement);

@@ -1,5 +1,6 @@
 // Dates in the drawer: "3 days ago" for posts, "March 2019" for when someone joined.
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const relativeNarrow = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'narrow' });
 const monthYear = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric' });
 const fullDate = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const clockTime = new Intl.DateTimeFormat('en', { timeStyle: 'short' });
@@ -18,14 +19,23 @@ function parse(iso: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function formatRelative(iso: string, now: number = Date.now()): string {
+function relativeWith(format: Intl.RelativeTimeFormat, iso: string, now: number): string {
   const date = parse(iso);
   if (!date) return '';
   const seconds = Math.round((date.getTime() - now) / 1000);
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
   return 'just now';
+}
+
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  return relativeWith(relative, iso, now);
+}
+
+/** "2d ago", "last wk.": where a line has little room (a card). */
+export function formatRelativeShort(iso: string, now: number = Date.now()): string {
+  return relativeWith(relativeNarrow, iso, now);
 }
 
 export function formatMonthYear(iso: string): string {

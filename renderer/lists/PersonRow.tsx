@@ -10,7 +10,7 @@ import { formatCompact } from '../format/numberFormat';
 import { CardStatus } from '../actions/CardStatus';
 import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
 import { SnoozedBadge } from '../people/SnoozedBadge';
-import { engagementText } from '../signals/EngagementChip';
+import { engagementText, signalsBesideEngagement } from '../signals/EngagementChip';
 import type { PickModifiers } from './rowSelection';
 
 /** Row height plus the gap below it. */
@@ -65,7 +65,7 @@ export const PersonRow = memo(function PersonRow({ card, index, accountId, selec
       event.preventDefault();
     }
   };
-  const signals = (card.signals ?? []).slice(0, ROW_SIGNALS);
+  const signals = signalsBesideEngagement(card.signals ?? [], card.engagement).slice(0, ROW_SIGNALS);
   const tags = (card.tags ?? []).slice(0, ROW_TAGS);
   const engagement = engagementText(card.engagement);
   return (

@@ -9,7 +9,6 @@ import { Avatar } from '../people/Avatar';
 import { formatHandle } from '../people/personIdentity';
 import { ProfileView } from '../profile/ProfileView';
 import { RemoteName, RemoteText } from '../safeHtml/RemoteHtml';
-import { EngagementChip } from '../signals/EngagementChip';
 import { SignalChips } from '../signals/SignalChips';
 import { useBoardStore } from '../stores/boardStore';
 import { PRELOAD, decideCurrent, dropFromReview, openReview, reviewSkippedAgain, skipCurrent, undoInReview, updateReviewProfile, useReviewStore } from './reviewStore';
@@ -96,8 +95,7 @@ function ReviewedPerson({ accountId, card }: { accountId: number; card: PersonCa
             <RemoteName name={card.displayName} className="review-sticky-name" />
             <RemoteText text={formatHandle(card.handle)} className="card-handle" />
           </div>
-          <EngagementChip engagement={card.engagement} variant="chip" />
-          <SignalChips signals={signals} />
+          <SignalChips signals={signals} engagement={card.engagement} />
         </div>
         <div className="review-decisions" role="group" aria-label="Decision">
           {DECISIONS.map((decision) => (

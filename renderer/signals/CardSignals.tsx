@@ -3,12 +3,14 @@
 // that never wraps, and a line with nothing to show takes no room.
 import { memo } from 'react';
 import type { PersonCard } from '../../shared/domain';
+import { signalsBesideEngagement } from './EngagementChip';
 
 /** Chips a card shows in full; the profile shows them all. */
 const CARD_SIGNALS = 2;
 
 export const CardSignals = memo(function CardSignals({ card }: { card: PersonCard }) {
-  const all = card.signals ?? [];
+  // The engagement line above says what the 'engages' chip would.
+  const all = signalsBesideEngagement(card.signals ?? [], card.engagement);
   const signals = all.slice(0, CARD_SIGNALS);
   const more = all.length - signals.length;
   const tags = card.tags ?? [];

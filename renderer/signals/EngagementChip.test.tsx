@@ -7,6 +7,8 @@ import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { resetReview } from '../review/reviewStore';
 import { formatFullDate } from '../format/dateFormat';
+import { withCoreDatabase } from '../testing/coreDatabase';
+import { recomputeSignals } from '../../electron/core/signals/recomputeSignals';
 
 let restoreLayout: () => void;
 beforeEach(() => {
@@ -30,6 +32,8 @@ async function apiWithEngagement() {
     { personId: 1, kind: 'like', count: 12, at: '2025-12-20T10:00:00.000Z' },
     { personId: 2, kind: 'reply', count: 4, direction: 'mine' },
   ]);
+  // Core scores them as after the interactions walk: Person 1 gets the 'engages' signal.
+  withCoreDatabase(api, (db) => recomputeSignals(db, 1, [1, 2, 3], new Date()));
   return api;
 }
 
@@ -49,6 +53,9 @@ describe('engagement on cards', () => {
     expect(chip.getAttribute('title')).toBe(`Replied 3× · liked 12. Last on ${formatFullDate(LAST_REPLY)}`);
     // A screen reader hears it with the card.
     expect(cardOf(1).getAttribute('aria-label')).toContain('Replied 3× · liked 12');
+    // The 'engages' signal says the same words: the card does not repeat them as a chip.
+    expect(cardOf(1).querySelector('[data-signal="engages"]')).toBeNull();
+    expect(cardOf(1).getAttribute('aria-label')?.split('Replied 3× · liked 12')).toHaveLength(2);
     // My own replies to someone are not them engaging with me.
     expect(within(cardOf(2)).queryByTestId('engagement-chip')).toBeNull();
     expect(within(cardOf(3)).queryByTestId('engagement-chip')).toBeNull();
@@ -61,5 +68,9 @@ describe('engagement on cards', () => {
     const head = await screen.findByRole('region', { name: 'Reviewing Person 1' });
     const chip = within(within(head).getByTestId('review-sticky')).getByTestId('engagement-chip');
     expect(chip.querySelector('.engagement-text')?.textContent).toBe('Replied 3× · liked 12');
+    expect(within(head).getByTestId('review-sticky').querySelector('[data-signal="engages"]')).toBeNull();
+    // The profile below lists it among the signals, with what it counts.
+    const section = await within(head).findByRole('region', { name: 'Signals' });
+    await waitFor(() => expect(section.querySelector('[data-signal="engages"]')?.textContent).toBe('Replied 3× · liked 12'));
   });
 });

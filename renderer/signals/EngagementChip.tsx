@@ -1,15 +1,24 @@
-// How a person engaged with me, in one line: "Replied 3× · liked 12 · 2 weeks ago", the full date
+// How a person engaged with me, in one line: "Replied 3× · liked 12 · 2d ago", the full date
 // on hover. The words come from shared/interactions (the same helper core explains the score
 // with), so the card, Review and the chip text of the score never disagree.
 import { memo } from 'react';
 import { MessagesSquare } from 'lucide-react';
 import type { CardEngagement } from '../../shared/domain';
 import { interactionChipText, lastInteractionAt } from '../../shared/interactions';
-import { formatFullDate, formatRelative } from '../format/dateFormat';
+import type { Signal } from '../../shared/signals';
+import { formatFullDate, formatRelative, formatRelativeShort } from '../format/dateFormat';
 
 /** "Replied 3× · liked 12", or '' when they never engaged with me. */
 export function engagementText(engagement: CardEngagement | undefined): string {
   return engagement ? interactionChipText(engagement.counts) : '';
+}
+
+/**
+ * The signals to show beside this line: the 'engages' signal says the same words (core explains
+ * the score with them), so where the line is shown the chip would only repeat it.
+ */
+export function signalsBesideEngagement(signals: readonly Signal[], engagement: CardEngagement | undefined): Signal[] {
+  return engagementText(engagement) ? signals.filter((signal) => signal.id !== 'engages') : [...signals];
 }
 
 /** Their latest interaction toward me: core's date, or the latest of the counts it sent. */
@@ -34,12 +43,10 @@ export const EngagementChip = memo(function EngagementChip({ engagement, variant
       <MessagesSquare size={12} aria-hidden="true" className="engagement-icon" />
       <span className="engagement-text">{text}</span>
       {lastAt ? (
-        <>
+        <span className="engagement-when">
           <span aria-hidden="true"> · </span>
-          <time dateTime={lastAt} className="engagement-when">
-            {formatRelative(lastAt)}
-          </time>
-        </>
+          <time dateTime={lastAt}>{variant === 'card' ? formatRelativeShort(lastAt) : formatRelative(lastAt)}</time>
+        </span>
       ) : null}
     </p>
   );
