@@ -32,7 +32,8 @@ export function xProfileOf(user: XUser): RemoteProfile {
     postsCount: user.public_metrics?.tweet_count ?? null,
     joinedAt: joined,
     profileUrl: `https://x.com/${user.username}`,
-    extras: { bannerUrl: null, fields, emojis: [], lastPostAt: null },
+    // Most people have none of these: no extras row is written for them (each costs a write).
+    ...(fields.length > 0 ? { extras: { bannerUrl: null, fields, emojis: [], lastPostAt: null } } : {}),
   };
 }
 
