@@ -25,8 +25,8 @@ export const interactionsHandlers: HandlerGroup = {
 
   getReviewFirst: ({ accountId, limit }, ctx) => {
     wakeDueSnoozes(ctx, accountId);
-    const account = accountsRepo(ctx.db).require(accountId);
-    const cards = spokeBeforeFollowingCards(ctx.db, accountId, account.network, limit ?? REVIEW_FIRST_DEFAULT_LIMIT);
+    accountsRepo(ctx.db).require(accountId);
+    const cards = spokeBeforeFollowingCards(ctx.db, accountId, limit ?? REVIEW_FIRST_DEFAULT_LIMIT);
     const actions = outboxRepo(ctx.db).latestFor(accountId, cards.map((card) => card.personId));
     const items = cards.map((card) => (actions.has(card.personId) ? { ...card, action: actions.get(card.personId) } : card));
     return cardsForWindow(ctx, accountId, items);

@@ -18,6 +18,8 @@ let keys = 0;
 function interact(who: number, kind: InteractionKind, at: string, direction: InteractionDirection = 'theirs'): void {
   const remoteId = t.db.prepare('SELECT remote_id FROM people WHERE id = ?').pluck().get(people[who]!.personId) as string;
   interactionsRepo(t.db).store(accountId, [{ key: `k${keys++}`, personRemoteId: remoteId, kind, direction, at, link: null, excerpt: null }]);
+  // As the interactions walk does at its end.
+  interactionsRepo(t.db).refreshSortKeys(accountId, 'sample');
 }
 function followedAt(who: number, at: string): void {
   t.db.prepare('UPDATE relationships SET followed_me_at = ? WHERE account_id = ? AND person_id = ?').run(at, accountId, people[who]!.personId);
@@ -36,7 +38,9 @@ describe('getReviewFirst', () => {
     interact(4, 'reply', before);
     snoozeRepo(t.db).set(accountId, people[4]!.personId, { days: 30 }, ctx.now());
     interact(5, 'quote', before);
+    // Followed last: the newest in New (the board's follow order).
     followedAt(5, '2026-03-03T12:00:00.000Z');
+    t.db.prepare('UPDATE triage SET sort_rank = 100 WHERE account_id = ? AND person_id = ?').run(accountId, people[5]!.personId);
     interact(6, 'reply', before, 'mine');
     interact(6, 'like', before);
 
