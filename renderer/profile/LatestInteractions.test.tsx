@@ -6,7 +6,7 @@ import { coreWithPeople } from '../testing/seedCore';
 import { seedInteractions } from '../testing/seedInteractions';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
-import { resetReview } from '../review/reviewStore';
+import { resetReview, useReviewStore } from '../review/reviewStore';
 import { LATEST_INTERACTIONS } from './LatestInteractions';
 
 let restoreLayout: () => void;
@@ -129,5 +129,21 @@ describe('Their latest interactions', () => {
     const person = await screen.findByRole('region', { name: 'Reviewing Person 1' });
     const section = await within(person).findByRole('region', { name: 'Their latest interactions' });
     await waitFor(() => expect(within(section).getAllByTestId('interaction')[0]?.querySelector('.interaction-label')?.textContent).toBe('Replied to you'));
+  });
+
+  it('in Review, the next person\'s interactions are read ahead and show the moment they come up', async () => {
+    const api = await coreWithInteractions();
+    seedInteractions(api, [{ personId: 2, kind: 'quote', at: '2026-01-05T08:00:00.000Z', excerpt: 'So true' }]);
+    renderWithApi(api);
+    await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(3));
+    act(() => useViewStore.getState().setView('review'));
+    await screen.findByRole('region', { name: 'Reviewing Person 1' });
+    await waitFor(() => expect(useReviewStore.getState().interactions[2]?.items).toHaveLength(1));
+    fireEvent.keyDown(document.body, { key: 'd' });
+    const next = screen.getByRole('region', { name: 'Reviewing Person 2' });
+    const section = within(next).getByRole('region', { name: 'Their latest interactions' });
+    // No placeholder in between: the quote is there on the first paint.
+    expect(within(section).queryByTestId('interactions-loading')).toBeNull();
+    expect(within(section).getByTestId('interaction').querySelector('.interaction-label')?.textContent).toBe('Quoted you');
   });
 });

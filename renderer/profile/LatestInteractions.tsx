@@ -53,14 +53,20 @@ function InteractionRow({ item, siteName }: { item: InteractionItem; siteName: s
   );
 }
 
-export function LatestInteractions({ profile, accountId }: { profile: PersonProfile; accountId: number }) {
+interface LatestInteractionsProps {
+  profile: PersonProfile;
+  accountId: number;
+  /** Read ahead by the owner (Review): shown at once instead of a placeholder, then read again. */
+  initial?: Loaded | null;
+}
+
+export function LatestInteractions({ profile, accountId, initial = null }: LatestInteractionsProps) {
   const titleId = useId();
   const { personId } = profile;
-  const [state, setState] = useState<{ loaded: Loaded | null; error: string | null; loadingMore: boolean }>({ loaded: null, error: null, loadingMore: false });
+  const [state, setState] = useState<{ loaded: Loaded | null; error: string | null; loadingMore: boolean }>({ loaded: initial, error: null, loadingMore: false });
 
   useEffect(() => {
     let live = true;
-    setState({ loaded: null, error: null, loadingMore: false });
     call('listInteractions', { accountId, personId, limit: LATEST_INTERACTIONS }).then(
       (page) => {
         if (live) setState({ loaded: page, error: null, loadingMore: false });

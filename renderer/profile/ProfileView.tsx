@@ -5,6 +5,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { PersonCard, PersonProfile } from '../../shared/domain';
 import type { TimelineEntry } from '../../shared/triageTypes';
+import type { PersonInteractions } from '../../shared/interactions';
 import { call, toRapportError } from '../api/rapportClient';
 import { ProfileActions } from '../compose/ProfileActions';
 import { RemoteHtml } from '../safeHtml/RemoteHtml';
@@ -32,11 +33,13 @@ interface ProfileViewProps {
   onLeave(): void;
   /** Their history, when the owner fetched it ahead (Review): shown at once, read again after. */
   initialTimeline?: TimelineEntry[] | null;
+  /** Their latest interactions, when the owner fetched them ahead (Review): shown at once, read again after. */
+  initialInteractions?: PersonInteractions | null;
   /** Recent posts right after the bio (Review: above the fold on a small window). */
   postsFirst?: boolean;
 }
 
-export function ProfileView({ profile, accountId, onChange, onLeave, initialTimeline = null, postsFirst = false }: ProfileViewProps) {
+export function ProfileView({ profile, accountId, onChange, onLeave, initialTimeline = null, initialInteractions = null, postsFirst = false }: ProfileViewProps) {
   const [now] = useState(() => new Date());
   const [timeline, setTimeline] = useState<{ entries: TimelineEntry[] | null; error: string | null }>({ entries: initialTimeline, error: null });
   const [timelineSeq, setTimelineSeq] = useState(0);
@@ -89,7 +92,7 @@ export function ProfileView({ profile, accountId, onChange, onLeave, initialTime
         <SignalChips signals={signals} />
       </section>
 
-      <LatestInteractions profile={profile} accountId={accountId} />
+      <LatestInteractions key={`interactions-${personId}`} profile={profile} accountId={accountId} initial={initialInteractions} />
 
       <ProfileNumbers profile={profile} now={now} />
       <SharedConnections profile={profile} />

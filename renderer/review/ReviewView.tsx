@@ -84,6 +84,7 @@ export function ReviewView({ accountId }: { accountId: number }) {
 function ReviewedPerson({ accountId, card }: { accountId: number; card: PersonCard }) {
   const profile = useReviewStore((s) => s.profiles[card.personId] ?? null);
   const timeline = useReviewStore((s) => s.timelines[card.personId] ?? null);
+  const interactions = useReviewStore((s) => s.interactions[card.personId] ?? null);
   const profileError = useReviewStore((s) => s.profileErrors[card.personId] ?? null);
   const signals = profile?.signals ?? card.signals ?? [];
   return (
@@ -116,6 +117,7 @@ function ReviewedPerson({ accountId, card }: { accountId: number; card: PersonCa
           key={card.personId}
           profile={profile}
           initialTimeline={timeline}
+          initialInteractions={interactions}
           postsFirst
           accountId={accountId}
           onChange={updateReviewProfile}

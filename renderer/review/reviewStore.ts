@@ -4,10 +4,12 @@
 import { create } from 'zustand';
 import type { BoardSort, PersonCard, PersonProfile, Stage } from '../../shared/domain';
 import type { TimelineEntry } from '../../shared/triageTypes';
+import type { PersonInteractions } from '../../shared/interactions';
 import { call, rapportClient, toRapportError } from '../api/rapportClient';
 import { decide, undoLastMove } from '../keyboard/triageMoves';
 import { announce } from '../stores/announcerStore';
 import { useBoardStore } from '../stores/boardStore';
+import { LATEST_INTERACTIONS } from '../profile/LatestInteractions';
 
 /** The person on screen plus the ones behind them whose profiles are fetched ahead. */
 export const PRELOAD = 5;
@@ -25,6 +27,8 @@ interface ReviewState {
   profiles: Record<number, PersonProfile>;
   /** Histories fetched ahead with the profiles, so the next person's timeline shows at once. */
   timelines: Record<number, TimelineEntry[]>;
+  /** Their latest interactions, fetched ahead the same way. */
+  interactions: Record<number, PersonInteractions>;
   profileErrors: Record<number, string>;
   /** True once the first read of New answered. */
   loaded: boolean;
@@ -33,7 +37,7 @@ interface ReviewState {
   skippedCount: number;
 }
 
-const INITIAL: ReviewState = { accountId: null, queue: [], profiles: {}, timelines: {}, profileErrors: {}, loaded: false, error: null, skippedCount: 0 };
+const INITIAL: ReviewState = { accountId: null, queue: [], profiles: {}, timelines: {}, interactions: {}, profileErrors: {}, loaded: false, error: null, skippedCount: 0 };
 
 export const useReviewStore = create<ReviewState>()(() => INITIAL);
 
@@ -151,6 +155,12 @@ function preload(): void {
       },
       () => undefined,
     );
+    call('listInteractions', { accountId, personId: card.personId, limit: LATEST_INTERACTIONS }).then(
+      (page) => {
+        if (generation === control.generation) useReviewStore.setState((s) => ({ interactions: { ...s.interactions, [card.personId]: page } }));
+      },
+      () => undefined,
+    );
   }
 }
 
@@ -161,14 +171,17 @@ function advance(personId: number): void {
     const queued = new Set(queue.map((card) => card.personId));
     const profiles: Record<number, PersonProfile> = {};
     const timelines: Record<number, TimelineEntry[]> = {};
+    const interactions: Record<number, PersonInteractions> = {};
     for (const card of queue) {
       const profile = s.profiles[card.personId];
       if (profile) profiles[card.personId] = profile;
       const timeline = s.timelines[card.personId];
       if (timeline) timelines[card.personId] = timeline;
+      const latest = s.interactions[card.personId];
+      if (latest) interactions[card.personId] = latest;
     }
     for (const id of control.requested) if (!queued.has(id)) control.requested.delete(id);
-    return { queue, profiles, timelines };
+    return { queue, profiles, timelines, interactions };
   });
   preload();
   if (useReviewStore.getState().queue.length < QUEUE_TARGET) void refill();
