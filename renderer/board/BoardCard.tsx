@@ -42,7 +42,7 @@ function cardLabel(card: PersonCard): string {
   const parts = [card.displayName, formatHandle(card.handle), STAGE_LABELS[card.stage]];
   if (card.followsMe && card.iFollow) parts.push('mutual');
   const engagement = engagementText(card.engagement);
-  if (engagement) parts.push(engagement);
+  if (engagement) parts.push(card.engagement?.repliedBeforeFollowing ? `${engagement}, spoke to you before following` : engagement);
   if (signals.length > 0) parts.push(`signals: ${signals.join(', ')}`);
   return parts.join(', ');
 }

@@ -50,7 +50,7 @@ describe('engagement on cards', () => {
     const chip = await within(cardOf(1)).findByTestId('engagement-chip');
     expect(chip.querySelector('.engagement-text')?.textContent).toBe('Replied 3× · liked 12');
     expect(chip.querySelector('time')?.getAttribute('dateTime')).toBe(LAST_REPLY);
-    expect(chip.getAttribute('title')).toBe(`Replied 3× · liked 12. Last on ${formatFullDate(LAST_REPLY)}`);
+    expect(chip.getAttribute('title')).toBe(`Replied 3× · liked 12. Last on ${formatFullDate(LAST_REPLY)}.`);
     // A screen reader hears it with the card.
     expect(cardOf(1).getAttribute('aria-label')).toContain('Replied 3× · liked 12');
     // The 'engages' signal says the same words: the card does not repeat them as a chip.
@@ -59,6 +59,21 @@ describe('engagement on cards', () => {
     // My own replies to someone are not them engaging with me.
     expect(within(cardOf(2)).queryByTestId('engagement-chip')).toBeNull();
     expect(within(cardOf(3)).queryByTestId('engagement-chip')).toBeNull();
+  });
+
+  it('says when someone spoke to me before they followed (why Review brings them first)', async () => {
+    const api = await coreWithPeople([3]);
+    // seedCore: Person 2 followed at 2025-12-31T23:58Z; the mention came two days before.
+    seedInteractions(api, [
+      { personId: 2, kind: 'mention', at: '2025-12-29T10:00:00.000Z' },
+      { personId: 1, kind: 'reply', at: '2026-01-02T10:00:00.000Z' },
+    ]);
+    renderWithApi(api);
+    await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(3));
+    const early = await within(cardOf(2)).findByTestId('engagement-chip');
+    expect(early.getAttribute('title')).toMatch(/\. They spoke to you before they followed you\.$/);
+    expect(cardOf(2).getAttribute('aria-label')).toContain('Mentioned you 1×, spoke to you before following');
+    expect(within(cardOf(1)).getByTestId('engagement-chip').getAttribute('title')).not.toMatch(/before they followed/);
   });
 
   it('shows the same line in Review’s head', async () => {

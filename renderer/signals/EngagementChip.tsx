@@ -8,6 +8,8 @@ import { interactionChipText, lastInteractionAt } from '../../shared/interaction
 import type { Signal } from '../../shared/signals';
 import { formatFullDate, formatRelative, formatRelativeShort } from '../format/dateFormat';
 
+const SPOKE_FIRST = 'They spoke to you before they followed you';
+
 /** "Replied 3× · liked 12", or '' when they never engaged with me. */
 export function engagementText(engagement: CardEngagement | undefined): string {
   return engagement ? interactionChipText(engagement.counts) : '';
@@ -37,7 +39,9 @@ export const EngagementChip = memo(function EngagementChip({ engagement, variant
   if (!engagement || text.length === 0) return null;
   const lastAt = lastAtOf(engagement);
   const full = lastAt ? formatFullDate(lastAt) : '';
-  const title = full ? `${text}. Last on ${full}` : text;
+  // Why Review brings them first: they started talking before they followed.
+  const before = engagement.repliedBeforeFollowing ? ` ${SPOKE_FIRST}.` : '';
+  const title = `${full ? `${text}. Last on ${full}.` : `${text}.`}${before}`;
   return (
     <p className={variant === 'card' ? 'card-engagement' : 'engagement-chip'} data-testid="engagement-chip" title={title}>
       <MessagesSquare size={12} aria-hidden="true" className="engagement-icon" />
@@ -48,6 +52,7 @@ export const EngagementChip = memo(function EngagementChip({ engagement, variant
           <time dateTime={lastAt}>{variant === 'card' ? formatRelativeShort(lastAt) : formatRelative(lastAt)}</time>
         </span>
       ) : null}
+      {variant === 'chip' && engagement.repliedBeforeFollowing ? <span className="engagement-when"> · spoke to you before following</span> : null}
     </p>
   );
 });
