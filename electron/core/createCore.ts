@@ -48,6 +48,7 @@ import { createSignalDuties } from './signals/signalDuties';
 import { accountsRepo } from './repos/accountsRepo';
 import { networksRepo } from './repos/networksRepo';
 import { createDesktopHandlers } from './api/desktopHandlers';
+import { createSyncCostHandlers } from './api/syncCostHandlers';
 import { createNewFollowersDuty } from './desktop/newFollowersDuty';
 import { createWaitingCountDuty } from './desktop/waitingCountDuty';
 import { logError } from './errorLog';
@@ -170,6 +171,7 @@ export async function createCore(opts: CreateCoreOptions): Promise<CoreHandle> {
       savedFiltersHandlers,
       unfollowHandlers,
       createDesktopHandlers(waiting),
+      createSyncCostHandlers(ports),
     ]);
     engine.resumeInterrupted();
     outbox.start();

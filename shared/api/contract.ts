@@ -8,6 +8,7 @@ import { method } from './contractMethod';
 import { signInContract } from './signInContract';
 import { desktopContract } from './desktopContract';
 import { interactionsContract } from './interactionsContract';
+import { syncCostContract } from './syncCostContract';
 import { triageContract } from './triageContract';
 import type {
   Account,
@@ -121,6 +122,7 @@ export const contract = {
   ...triageContract,
   ...desktopContract,
   ...interactionsContract,
+  ...syncCostContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -53,6 +53,8 @@ export const METHOD_NAMES = [
   'getReviewFirst',
   'getInteractionRetention',
   'setInteractionRetention',
+  // what a sync will read where the network bills reads (syncCostContract.ts)
+  'getSyncReadEstimate',
 ] as const;
 
 export type MethodNameList = (typeof METHOD_NAMES)[number];

@@ -55,6 +55,7 @@ const VALID: { [M in MethodName]: MethodInput<M> } = {
   getReviewFirst: { accountId: 1, limit: 10 },
   getInteractionRetention: {},
   setInteractionRetention: { days: 90 },
+  getSyncReadEstimate: { accountId: 1 },
 };
 
 /** Wrong-looking values a method legitimately accepts (an empty note removes the note…). */

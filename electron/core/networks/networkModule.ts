@@ -4,6 +4,7 @@
 // the sync engine.
 import type Database from 'better-sqlite3';
 import type { SignInStart } from '../../../shared/api/signInContract';
+import type { SyncReadEstimate } from '../../../shared/api/syncCostContract';
 import type { Network, SignInParamsOf } from '../../../shared/api/networks';
 import type { EventMap, EventName } from '../../../shared/api/events';
 import type { Account } from '../../../shared/domain';
@@ -116,6 +117,11 @@ export interface NetworkModule<N extends Network = Network> {
    * recorded 'opened' (counted against the budget) and the window opens this page.
    */
   actionPage?(action: ActionPageRequest): string;
+  /**
+   * For a network that bills reads (X): how many users the account's next sync reads, and the
+   * month's reads against the person's cap, said before the sync starts. Absent: reads are free.
+   */
+  syncReadEstimate?(account: Account, ports: ModulePorts): Promise<SyncReadEstimate | null>;
   /** Subscribes the module's reactions to core's bus (in the module's own files). */
   attach?(bus: CoreBus, ports: ModulePorts): ModuleCloser | void;
 }

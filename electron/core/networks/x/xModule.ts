@@ -5,6 +5,7 @@ import { RapportError } from '../../../../shared/api/errors';
 import { xContract } from '../../../../shared/api/networks/x';
 import type { NetworkModule } from '../networkModule';
 import { bearerOf, hasXCredential, xCredentialStore } from './api/xApiCredentials';
+import { xSyncReadEstimate } from './api/xSyncReadEstimate';
 import { xTransport } from './api/xTransport';
 import { xActionPage } from './xActionPages';
 import { X_POLICY } from './xPolicy';
@@ -32,5 +33,6 @@ export const xModule: NetworkModule<'x'> = {
   },
   createSignIn: (ports) => createXSignIn(ports),
   actionPage: xActionPage,
+  syncReadEstimate: (account, ports) => xSyncReadEstimate(account, ports),
   attach: attachXReactions,
 };

@@ -22,7 +22,7 @@ import { X_POLICY } from '../xPolicy';
 import { xApi, type XApiTransport } from './xApiClient';
 import { xProfilesOf } from './xApiMapping';
 import { isSuspension, X_USER_FIELDS, xSingleUserSchema, xUserPageSchema, xUsersLookupSchema } from './xApiSchemas';
-import { ensureWithinCap, recordReads } from './xReadLedger';
+import { ensureWithinCap, recordReads, recordSelfCounts } from './xReadLedger';
 
 /** X API v2: follow lists return at most 1,000 users a page, /2/users at most 100 ids. */
 export const X_PAGE_MAX = 1000;
@@ -78,6 +78,7 @@ export class XApiProvider implements Provider {
     const self = profiles[0];
     if (!self) throw new RapportError('AUTH_EXPIRED', `X no longer serves @${this.options.account.handle} (suspended or deactivated).`);
     this.counted(1);
+    recordSelfCounts(this.options.db, this.accountId, self.followersCount, self.followingCount, this.options.transport.now());
     return self;
   }
 

@@ -25,7 +25,7 @@ import { xCredentialStore, type StoredXCredential } from './xApiCredentials';
 import { xProfilesOf } from './xApiMapping';
 import { X_USER_FIELDS, xSingleUserSchema, type XUser } from './xApiSchemas';
 import { xTransport } from './xTransport';
-import { setReadCap } from './xReadLedger';
+import { recordReads, recordSelfCounts, setReadCap } from './xReadLedger';
 
 /** Read-only scopes; offline.access brings a refresh token for syncs longer than the token's 2 hours. */
 export const X_OAUTH_SCOPES = ['users.read', 'follows.read', 'tweet.read', 'offline.access'];
@@ -52,7 +52,7 @@ async function readUser(ports: ModulePorts, token: string, who: { id: string } |
     const name = who === 'me' ? 'the signed-in user' : 'id' in who ? `user ${who.id}` : `@${who.username}`;
     throw new RapportError('NOT_FOUND', `X does not serve ${name} (no such account, or it is suspended).`);
   }
-  return { id: user.remoteId, username: user.handle, name: user.displayName };
+  return { id: user.remoteId, username: user.handle, name: user.displayName, public_metrics: { followers_count: user.followersCount ?? 0, following_count: user.followingCount ?? 0 } };
 }
 
 export function createXApiSignIn(ports: ModulePorts) {
@@ -82,6 +82,10 @@ export function createXApiSignIn(ports: ModulePorts) {
     try {
       await (await xCredentialStore(ports, account.id)).save(credential);
       if (params.monthlyReadCap !== undefined) setReadCap(ports.db, account.id, params.monthlyReadCap, ports.now());
+      // X bills the read that said who this is; and what the first sync will read, said by the
+      // window before it starts (xSyncReadEstimate.ts).
+      recordReads(ports.db, account.id, 1, ports.now());
+      recordSelfCounts(ports.db, account.id, user.public_metrics?.followers_count ?? null, user.public_metrics?.following_count ?? null, ports.now());
     } catch (error) {
       if (!existing) accounts.remove(account.id, ports.mediaDir);
       throw error;

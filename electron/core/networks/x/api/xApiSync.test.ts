@@ -126,6 +126,20 @@ describe('X API sync with a bearer token', () => {
   });
 });
 
+describe('before a sync', () => {
+  it('says how many users it will read, and that the cap stops it, without reading anything', async () => {
+    kit = await startXApiCore({ followers: 2_500, following: 300 });
+    const account = await kit.signIn({ monthlyReadCap: 2_000 });
+    const requestsBefore = kit.fake.requests.length;
+    const estimate = await callOk(kit.core, 'getSyncReadEstimate', { accountId: account.id });
+    expect(kit.fake.requests.length).toBe(requestsBefore);
+    expect(estimate).toMatchObject({ users: 2_801, readThisMonth: 1, monthlyCap: 2_000 });
+    expect(estimate?.sentence).toBe(
+      'A full sync reads up to 2,801 users from X (2,500 followers, 300 following, your account); 1 of your 2,000 monthly cap read this month: more than the 1,999 left, so the sync stops before crossing the cap.',
+    );
+  });
+});
+
 describe('the monthly read cap', () => {
   it('stops the sync before a request that could cross the cap, with a sentence saying so', async () => {
     kit = await startXApiCore({ followers: 2_500 });

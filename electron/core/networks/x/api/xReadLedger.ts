@@ -6,7 +6,13 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { RapportError } from '../../../../../shared/api/errors';
 
-const ledgerSchema = z.object({ month: z.string(), reads: z.number().int().nonnegative(), cap: z.number().int().positive().nullable() });
+const ledgerSchema = z.object({
+  month: z.string(),
+  reads: z.number().int().nonnegative(),
+  cap: z.number().int().positive().nullable(),
+  /** The account's own counts as X last said them: what the next sync will read, known without a read. */
+  lastSelf: z.object({ followers: z.number().int().nonnegative(), following: z.number().int().nonnegative() }).optional(),
+});
 export type XReadLedger = z.infer<typeof ledgerSchema>;
 
 const keyOf = (accountId: number): string => `x.apiReads:${accountId}`;
@@ -24,7 +30,7 @@ export function readLedger(db: Database.Database, accountId: number, now: number
   const month = monthOf(now);
   // A new month starts from zero reads; the cap carries over.
   if (!stored) return { month, reads: 0, cap: null };
-  return stored.month === month ? stored : { month, reads: 0, cap: stored.cap };
+  return stored.month === month ? stored : { ...stored, month, reads: 0 };
 }
 
 function writeLedger(db: Database.Database, accountId: number, ledger: XReadLedger): void {
@@ -39,6 +45,11 @@ export function recordReads(db: Database.Database, accountId: number, users: num
   if (users <= 0 || !db.open) return;
   const ledger = readLedger(db, accountId, now);
   writeLedger(db, accountId, { ...ledger, reads: ledger.reads + users });
+}
+
+export function recordSelfCounts(db: Database.Database, accountId: number, followers: number | null, following: number | null, now: number): void {
+  if (followers === null || following === null || !db.open) return;
+  writeLedger(db, accountId, { ...readLedger(db, accountId, now), lastSelf: { followers, following } });
 }
 
 export function forgetLedger(db: Database.Database, accountId: number): void {
