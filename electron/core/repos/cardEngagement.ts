@@ -1,12 +1,11 @@
 // How each person of a page engaged with me, for the card's "Replied 3× · liked 12" and Review's
 // ordering. Two indexed lookups per page, keyed by the page's people: the per-kind counts (kept
 // beyond retention, so the chip's totals survive purges) and whether they spoke to me before they
-// followed. The latter reads the rows themselves, so it holds within the retention window — the
-// case it serves, a new follower, is recent by nature.
+// followed (spokeFirstSql.ts). The latter reads the rows themselves, so it holds within the
+// retention window — the case it serves, a new follower, is recent by nature.
 import type Database from 'better-sqlite3';
 import type { CardEngagement } from '../../../shared/domain';
 import {
-  CONVERSATION_KINDS,
   engagementPoints,
   isInteractionKind,
   lastInteractionAt,
@@ -14,6 +13,7 @@ import {
   type InteractionDirection,
 } from '../../../shared/interactions';
 import { perDatabase } from './perDatabase';
+import { spokeBeforeFollowingSql } from './spokeFirstSql';
 
 interface CountRow {
   person_id: number;
@@ -22,8 +22,6 @@ interface CountRow {
   count: number;
   last_at: string;
 }
-
-const CONVERSATION_SQL = CONVERSATION_KINDS.map((kind) => `'${kind}'`).join(', ');
 
 const engagementStatements = perDatabase((db: Database.Database) => ({
   // Interactions are keyed by the person's remote id (0013); the account fixes the network.
@@ -36,10 +34,7 @@ const engagementStatements = perDatabase((db: Database.Database) => ({
     .prepare(
       `SELECT p.id FROM people p
        JOIN relationships r ON r.account_id = @accountId AND r.person_id = p.id
-       WHERE p.id IN (SELECT value FROM json_each(@ids)) AND r.followed_me_at IS NOT NULL
-         AND EXISTS (SELECT 1 FROM interactions i
-                     WHERE i.account_id = @accountId AND i.person_remote_id = p.remote_id
-                       AND i.direction = 'theirs' AND i.kind IN (${CONVERSATION_SQL}) AND i.at < r.followed_me_at)`,
+       WHERE p.id IN (SELECT value FROM json_each(@ids)) AND ${spokeBeforeFollowingSql('p', 'r')}`,
     )
     .pluck(),
 }));
