@@ -119,7 +119,7 @@ describe('Mastodon sign-in through the Add account dialog', () => {
     expect(authorize.searchParams.get('state')).toMatch(/.{16,}/);
     expect(authorize.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     expect(authorize.searchParams.get('scope')?.split(' ').sort()).toEqual(
-      ['read:accounts', 'read:follows', 'read:statuses', 'write:accounts', 'write:follows', 'write:statuses'].sort(),
+      ['read:accounts', 'read:follows', 'read:notifications', 'read:statuses', 'write:accounts', 'write:follows', 'write:statuses'].sort(),
     );
     // The page asked the browser to open exactly that URL (refused here, see beforeAll).
     await expect.poll(() => browserRequests.includes(href), { timeout: 10_000 }).toBe(true);

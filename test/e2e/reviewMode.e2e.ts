@@ -63,7 +63,7 @@ async function remainingOnScreen(): Promise<number | null> {
 }
 
 async function openReview(): Promise<void> {
-  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Review' }).click();
   await page.getByTestId('review').waitFor({ state: 'visible' });
   await reviewedPersonId();
   // Keys go to the window: nothing typed lands in a field.

@@ -250,7 +250,7 @@ describe('hostile text keeps every view at its width, and its direction its own'
 
   it('Review keeps its width and Up next its column while every hostile follower comes by', async () => {
     layoutIssues.length = 0;
-    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Review' }).click();
     const review = page.getByTestId('review');
     await review.waitFor({ state: 'visible' });
     const reviewed = async (): Promise<number> => Number(await review.locator('[aria-label^="Reviewing "]').getAttribute('data-person-id', { timeout: 10_000 }));
