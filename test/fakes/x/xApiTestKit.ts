@@ -4,7 +4,7 @@ import type { SignInParamsOf } from '../../../shared/api/networks';
 import type { Account } from '../../../shared/domain';
 import { createCore } from '../../../electron/core/createCore';
 import type { CoreHandle } from '../../../electron/core/coreTypes';
-import { coreOptions } from '../../core/blueskyCoreKit';
+import { coreOptions, TEST_HTTP } from '../../core/blueskyCoreKit';
 import { makeTempDir, removeDir, signInAtOnce } from '../../core/coreTestKit';
 import { FakeXApi } from './fakeXApi';
 
@@ -26,7 +26,16 @@ export interface XApiKit {
   close(): Promise<void>;
 }
 
-export async function startXApiCore(options: { followers: number; following?: number; label?: string; windowMs?: number; followerLimit?: number; port?: number }): Promise<XApiKit> {
+export async function startXApiCore(options: {
+  followers: number;
+  following?: number;
+  label?: string;
+  windowMs?: number;
+  followerLimit?: number;
+  port?: number;
+  /** The HTTP layer's own longest wait: below the fake's window, the X module waits the window out. */
+  maxRateLimitWaitMs?: number;
+}): Promise<XApiKit> {
   const fake = new FakeXApi();
   if (options.windowMs !== undefined) fake.knobs.windowMs = options.windowMs;
   if (options.followerLimit !== undefined) {
@@ -39,7 +48,8 @@ export async function startXApiCore(options: { followers: number; following?: nu
   const token = fake.state.issueAppToken('AAAAAAAAAAAAAAAAAAAAAfakeBearerToken0123456789');
   await fake.start();
   const dataDir = makeTempDir(options.label ?? 'x-api');
-  const open = () => createCore(coreOptions(dataDir, { allowLoopbackHttp: true, apiOrigins: { x: fake.url }, ...(options.port ? { signInCallbackPort: options.port } : {}) }));
+  const http = { ...TEST_HTTP, ...(options.maxRateLimitWaitMs !== undefined ? { maxRateLimitWaitMs: options.maxRateLimitWaitMs } : {}) };
+  const open = () => createCore(coreOptions(dataDir, { allowLoopbackHttp: true, apiOrigins: { x: fake.url }, http, ...(options.port ? { signInCallbackPort: options.port } : {}) }));
   const kit: XApiKit = {
     fake,
     dataDir,

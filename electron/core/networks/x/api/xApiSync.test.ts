@@ -48,6 +48,9 @@ describe('X API sync with a bearer token', () => {
   it('waits out a spent window (429 with reset) and says so on the progress bar, then reads every page', async () => {
     kit = await startXApiCore({ followers: 3_000, followerLimit: 2, windowMs: 1_000 });
     const account = await kit.signIn();
+    // Another program with the same app spent the window: Rapport's first list request gets the 429.
+    for (let i = 0; i < 2; i++) await fetch(`${kit.fake.url}/2/users/${X_OWNER.id}/followers`, { headers: { authorization: `Bearer ${kit.token}` } });
+    const before = kit.fake.countOf(FOLLOWERS);
     const waits: (string | null | undefined)[] = [];
     const stop = kit.core.onEvent(({ event, payload }) => {
       if (event === 'sync.progress') waits.push((payload as SyncProgress).waitingUntil);
@@ -55,11 +58,29 @@ describe('X API sync with a bearer token', () => {
     const end = await syncOnce(kit, account.id);
     stop();
     expect(end.state).toBe('done');
-    expect(kit.fake.countOf(FOLLOWERS)).toBe(3);
+    expect(kit.fake.requests.filter((r) => r.route === FOLLOWERS && r.status === 429).length).toBeGreaterThanOrEqual(1);
+    expect(kit.fake.countOf(FOLLOWERS) - before).toBe(3);
     expect(waits.some((w) => typeof w === 'string')).toBe(true);
     expect(end.waitingUntil ?? null).toBeNull();
     const counts = await stored(kit, account.id);
     expect(counts.new).toBe(3_000);
+  });
+
+  it('waits out a window longer than the HTTP layer waits on its own (X’s 15 minutes), on the progress bar', async () => {
+    // The layer gives up on waits over 50 ms here; the 1-second window is X's 15 minutes in small.
+    kit = await startXApiCore({ followers: 2_000, followerLimit: 1, windowMs: 1_000, maxRateLimitWaitMs: 50 });
+    const account = await kit.signIn();
+    const waits: string[] = [];
+    const stop = kit.core.onEvent(({ event, payload }) => {
+      const until = event === 'sync.progress' ? (payload as SyncProgress).waitingUntil : null;
+      if (until) waits.push(until);
+    });
+    const end = await syncOnce(kit, account.id);
+    stop();
+    expect(end.state).toBe('done');
+    expect(waits.length).toBeGreaterThanOrEqual(1);
+    expect(kit.fake.countOf(FOLLOWERS)).toBe(2);
+    expect((await stored(kit, account.id)).new).toBe(2_000);
   });
 
   it('ends with a sentence asking to sign in again when X refuses the token (401)', async () => {
