@@ -17,6 +17,7 @@ import { interactions } from './0013-interactions';
 import { outboxOpenedOnSite } from './0014-outbox-opened-on-site';
 import { postsCheckedAt } from './0015-posts-checked-at';
 import { engagementSignal } from './0016-engagement-signal';
+import { engagedCardsIndex } from './0017-engaged-cards-index';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   outboxOpenedOnSite,
   postsCheckedAt,
   engagementSignal,
+  engagedCardsIndex,
 ];
 
 /** The schema version this build of Rapport writes. */
