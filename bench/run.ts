@@ -16,6 +16,7 @@ const BENCHES: BenchModule[] = [
   { file: 'syncBench.ts', exportName: 'runSyncBench' },
   { file: 'xArchiveBench.ts', exportName: 'runXArchiveBench' },
   { file: 'syncGithubBench.ts', exportName: 'runGithubSyncBench' },
+  { file: 'interactionsBench.ts', exportName: 'runInteractionsBench' },
   { file: 'syncXApiBench.ts', exportName: 'runXApiSyncBench' },
 ];
 
