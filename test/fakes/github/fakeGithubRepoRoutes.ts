@@ -1,5 +1,6 @@
 // The fake GitHub's repository endpoints Rapport reads for interactions: my repositories, their
-// stargazers (with `starred_at` under `Accept: application/vnd.github.star+json`, as documented),
+// stargazers (with `starred_at` under `Accept: application/vnd.github.star+json`, as documented,
+// and 422 past page 400),
 // forks (`sort=newest`), watchers (GET …/subscribers) and issues with pull requests (`state`,
 // `sort`, `direction`, `since` = updated at or after). Pages by `page` and `per_page` with
 // GitHub's Link header.
@@ -76,6 +77,10 @@ export const githubRepoRoutes: RestRoute[] = [
     pattern: /^\/repos\/([^/]+)\/([^/]+)\/stargazers$/,
     handle: (ctx, [owner, name]) =>
       mine(ctx, owner, name, (repo) => {
+        // github.com: "pagination is limited for this resource" past 400 pages of stargazers.
+        if (Number(ctx.url.searchParams.get('page') ?? 1) > 400) {
+          return { status: 422, body: { message: 'In order to keep the API fast for everyone, pagination is limited for this resource.', status: '422' } };
+        }
         const withDates = ctx.accept.includes('application/vnd.github.star+json');
         const items = repo.stars.map((star) => {
           const user = userView(ctx, star.userId);

@@ -15,7 +15,7 @@ import { accountsRepo } from '../../repos/accountsRepo';
 import { interactionsRepo } from '../../repos/interactionsRepo';
 import { ProfileEnrichment } from '../../sync/profileEnrichment';
 import { SyncJob } from '../../sync/syncJob';
-import { GITHUB_INTERACTION_REPOS } from './githubInteractions';
+import { GITHUB_INTERACTION_PAGES, GITHUB_INTERACTION_REPOS } from './githubInteractions';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -150,6 +150,18 @@ describe('GitHub interactions', () => {
     await sync('full');
     const linked = new Set(rows().map((r) => r.link!.split('/')[4]));
     expect([...linked].sort()).toEqual(Array.from({ length: GITHUB_INTERACTION_REPOS }, (_, i) => `project-${i + 1}`).sort());
+  });
+
+  it('reads a repository with more stars than GitHub pages from the last page it serves', async () => {
+    const { fake, sync, rows } = await setup();
+    const repo = fake.state.repos.add({ name: 'famous', pushedAt: '2026-11-30T10:00:00Z' });
+    const start = Date.parse('2026-06-01T00:00:00Z');
+    for (let i = 0; i < 40_050; i++) repo.stars.push({ userId: fake.state.addUser({ login: `fan-${i}` }).id, at: new Date(start + i * 60_000).toISOString() });
+    await sync('full');
+    const stars = rows().filter((r) => r.kind === 'star');
+    expect(stars).toHaveLength(GITHUB_INTERACTION_PAGES * 100);
+    expect(stars.map((r) => r.at).sort().at(-1)).toBe(new Date(start + 39_999 * 60_000).toISOString());
+    expect(fake.requests.filter((r) => r.status === 422)).toEqual([]);
   });
 
   it('reads again whole at the next sync when a reading failed midway, storing nothing twice', async () => {

@@ -22,7 +22,7 @@ import { z } from 'zod';
 import type { InteractionKind } from '../../../../shared/interactions';
 import { interactionExcerpt } from '../interactionExcerpt';
 import type { InteractionsPage, InteractionsPosition, RemoteInteraction } from '../provider';
-import { githubError } from './githubErrors';
+import { githubError, statusOf } from './githubErrors';
 
 /** Repositories read per reading: the most recently pushed, where new attention lands. */
 export const GITHUB_INTERACTION_REPOS = 10;
@@ -33,6 +33,11 @@ export const GITHUB_INTERACTIONS_EVERY_MS = 24 * 3600_000;
 /** Read back a little before the last reading, for clocks that disagree with GitHub's. */
 const OVERLAP_MS = 3600_000;
 const PER_PAGE = 100;
+/**
+ * GitHub pages stargazers only so far back ("pagination is limited for this resource": 400 pages
+ * of 100); past it a page answers 422, so a repository with more stars is read from there back.
+ */
+export const GITHUB_STARGAZER_PAGES_LIMIT = 400;
 const WALK_KEY = 'walk@';
 
 const userSchema = z.object({ id: z.number().int().positive(), login: z.string().min(1).max(100) });
@@ -103,6 +108,10 @@ export class GithubInteractions {
       const response = await this.octokit.request(route, { ...params, request: { signal } });
       return Array.isArray(response.data) ? (response.data as unknown[]) : [];
     } catch (error) {
+      // A repository deleted since the list (404) or a page past what GitHub pages (422) reads as
+      // empty: the rest of the reading goes on.
+      const status = statusOf(error);
+      if ((status === 404 || status === 422) && !signal?.aborted) return [];
       throw githubError(error, what, signal);
     }
   }
@@ -133,7 +142,7 @@ export class GithubInteractions {
 
   /** Newest stars first: from the last page back, until one is older than `since`. */
   private async stars(repo: Repo, since: string | null, keep: (item: RemoteInteraction | null) => void, signal?: AbortSignal): Promise<void> {
-    const lastPage = Math.ceil(repo.stargazers_count / PER_PAGE);
+    const lastPage = Math.min(Math.ceil(repo.stargazers_count / PER_PAGE), GITHUB_STARGAZER_PAGES_LIMIT);
     for (let page = lastPage, read = 0; page >= 1 && read < GITHUB_INTERACTION_PAGES; page--, read++) {
       const raw = await this.get(
         'GET /repos/{owner}/{repo}/stargazers',
