@@ -9,7 +9,8 @@
 //   x-rate-limit-limit / -remaining / -reset (epoch seconds); a spent window answers 429;
 // - 401 for a missing or unknown token;
 // - OAuth 2.0 with PKCE: GET /i/oauth2/authorize approves at once and redirects with code and state
-//   (the callback must be registered exactly, as X requires), POST /2/oauth2/token checks S256.
+//   (the callback must be registered exactly, as X requires), POST /2/oauth2/token checks S256;
+//   user tokens expire (expires_in) and offline.access brings a single-use refresh token.
 // Tests bend it through `knobs`; `requests` logs each request by route, never with credentials.
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -24,6 +25,8 @@ export interface FakeXKnobs {
   /** Window length; tests and benches shorten it. Resets are reported in whole epoch seconds. */
   windowMs: number;
   latencyMs: number;
+  /** expires_in of user access tokens (X: 7200 s); an expired token answers 401. */
+  accessTokenLifetimeSeconds: number;
 }
 
 export interface FakeXRequestLogEntry {
@@ -51,12 +54,15 @@ function problem(status: number, title: string, detail: string, type = 'about:bl
 
 export class FakeXApi {
   readonly state = new FakeXState();
-  readonly knobs: FakeXKnobs = { limits: { followers: 15, following: 15, users: 300, me: 75 }, windowMs: 15 * 60_000, latencyMs: 0 };
+  readonly knobs: FakeXKnobs = { limits: { followers: 15, following: 15, users: 300, me: 75 }, windowMs: 15 * 60_000, latencyMs: 0, accessTokenLifetimeSeconds: 7200 };
   readonly requests: FakeXRequestLogEntry[] = [];
   /** OAuth clients (client id → exact callback URIs) and who approves the next authorization. */
   readonly oauthClients = new Map<string, string[]>();
   approvingUserId: string | null = null;
   private readonly codes = new Map<string, PendingCode>();
+  /** Refresh tokens (offline.access) → the grant they renew; each is single-use, as X rotates them. */
+  private readonly refreshTokens = new Map<string, PendingCode>();
+  private readonly tokenExpiry = new Map<string, number>();
   private readonly windows = new Map<string, { used: number; resetAt: number }>();
   /** Opaque pagination tokens, stable per list and offset so a resumed walk may reuse one. */
   private readonly pageTokens = new Map<string, number>();
@@ -106,7 +112,8 @@ export class FakeXApi {
     }
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const grant = this.state.tokens.get(token);
-    if (!grant) {
+    const expired = (this.tokenExpiry.get(token) ?? Infinity) <= Date.now();
+    if (!grant || expired) {
       log(route.name, 401);
       return send(401, problem(401, 'Unauthorized', 'Unauthorized'));
     }
@@ -241,6 +248,16 @@ export class FakeXApi {
 
   private exchange(body: string, send: (status: number, payload: unknown) => void, log: (route: string, status: number) => void): void {
     const form = new URLSearchParams(body);
+    if (form.get('grant_type') === 'refresh_token') {
+      const renewed = this.refreshTokens.get(form.get('refresh_token') ?? '');
+      this.refreshTokens.delete(form.get('refresh_token') ?? '');
+      if (!renewed || renewed.clientId !== form.get('client_id')) {
+        log('POST /2/oauth2/token refresh', 400);
+        return send(400, { error: 'invalid_request', error_description: 'Value passed for the token was invalid.' });
+      }
+      log('POST /2/oauth2/token refresh', 200);
+      return send(200, this.issue(renewed));
+    }
     const pending = this.codes.get(form.get('code') ?? '');
     const verifier = form.get('code_verifier') ?? '';
     const ok =
@@ -254,9 +271,20 @@ export class FakeXApi {
       log('POST /2/oauth2/token', 400);
       return send(400, { error: 'invalid_request', error_description: 'Value passed for the authorization code was invalid.' });
     }
-    const accessToken = this.state.issueUserToken(pending.userId, `fakeuser-${randomBytes(12).toString('hex')}`, pending.scopes);
     log('POST /2/oauth2/token', 200);
-    send(200, { token_type: 'bearer', expires_in: 7200, access_token: accessToken, scope: pending.scopes.join(' ') });
+    send(200, this.issue(pending));
+  }
+
+  private issue(grant: PendingCode): Record<string, unknown> {
+    const accessToken = this.state.issueUserToken(grant.userId, `fakeuser-${randomBytes(12).toString('hex')}`, grant.scopes);
+    this.tokenExpiry.set(accessToken, Date.now() + this.knobs.accessTokenLifetimeSeconds * 1000);
+    const answer: Record<string, unknown> = { token_type: 'bearer', expires_in: this.knobs.accessTokenLifetimeSeconds, access_token: accessToken, scope: grant.scopes.join(' ') };
+    if (grant.scopes.includes('offline.access')) {
+      const refreshToken = randomBytes(18).toString('base64url');
+      this.refreshTokens.set(refreshToken, grant);
+      answer.refresh_token = refreshToken;
+    }
+    return answer;
   }
 }
 

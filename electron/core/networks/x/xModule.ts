@@ -4,7 +4,8 @@
 import { RapportError } from '../../../../shared/api/errors';
 import { xContract } from '../../../../shared/api/networks/x';
 import type { NetworkModule } from '../networkModule';
-import { bearerOf, hasXCredential, xCredentialStore } from './api/xApiCredentials';
+import { xAccessToken } from './api/xAccessToken';
+import { hasXCredential, xCredentialStore } from './api/xApiCredentials';
 import { xSyncReadEstimate } from './api/xSyncReadEstimate';
 import { xTransport } from './api/xTransport';
 import { xActionPage } from './xActionPages';
@@ -21,15 +22,17 @@ export const xModule: NetworkModule<'x'> = {
   backgroundSync: false,
   async createProvider(account, ports) {
     // An archive account has nothing to sync from until the person signs in with their own app.
-    const credential = ports.db && hasXCredential(ports.db, account.id) ? await (await xCredentialStore(ports, account.id)).load() : null;
-    if (!credential || !ports.db) {
+    const store = ports.db && hasXCredential(ports.db, account.id) ? await xCredentialStore(ports, account.id) : null;
+    const credential = store ? await store.load() : null;
+    if (!store || !credential || !ports.db) {
       throw new RapportError(
         'CONFLICT',
         `@${account.handle} on X is read from your X archive: import a newer archive to update it (Settings → Your account → Download an archive on X), or read it with your own X developer app.`,
       );
     }
     const { XApiProvider } = await import('./api/xApiProvider');
-    return new XApiProvider({ account, token: bearerOf(credential), transport: xTransport(ports), db: ports.db, media: ports.mediaHttp() });
+    const transport = xTransport(ports);
+    return new XApiProvider({ account, token: xAccessToken(credential, store, transport), transport, db: ports.db, media: ports.mediaHttp() });
   },
   createSignIn: (ports) => createXSignIn(ports),
   actionPage: xActionPage,

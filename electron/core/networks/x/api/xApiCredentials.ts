@@ -27,8 +27,3 @@ export async function xCredentialStore(ports: ProviderPorts, accountId: number):
 export function hasXCredential(db: { prepare(sql: string): { get(...args: unknown[]): unknown } }, accountId: number): boolean {
   return db.prepare('SELECT 1 FROM credentials WHERE account_id = ? AND name = ?').get(accountId, `x-api:${accountId}`) !== undefined;
 }
-
-/** The token requests carry. */
-export function bearerOf(credential: StoredXCredential): string {
-  return credential.kind === 'bearer' ? credential.token : credential.accessToken;
-}

@@ -19,6 +19,7 @@ import type {
   RemoteRelationship,
 } from '../../provider';
 import { X_POLICY } from '../xPolicy';
+import type { XTokenSource } from './xAccessToken';
 import { xApi, type XApiTransport } from './xApiClient';
 import { xProfilesOf } from './xApiMapping';
 import { isSuspension, X_USER_FIELDS, xSingleUserSchema, xUserPageSchema, xUsersLookupSchema } from './xApiSchemas';
@@ -31,7 +32,8 @@ export const X_MEDIA_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface XApiProviderOptions {
   account: Pick<Account, 'id' | 'remoteId' | 'handle'>;
-  token: string;
+  /** The token to send now (an OAuth token is renewed before it expires). */
+  token: XTokenSource;
   transport: XApiTransport;
   db: Database.Database;
   media: HttpClient;
@@ -72,7 +74,7 @@ export class XApiProvider implements Provider {
 
   async getSelf(): Promise<RemoteProfile> {
     this.checkCap(1);
-    const api = await xApi(this.options.transport, this.options.token);
+    const api = await xApi(this.options.transport, await this.options.token());
     const answer = parsed(xSingleUserSchema, await api.v2.user(this.options.account.remoteId, { 'user.fields': [...X_USER_FIELDS] }), 'GET /2/users/:id');
     const { profiles } = xProfilesOf(answer.data === undefined ? [] : [answer.data]);
     const self = profiles[0];
@@ -93,7 +95,7 @@ export class XApiProvider implements Provider {
   private async listPage(which: 'followers' | 'following', cursor: string | null, limit: number, signal?: AbortSignal): Promise<RemotePage<RemoteEdge>> {
     const max = Math.max(1, Math.min(X_PAGE_MAX, limit));
     this.checkCap(max);
-    const api = await xApi(this.options.transport, this.options.token, signal);
+    const api = await xApi(this.options.transport, await this.options.token(), signal);
     const query = { max_results: max, 'user.fields': [...X_USER_FIELDS], ...(cursor ? { pagination_token: cursor } : {}) };
     const raw = which === 'followers' ? await api.v2.followers(this.options.account.remoteId, query) : await api.v2.following(this.options.account.remoteId, query);
     const page = parsed(xUserPageSchema, raw, `GET /2/users/:id/${which}`);
@@ -115,7 +117,7 @@ export class XApiProvider implements Provider {
     for (let i = 0; i < ids.length; i += X_LOOKUP_MAX) {
       const batch = ids.slice(i, i + X_LOOKUP_MAX);
       this.checkCap(batch.length);
-      const api = await xApi(this.options.transport, this.options.token, signal);
+      const api = await xApi(this.options.transport, await this.options.token(), signal);
       const answer = parsed(xUsersLookupSchema, await api.v2.users(batch, { 'user.fields': [...X_USER_FIELDS] }), 'GET /2/users');
       const found = xProfilesOf(answer.data ?? []).profiles;
       this.counted(found.length);

@@ -74,6 +74,27 @@ describe('X sign-in with OAuth 2.0 + PKCE on your own app', () => {
   });
 });
 
+describe('an OAuth token that expires during a long sync', () => {
+  it('is renewed with its refresh token before it runs out, and the sync goes on', async () => {
+    const port = await freePort();
+    kit = await startXApiCore({ followers: 5, port });
+    kit.fake.knobs.accessTokenLifetimeSeconds = 1;
+    kit.fake.oauthClients.set('rapportTestClient01', [`http://127.0.0.1:${port}/callback`]);
+    kit.fake.approvingUserId = X_OWNER.id;
+    const start = (await callOk(kit.core, 'beginSignIn', { network: 'x', clientId: 'rapportTestClient01' })) as PendingSignIn;
+    const consent = await fetch(start.authorizeUrl, { redirect: 'manual' });
+    await fetch(consent.headers.get('location') ?? '');
+    const account = await callOk(kit.core, 'finishSignIn', { signInId: start.signInId });
+    // The first access token runs out (X: after two hours; the fake: after a second).
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const end = syncEnd(kit.core, account.id);
+    await callOk(kit.core, 'startSync', { accountId: account.id });
+    expect((await end).state).toBe('done');
+    expect(kit.fake.countOf('POST /2/oauth2/token refresh')).toBeGreaterThanOrEqual(1);
+    expect(kit.fake.requests.filter((r) => r.status === 401)).toEqual([]);
+  });
+});
+
 describe('the API on an archive-imported account', () => {
   it('attaches to the same account and names the people the archive knew only by id', async () => {
     kit = await startXApiCore({ followers: 3 });
