@@ -1,6 +1,6 @@
-// Review mode's queue: the head of the New column (in the board's order), the next few profiles
-// fetched ahead so the next person appears the moment a decision is taken, and what this session
-// skipped. Decisions go through triageMoves, so they land on the board and can be undone.
+// Review mode's queue: the new followers who spoke to me before following, then the head of the
+// New column (in the board's order), the next few profiles fetched ahead so the next person
+// appears the moment a decision is taken, and what this session skipped. Decisions go through triageMoves, so they land on the board and can be undone.
 import { create } from 'zustand';
 import type { BoardSort, PersonCard, PersonProfile, Stage } from '../../shared/domain';
 import type { TimelineEntry } from '../../shared/triageTypes';
@@ -93,7 +93,11 @@ export async function refill(): Promise<void> {
   control.refilling = true;
   const generation = control.generation;
   try {
-    const fetched: PersonCard[] = [];
+    // Who spoke to me before following comes first, whatever the board's order (issue 16).
+    const first = await call('getReviewFirst', { accountId, limit: QUEUE_TARGET });
+    if (generation !== control.generation) return;
+    const fetched: PersonCard[] = first.filter((card) => !excluded(card.personId));
+    const firstIds = new Set(fetched.map((card) => card.personId));
     let cursor: string | null = null;
     for (let page = 0; page < MAX_PAGES_PER_REFILL; page++) {
       const result = await rapportClient.getBoardPage({
@@ -104,9 +108,9 @@ export async function refill(): Promise<void> {
         ...(cursor ? { cursor } : {}),
       });
       if (generation !== control.generation) return;
-      fetched.push(...result.items.filter((card) => !excluded(card.personId)));
+      fetched.push(...result.items.filter((card) => !excluded(card.personId) && !firstIds.has(card.personId)));
       cursor = result.items.length > 0 ? result.nextCursor : null;
-      if (fetched.length >= QUEUE_TARGET || cursor === null) break;
+      if (fetched.length >= QUEUE_TARGET + firstIds.size || cursor === null) break;
     }
     useReviewStore.setState((s) => {
       // Whoever is on screen stays there: a follower who arrived meanwhile queues behind them.

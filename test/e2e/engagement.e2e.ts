@@ -1,7 +1,8 @@
 // Who engages with you, on sample data (issue 16): the chips on cards say what SQL counts, the
 // "Most engaged first" sort orders the New column as SQL does, the sidebar view "Engages with you,
-// not followed back" lists as many people as SQL finds, and Review shows the person's latest
-// interactions — with no serious or critical axe finding in either theme.
+// not followed back" lists as many people as SQL finds, and Review starts with someone who spoke
+// to me before following and shows the person's latest interactions — with no serious or critical
+// axe finding in either theme.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/domain';
@@ -97,6 +98,26 @@ function latestFromDb(personId: number, limit: number): { kind: string; at: stri
   );
 }
 
+/** New followers who replied to, mentioned or quoted me before they followed: Review shows them first. */
+function spokeFirstFromDb(): Set<number> {
+  return withReadOnlyDb(fixture.dbPath, (db) =>
+    new Set(
+      (
+        db
+          .prepare(
+            `SELECT t.person_id AS id FROM triage t JOIN people p ON p.id = t.person_id
+             JOIN relationships r ON r.account_id = t.account_id AND r.person_id = t.person_id
+             WHERE t.account_id = @account AND t.stage = 'new' AND r.followed_me_at IS NOT NULL
+               AND EXISTS (SELECT 1 FROM interactions i WHERE i.account_id = @account AND i.person_remote_id = p.remote_id
+                           AND i.direction = 'theirs' AND i.kind IN ('reply', 'mention', 'quote', 'message', 'issue', 'pull')
+                           AND i.at < r.followed_me_at)`,
+          )
+          .all({ account: account.id }) as { id: number }[]
+      ).map((row) => row.id),
+    ),
+  );
+}
+
 async function blur(): Promise<void> {
   await page.evaluate('document.activeElement && document.activeElement.blur()');
 }
@@ -147,6 +168,10 @@ describe('who engages with you, on sample data', () => {
     const reviewed = page.getByTestId('review').locator('[aria-label^="Reviewing "]');
     await reviewed.waitFor({ state: 'visible', timeout: 20_000 });
     const id = Number(await reviewed.getAttribute('data-person-id'));
+    // Whatever the board's order, a follower who spoke to me before following comes first.
+    const spokeFirst = spokeFirstFromDb();
+    expect(spokeFirst.size).toBeGreaterThan(0);
+    expect(spokeFirst.has(id)).toBe(true);
     const section = reviewed.getByRole('region', { name: 'Their latest interactions' });
     await section.waitFor({ state: 'visible' });
     const expected = latestFromDb(id, 5);
