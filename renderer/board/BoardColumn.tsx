@@ -12,8 +12,9 @@
 // on a load's first move, it can reach ~50-80 ms here. What did matter, measured: person keys in
 // getItemKey (even a stable function) rebuild 100,000 string keys on every count change: a
 // 51-171 ms task on 20 of 36 drags.
-import { memo, useEffect, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
+import type { Range } from '@tanstack/react-virtual';
 import { dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import { STAGE_LABELS } from '../../shared/domain';
 import type { Stage } from '../../shared/domain';
@@ -24,6 +25,7 @@ import { formatGrouped } from '../format/numberFormat';
 import { cardAt, virtualRowCount } from './columnWindow';
 import { columnDropData, isCardDragData } from './dragData';
 import { BoardCard } from './BoardCard';
+import { useFirstCardsPainted } from './useFirstCardsPainted';
 
 /**
  * Card height plus the gap below it; cards have a fixed height so rows need no measuring. A card
@@ -47,6 +49,13 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
 
   const w = column.window;
   const rowCount = virtualRowCount(w, count ?? 0);
+  const firstCardsPainted = useFirstCardsPainted(w.loaded && rowCount > 0);
+  // No overscan until the first cards are on screen (useFirstCardsPainted.ts says why). A new
+  // extractor, not a new `overscan`: TanStack recomputes the rows when the extractor changes.
+  const rangeExtractor = useCallback(
+    (range: Range) => defaultRangeExtractor(firstCardsPainted ? range : { ...range, overscan: 0 }),
+    [firstCardsPainted],
+  );
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => listRef.current,
@@ -55,6 +64,7 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
     // measurements, and rows are never measured (fixed height, no measureElement). A key per
     // person costs a 100,000-string rebuild whenever the count changes, i.e. on every move.
     overscan: OVERSCAN_ROWS,
+    rangeExtractor,
     // A scroll that brings new rows renders them in React's own (batched) update rather than
     // synchronously inside each scroll event.
     useFlushSync: false,
