@@ -1,10 +1,12 @@
 // How Rapport behaves on the desktop, from the top bar: new-follower notifications, syncing on in
-// the background after the window closes, opening at login. Each switch applies at once.
+// the background after the window closes, opening at login. Each switch applies at once. Below
+// them, how long interactions are kept (InteractionRetentionSetting).
 import { useEffect, useId, useRef, useState } from 'react';
 import { Settings } from 'lucide-react';
 import type { DesktopSettings } from '../../shared/api/desktopEvents';
 import { useOutsidePointerDown } from '../dialogs/useOutsidePointerDown';
 import { useDesktopSettingsStore } from '../stores/desktopSettingsStore';
+import { InteractionRetentionSetting } from './InteractionRetentionSetting';
 
 const SWITCHES: Array<{ key: keyof DesktopSettings; label: string; help: string }> = [
   {
@@ -72,6 +74,7 @@ function SettingsPopover({ onClose }: { onClose(): void }) {
           </div>
         ))
       )}
+      <InteractionRetentionSetting />
     </div>
   );
 }
