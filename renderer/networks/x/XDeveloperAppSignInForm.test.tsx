@@ -9,6 +9,7 @@ import { closeAllCoreApis, type CoreApi } from '../../testing/coreApi';
 import { renderWithApi, stubLayout } from '../../testing/renderWithApi';
 import { openSignInCoreApi, playBrowser, removeSignInKeys } from '../../testing/signInCoreApi';
 import { useAccountsStore } from '../../stores/accountsStore';
+import type { StageCounts } from '../../../shared/domain';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAfakeBearerToken0123456789';
 let fake: FakeXApi;
@@ -79,8 +80,9 @@ describe('X sign-in with your own developer app', () => {
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Add account' })).toBeNull());
     const accountId = useAccountsStore.getState().selectedId;
     await waitFor(async () => {
-      const counts = await api.core.call('getBoardCounts', { accountId });
-      expect(counts.ok && counts.value.new + counts.value.evaluated + counts.value.connected + counts.value.declined).toBe(3);
+      const answer = await api.core.call('getBoardCounts', { accountId });
+      const counts = answer.ok ? (answer.value as StageCounts) : null;
+      expect(counts && counts.new + counts.evaluated + counts.connected + counts.declined).toBe(3);
     });
     expect(fake.countOf('GET /2/users/:id/followers')).toBe(1);
   });
