@@ -1,8 +1,12 @@
-// The window's first script, kept small: it asks core for the board's first reads, then loads the
-// rest of the code (app/boot.tsx). Core answers while that code is fetched and evaluated, instead
-// of after it (a 520 KB bundle took 300–550 ms to evaluate before the first request left).
-import { startFirstBoardReads } from './app/firstBoardReads';
-// Styles stay here, so index.html links them and they load beside the scripts.
+import './app/zodWithoutEval';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { preloadViews } from './app/lazyViews';
+import { useAccountsStore } from './stores/accountsStore';
+import { followSelectedAccount } from './stores/boardSession';
+import { followLastView, pageWasReloaded } from './stores/lastView';
 import './styles/theme.css';
 import './styles/topbar.css';
 import './styles/board.css';
@@ -17,10 +21,25 @@ import './styles/stats.css';
 import './styles/triage.css';
 import './styles/safeHtml.css';
 
-startFirstBoardReads();
-import('./app/boot').catch((error: unknown) => {
-  // Without its code the window can show nothing else: say so, in plain text.
-  const root = document.getElementById('root');
-  if (root) root.textContent = 'Rapport could not load its window. Reload it (Ctrl+R or Cmd+R).';
-  console.error(error);
-});
+// Ask for the accounts (and, through followSelectedAccount, the board) while React is still
+// mounting: the first screen then waits for one round trip less.
+const stopFollowing = followSelectedAccount();
+// The window opens on the view it showed last (board, Review or stats); a reload on the board.
+followLastView(localStorage, { restore: !pageWasReloaded() });
+void useAccountsStore
+  .getState()
+  .load()
+  .finally(stopFollowing);
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
+  </StrictMode>,
+);
+// The other views' code, once the first screen is up.
+preloadViews();

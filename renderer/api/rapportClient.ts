@@ -6,7 +6,6 @@ import type { EventMap, EventName } from '../../shared/api/events';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
 import type { PickedFile, RapportApi } from '../../shared/api/rapportApi';
 import type { Account } from '../../shared/domain';
-import { takeEarlyRead } from './earlyReads';
 
 function api(): RapportApi {
   // Read on every call (not captured at import) so the bridge may install itself late.
@@ -23,8 +22,6 @@ function unwrap<T>(envelope: Envelope<T>): T {
 
 /** Calls one contract method; resolves with its value or rejects with a RapportError. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const early = takeEarlyRead(method, input);
-  if (early) return early;
   const bridge = api();
   const fn = bridge[method] as (this: unknown, input: MethodInput<M>) => Promise<Envelope<MethodResult<M>>>;
   let envelope: Envelope<MethodResult<M>>;

@@ -31,7 +31,7 @@ function keepSelection(accounts: Account[], selectedId: number | null): number |
   return accounts[0]?.id ?? null;
 }
 
-/** The listAccounts in flight, so the early load in app/boot.tsx and App's mount share one request. */
+/** The listAccounts in flight, so the early load in main.tsx and App's mount share one request. */
 let loading: Promise<void> | null = null;
 
 export const useAccountsStore = create<AccountsState>()((set, get) => ({

@@ -6,7 +6,6 @@ import { STAGES } from '../../shared/domain';
 import type { BoardSort, Stage, StageCounts } from '../../shared/domain';
 import { EMPTY_WINDOW } from '../board/columnWindow';
 import type { ColumnWindow } from '../board/columnWindow';
-import { FIRST_BOARD_SORT } from '../app/firstBoardReads';
 
 /** Cards per keyset request while scrolling. */
 export const PAGE_SIZE = 100;
@@ -38,7 +37,7 @@ export function emptyColumns(): Record<Stage, ColumnState> {
   return columns;
 }
 
-const initialState: BoardState = { accountId: null, sort: FIRST_BOARD_SORT, counts: null, columns: emptyColumns(), focusTarget: null };
+const initialState: BoardState = { accountId: null, sort: 'newest', counts: null, columns: emptyColumns(), focusTarget: null };
 
 export const useBoardStore = create<BoardState>()(() => initialState);
 

@@ -17,11 +17,16 @@ import {
 import type { LoadedPage } from '../board/columnWindow';
 import { MAX_WINDOW, PAGE_SIZE, boardControl, setColumn, useBoardStore } from './boardStore';
 import { showError } from './toastStore';
-import { FIRST_READ_ROWS } from '../app/firstBoardReads';
 
 /** Start fetching when the visible rows come this close to the edge of the window. */
 const PREFETCH_ROWS = 30;
 const CONTRACT_PAGE_MAX = 200;
+/**
+ * A column's first read: about a screenful plus the prefetch margin, not a whole page. The four
+ * first reads are what the board's first paint waits for (100 cards of New were ~65 KB of JSON to
+ * send, parse and render); the rest arrives as the user scrolls.
+ */
+const FIRST_READ_ROWS = 40;
 /** Visible rows this far outside the window are a jump, not a scroll. */
 const JUMP_ROWS = 2 * PAGE_SIZE;
 

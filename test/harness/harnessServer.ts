@@ -152,7 +152,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   async function serveFrom(root: string, encodedPath: string, res: ServerResponse): Promise<void> {
     const file = await resolveInside(root, encodedPath);
     if (!file.ok) return sendText(res, file.status, file.status === 403 ? 'Forbidden' : 'Not found');
-    await streamFile(res, file, pageHeaders());
+    streamFile(res, file, pageHeaders());
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

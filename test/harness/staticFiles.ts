@@ -1,8 +1,9 @@
 // Serves files from one folder without ever leaving it: the renderer build and the media cache
 // both go through here. A request path is decoded once, resolved against the root, and refused
 // unless the real path (symlinks followed) is still inside the real root.
+import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import { contentTypeFor } from '../../electron/main/contentTypes';
 
@@ -39,29 +40,18 @@ export async function resolveInside(root: string, encodedPath: string): Promise<
   }
 }
 
-/**
- * Sends the file in one write. Core runs in this process and a contract call holds the event loop
- * for its whole SQLite read: a stream needing a turn per 64 KB chunk made the 520 KB bundle wait
- * behind the board's first reads (450 ms instead of 60 ms). In the app, files come from main's
- * protocol handler while core runs in its own process.
- */
-export async function streamFile(
+export function streamFile(
   res: ServerResponse,
   file: { path: string; size: number },
   headers: Record<string, string>,
-): Promise<void> {
-  let body: Buffer;
-  try {
-    body = await readFile(file.path);
-  } catch {
-    res.destroy();
-    return;
-  }
+): void {
   res.writeHead(200, {
     ...headers,
     'content-type': contentTypeOf(file.path),
-    'content-length': String(body.length),
+    'content-length': String(file.size),
     'x-content-type-options': 'nosniff',
   });
-  res.end(body);
+  createReadStream(file.path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
