@@ -231,6 +231,28 @@ describe('peopleQueryRepo.page', () => {
     });
   }
 
+  it('pages through "Engages with you, not followed back", most engaged first, ties newest id first', () => {
+    // Engagement with ties; the followers of even index never engaged (key 0: not in the view).
+    const engagement = new Map(model.filter((m, i) => m.stage !== null && i % 2 === 1).map((m, i) => [m.id, 1 + (i % 3)]));
+    const key = t.db.prepare('UPDATE triage SET sort_engagement = ? WHERE account_id = ? AND person_id = ?');
+    for (const [id, points] of engagement) key.run(points, accountId, id);
+    const filter: PeopleFilter = { engages: true, relationship: 'notFollowedBack' };
+    const expected = model
+      .filter((m) => engagement.has(m.id) && m.followsMe && !m.iFollow)
+      .sort((a, b) => (engagement.get(b.id) as number) - (engagement.get(a.id) as number) || b.id - a.id)
+      .map((m) => m.id);
+    expect(expected.length).toBeGreaterThan(8);
+    const seen: number[] = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const page = peopleQueryRepo(t.db).page({ accountId, filter, sort: 'engaged', limit: 4, offset });
+      expect(page.total).toBe(expected.length);
+      seen.push(...page.items.map((c) => c.personId));
+      offset = page.nextOffset;
+    }
+    expect(seen).toEqual(expected);
+  });
+
   it('sorts by name and newest with every known person exactly once', () => {
     for (const sort of ['name', 'newest'] as const) {
       const page = peopleQueryRepo(t.db).page({ accountId, filter: {}, sort, limit: 500 });

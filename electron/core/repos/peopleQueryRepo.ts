@@ -27,6 +27,17 @@ const ORDER_BY: Record<PeopleSort, string> = {
   engaged: 'coalesce(t.sort_engagement, 0) DESC, r.person_id DESC',
 };
 
+/**
+ * The same order written so an index walks it, for filters that guarantee the index's rows. With
+ * `engages` every match has a triage row with sort_engagement > 0 (and t.person_id = r.person_id):
+ * exactly the rows of triage_engaged (0017), in this order, so a page stops after offset + limit
+ * entries instead of sorting every match in a temp B-tree.
+ */
+function indexedOrder(filter: PeopleFilter, sort: PeopleSort): string | null {
+  if (sort === 'engaged' && filter.engages === true) return 't.sort_engagement DESC, t.person_id DESC';
+  return null;
+}
+
 /** Card rows of people with or without a triage row; the stage fallback is chosen in JS. */
 type QueryCardRow = Omit<PersonCardRow, 'stage' | 'changed_at'> & {
   stage: Stage | null;
@@ -114,10 +125,12 @@ export const peopleQueryRepo = perDatabase((db: Database.Database) => {
       const { accountId, filter, sort, limit } = query;
       const offset = query.offset ?? 0;
       const sql = buildPeopleFilterSql(filter, accountId);
-      const order = ORDER_BY[sort];
-      if (sql.everyone) {
+      const indexed = indexedOrder(filter, sort);
+      const order = indexed ?? ORDER_BY[sort];
+      if (sql.everyone || indexed !== null) {
         // A window count would read and sort every row; the page alone stops after offset + limit
-        // rows of an index when the order has one, and the total is a count of the account's rows.
+        // rows of an index when the order has one, and the total is a plain count (for everyone,
+        // of the account's relationships rows).
         const ids = prepare(`SELECT r.person_id FROM ${fromFor(sql, order)} WHERE ${sql.where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
           .pluck()
           .all({ ...sql.params, limit, offset }) as number[];
