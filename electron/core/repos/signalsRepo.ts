@@ -14,8 +14,8 @@ export interface StoredSignals {
 }
 
 // A card page asks for 40 ids out of 100,000 rows: with `person_id IN (…)` the planner walked
-// the account's whole covering index (0.7–2 s on a 100k board). The ids drive the loop instead
-// (CROSS JOIN keeps json_each outside), each one a seek on (account_id, person_id).
+// the account's whole covering index (20–50 ms warm, 155 ms cold on a 100k board). The ids drive
+// the loop instead (CROSS JOIN keeps json_each outside), each a seek on (account_id, person_id): 0.1 ms.
 export const STORED_SCORES_SQL = `SELECT t.person_id, t.score FROM json_each(@ids) j
   CROSS JOIN triage t ON t.account_id = @accountId AND t.person_id = j.value
   WHERE t.score IS NOT NULL`;
