@@ -22,6 +22,9 @@ export async function seriousAxeViolations(page: Page): Promise<AxeFinding[]> {
   }
   // A string expression: this file is type-checked without DOM types (see boardPage.ts).
   const findings = (await page.evaluate(`(async () => {
+    // Colours are judged as they settle: a dialog fading in (120 ms) would measure its text at
+    // part of its opacity, a contrast failure no user sees.
+    await Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => null)));
     const result = await window.axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
