@@ -125,7 +125,7 @@ export const interactionsRepo = perDatabase((db: Database.Database) => {
       for (const item of items) {
         if (s.insert.run({ accountId, ...item }).changes === 0) continue;
         stored++;
-        const countKey = `${item.personRemoteId}\u0000${item.direction}\u0000${item.kind}`;
+        const countKey = `${item.direction}\u0000${item.kind}\u0000${item.personRemoteId}`;
         const count = counts.get(countKey);
         if (count) {
           count.count++;
@@ -144,10 +144,8 @@ export const interactionsRepo = perDatabase((db: Database.Database) => {
           people.set(item.personRemoteId, { points, firstAt: item.at, lastAt: item.at });
         }
       }
-      // In key order (the keys above follow the primary keys), so each B-tree is walked forward once.
-      const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
-      for (const [, count] of [...counts].sort(byKey)) s.upsertCount.run({ accountId, ...count });
-      for (const [personRemoteId, person] of [...people].sort(byKey)) s.upsertPerson.run({ accountId, personRemoteId, ...person });
+      for (const count of counts.values()) s.upsertCount.run({ accountId, ...count });
+      for (const [personRemoteId, person] of people) s.upsertPerson.run({ accountId, personRemoteId, ...person });
       return stored;
     },
 

@@ -18,7 +18,6 @@ import { outboxOpenedOnSite } from './0014-outbox-opened-on-site';
 import { postsCheckedAt } from './0015-posts-checked-at';
 import { engagementSignal } from './0016-engagement-signal';
 import { engagedCardsIndex } from './0017-engaged-cards-index';
-import { dropInteractionPeopleByEngagement } from './0018-drop-interaction-people-by-engagement';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -38,7 +37,6 @@ export const MIGRATIONS: readonly Migration[] = [
   postsCheckedAt,
   engagementSignal,
   engagedCardsIndex,
-  dropInteractionPeopleByEngagement,
 ];
 
 /** The schema version this build of Rapport writes. */
