@@ -212,7 +212,7 @@ export async function runInteractionsBench(interactions = 1_000_000): Promise<Be
       repository.db
         .prepare(
           `EXPLAIN QUERY PLAN SELECT r.person_id FROM relationships r LEFT JOIN triage t ON t.account_id = r.account_id AND t.person_id = r.person_id
-           WHERE r.account_id = ? AND r.follows_me = 1 AND r.i_follow = 0 AND t.sort_engagement > 0 ORDER BY coalesce(t.sort_engagement, 0) DESC, r.person_id DESC LIMIT 100`,
+           WHERE r.account_id = ? AND r.follows_me = 1 AND r.i_follow = 0 AND t.sort_engagement > 0 ORDER BY t.sort_engagement DESC, t.person_id DESC LIMIT 100`,
         )
         .all(repository.accountId) as { detail: string }[]
     )
