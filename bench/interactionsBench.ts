@@ -21,6 +21,7 @@ import { interactionsRepo } from '../electron/core/repos/interactionsRepo';
 import { peopleQueryRepo } from '../electron/core/repos/peopleQueryRepo';
 import { INTERACTION_PAGES_PER_SYNC } from '../electron/core/sync/interactionsWalk';
 import type { BenchRow } from './benchTypes';
+import { percentile, randomSequence } from './benchMath';
 
 const FOLLOWERS = 100_000;
 let INTERACTIONS = 1_000_000;
@@ -39,19 +40,6 @@ const KINDS: [InteractionKind, number][] = [
   ['quote', 0.05],
   ['follow', 0.05],
 ];
-
-function randomSequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
 
 const remoteIdOf = (index: number): string => `did:plc:bench${index.toString(36).padStart(6, '0')}`;
 

@@ -11,6 +11,7 @@ import { deferSearchIndex, rebuildSearchIndex } from '../electron/core/db/search
 import { generateSamplePerson } from '../electron/core/networks/sample/samplePerson';
 import { personFinder } from '../electron/core/repos/personFinder';
 import type { BenchRow } from './benchTypes';
+import { percentile } from './benchMath';
 
 const FOLLOWERS = 100_000;
 const QUERIES = 500;
@@ -22,10 +23,6 @@ interface Sampled {
   personId: number;
   displayName: string;
   bioWord: string | null;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
 function populate(db: Database.Database): { accountId: number; sampled: Sampled[] } {

@@ -23,6 +23,7 @@ import type { SignalId } from '../shared/signals';
 import { encodeCursor, type SortValue } from '../electron/core/repos/boardCursor';
 import { searchRepo } from '../electron/core/repos/searchRepo';
 import type { BenchRow } from './benchTypes';
+import { percentile, randomSequence } from './benchMath';
 
 const FOLLOWERS = 100_000;
 const PAGE_QUERIES = 500;
@@ -34,20 +35,6 @@ const SORT_COLUMN: Record<BoardSort, string> = { newest: 'sort_rank', followers:
 const PEOPLE_QUERIES = 200;
 const BULK_MOVE_PEOPLE = 10_000;
 const SNOOZE_EVERY = 200;
-
-/** Deterministic pseudo-random numbers, so two runs measure the same queries. */
-function randomSequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
 
 function timeEach(count: number, run: (i: number) => void): { p50: number; p95: number } {
   const times: number[] = [];
