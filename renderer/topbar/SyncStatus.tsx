@@ -8,6 +8,7 @@ import { formatGrouped } from '../format/numberFormat';
 import { formatClockTime, formatRelative } from '../format/dateFormat';
 import { formatTimeLeft } from './syncEta';
 import { PopupMenu } from './PopupMenu';
+import { useSyncReadEstimate } from './useSyncReadEstimate';
 
 const PHASE_TEXT: Record<SyncPhase, string> = {
   followers: 'Reading followers',
@@ -83,10 +84,19 @@ function LastSync({ progress, lastSyncedAt }: { progress: SyncProgress | null; l
   );
 }
 
-export function SyncStatus({ accountId, lastSyncedAt, networkLabel }: { accountId: number; lastSyncedAt: string | null; networkLabel: string }) {
+interface SyncStatusProps {
+  accountId: number;
+  lastSyncedAt: string | null;
+  networkLabel: string;
+  /** The network bills reads (X): the button says what a sync will read. */
+  billsReads?: boolean;
+}
+
+export function SyncStatus({ accountId, lastSyncedAt, networkLabel, billsReads = false }: SyncStatusProps) {
   const progress = useSyncProgress(accountId);
   const secondsLeft = useSecondsLeft(accountId);
   const running = progress?.state === 'running';
+  const readEstimate = useSyncReadEstimate(accountId, billsReads, running);
   const { start, cancel } = useSyncStore.getState();
   return (
     <div className="sync-status">
@@ -101,7 +111,7 @@ export function SyncStatus({ accountId, lastSyncedAt, networkLabel }: { accountI
         <>
           <LastSync progress={progress} lastSyncedAt={lastSyncedAt} />
           <div className="button-group">
-            <button type="button" className="button" onClick={() => void start(accountId)}>
+            <button type="button" className="button" title={readEstimate ?? undefined} onClick={() => void start(accountId)}>
               <RefreshCw size={14} aria-hidden="true" />
               Sync now
             </button>

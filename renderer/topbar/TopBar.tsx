@@ -3,6 +3,7 @@
 // from the welcome screen to the board that its own success causes.)
 import type { Account } from '../../shared/domain';
 import { NETWORK_LABELS } from '../../shared/networkLabels';
+import { networkBillsReads } from '../../shared/api/networks';
 import { SyncStatus } from './SyncStatus';
 import { SortSelect } from './SortSelect';
 import { RemoveAccountButton } from './RemoveAccountButton';
@@ -21,7 +22,12 @@ export function TopBar({ account, onDialogChange }: { account: Account; onDialog
     <header className="topbar">
       <h1 className="brand">Rapport</h1>
       <AccountSwitcher account={account} />
-      <SyncStatus accountId={account.id} lastSyncedAt={account.lastSyncedAt} networkLabel={NETWORK_LABELS[account.network]} />
+      <SyncStatus
+        accountId={account.id}
+        lastSyncedAt={account.lastSyncedAt}
+        networkLabel={NETWORK_LABELS[account.network]}
+        billsReads={networkBillsReads(account.network)}
+      />
       <div className="topbar-spacer" />
       <SearchBox accountId={account.id} />
       {boardOrdered ? <SortSelect /> : null}

@@ -41,6 +41,12 @@ export function networkMirrorsNotes(network: string): boolean {
   return contract !== undefined && 'mirrorsNotes' in contract && contract.mirrorsNotes === true;
 }
 
+/** Networks that bill reads: the sync button says what a sync will read (getSyncReadEstimate). */
+export function networkBillsReads(network: string): boolean {
+  const contract = NETWORK_CONTRACTS.find((n) => n.id === network);
+  return contract !== undefined && 'billsReads' in contract && contract.billsReads === true;
+}
+
 /** Whether the string names a network this build knows (rows written by a newer build may not). */
 export function isNetwork(value: string): value is Network {
   return (NETWORKS as readonly string[]).includes(value);

@@ -15,6 +15,8 @@ export const xContract = {
   label: 'X',
   /** Hosts every account of this network links to (profiles, posts, its own pages); main admits them. */
   linkHosts: ['x.com'] as readonly string[],
+  /** X bills every user its API returns: the window says what a sync will read before it starts. */
+  billsReads: true,
   /**
    * Nothing is sent through an API: each follow and message opens on X's own pages for the person
    * to do, one at a time, then they mark it done (or the next import shows it).
