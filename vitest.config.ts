@@ -14,6 +14,10 @@ export default defineConfig({
   plugins: [react()],
   test: {
     testTimeout: 60_000,
+    // vitest runs availableParallelism - 1 workers by default: one on a 2-core machine, where
+    // much of a test's time is spent waiting on loopback HTTP, forked cores and SQLite. Two
+    // workers: 202 s -> 118 s wall for npm test on this 2-core machine, all green.
+    maxWorkers: 2,
     hookTimeout: 60_000,
     exclude: [...configDefaults.exclude, SOAK_TESTS],
     projects: [
