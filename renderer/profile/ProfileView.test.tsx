@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
 import { cardFromCore } from '../testing/coreCards';
-import { withCoreDatabase } from '../testing/coreDatabase';
+import { recomputeCoreSignals, withCoreDatabase } from '../testing/coreDatabase';
 import { coreWithPeople } from '../testing/seedCore';
 import { renderWithApi, stubLayout } from '../testing/renderWithApi';
-import { recomputeSignals } from '../../electron/core/signals/recomputeSignals';
 import { NOTE_SAVE_DELAY_MS } from './NoteEditor';
 
 let restoreLayout: () => void;
@@ -147,8 +146,8 @@ describe('profile review', () => {
         new Date(Date.now() - 3 * DAY).toISOString(),
       );
       db.prepare('UPDATE triage SET snooze_ended_at = ? WHERE person_id = 1').run(new Date().toISOString());
-      recomputeSignals(db, 1, [1], new Date());
     });
+    recomputeCoreSignals(api, 1, [1]);
     await api.core.call('setTags', { accountId: 1, personId: 1, tags: ['friend'] });
     renderWithApi(api);
     await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(2));

@@ -7,8 +7,7 @@ import { renderWithApi, stubLayout } from '../testing/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { resetReview } from '../review/reviewStore';
 import { formatFullDate } from '../format/dateFormat';
-import { withCoreDatabase } from '../testing/coreDatabase';
-import { recomputeSignals } from '../../electron/core/signals/recomputeSignals';
+import { recomputeCoreSignals } from '../testing/coreDatabase';
 
 let restoreLayout: () => void;
 beforeEach(() => {
@@ -33,7 +32,7 @@ async function apiWithEngagement() {
     { personId: 2, kind: 'reply', count: 4, direction: 'mine' },
   ]);
   // Core scores them as after the interactions walk: Person 1 gets the 'engages' signal.
-  withCoreDatabase(api, (db) => recomputeSignals(db, 1, [1, 2, 3], new Date()));
+  recomputeCoreSignals(api, 1, [1, 2, 3]);
   return api;
 }
 

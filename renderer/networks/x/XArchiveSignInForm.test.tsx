@@ -1,23 +1,21 @@
 // Adding an X account from the Add account dialog by importing an archive, against a real core
 // reading a real zip written by the archive builder.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { writeXArchiveZip } from '../../../test/fakes/x/xArchiveBuilder';
 import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../testing/coreApi';
 import { renderWithApi, stubLayout } from '../../testing/renderWithApi';
 import { useAccountsStore } from '../../stores/accountsStore';
+import { makeScratchDir, type ScratchDir } from '../../testing/scratchFiles';
 
 const OWNER = { id: '4242', username: 'rapport_me', displayName: 'Me Myself' };
 let api: CoreApi;
-let dir: string;
+let scratch: ScratchDir;
 let restoreLayout: () => void;
 
 beforeEach(async () => {
   restoreLayout = stubLayout();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-x-form-'));
+  scratch = makeScratchDir('rapport-x-form-');
   api = await openCoreApi();
 });
 afterEach(async () => {
@@ -25,7 +23,7 @@ afterEach(async () => {
   restoreLayout();
   delete window.rapport;
   await closeAllCoreApis();
-  fs.rmSync(dir, { recursive: true, force: true });
+  scratch.remove();
 });
 
 async function openXDialog(): Promise<HTMLElement> {
@@ -41,8 +39,7 @@ describe('X archive sign-in form', () => {
     expect(within(dialog).getByRole('alert').textContent).toMatch(/Enter where your X archive is/);
     expect(api.callsOf('beginSignIn')).toEqual([]);
 
-    const notes = path.join(dir, 'notes.zip');
-    fs.writeFileSync(notes, 'not a zip');
+    const notes = scratch.write('notes.zip', 'not a zip');
     fireEvent.change(within(dialog).getByLabelText('Your X archive'), { target: { value: notes } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Import archive' }));
     await waitFor(() => expect(within(dialog).getByRole('alert').textContent).toMatch(/This is not an X archive/));
@@ -50,7 +47,7 @@ describe('X archive sign-in form', () => {
   });
 
   it('imports the archive, closes, and shows the owner’s board with the archive’s counts', async () => {
-    const archive = path.join(dir, 'twitter-2026-12-01.zip');
+    const archive = scratch.pathOf('twitter-2026-12-01.zip');
     await writeXArchiveZip(archive, { owner: OWNER, generatedAt: '2026-12-01T08:00:00.000Z', followers: ['101', '102', '103'], following: ['103'] });
     renderWithApi(api);
     const dialog = await openXDialog();
@@ -67,9 +64,9 @@ describe('X archive sign-in form', () => {
 
   /** The archive as the page holds a file the user handed it. */
   async function archiveFile(): Promise<{ file: File; bytes: Buffer }> {
-    const archive = path.join(dir, 'twitter-2026-12-01.zip');
+    const archive = scratch.pathOf('twitter-2026-12-01.zip');
     await writeXArchiveZip(archive, { owner: OWNER, generatedAt: '2026-12-01T08:00:00.000Z', followers: ['101', '102', '103'], following: ['103'] });
-    const bytes = fs.readFileSync(archive);
+    const bytes = scratch.read(archive);
     return { file: new File([bytes], 'twitter-2026-12-01.zip', { type: 'application/zip' }), bytes };
   }
 
@@ -82,8 +79,8 @@ describe('X archive sign-in form', () => {
     const [params] = api.callsOf('beginSignIn') as { network: string; archivePath: string }[];
     expect(params?.network).toBe('x');
     // Core was given the file's place on disk, which holds exactly the picked bytes.
-    expect(params?.archivePath).not.toContain(dir);
-    expect(fs.readFileSync(params?.archivePath ?? '').equals(bytes)).toBe(true);
+    expect(params?.archivePath).not.toContain(scratch.dir);
+    expect(scratch.read(params?.archivePath ?? '').equals(bytes)).toBe(true);
     const accountId = useAccountsStore.getState().selectedId;
     expect(await api.core.call('getBoardCounts', { accountId })).toMatchObject({ ok: true, value: { new: 2, connected: 1 } });
   });

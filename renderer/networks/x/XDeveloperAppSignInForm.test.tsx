@@ -1,7 +1,6 @@
 // "Use my X developer app" in the Add account dialog, against a real core reading the fake X API
 // on loopback: a bearer token or OAuth 2.0 + PKCE, then what the first sync will read, said before
 // anything is read, and Sync now.
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeXApi } from '../../../test/fakes/x/fakeXApi';
@@ -9,6 +8,7 @@ import { closeAllCoreApis, type CoreApi } from '../../testing/coreApi';
 import { renderWithApi, stubLayout } from '../../testing/renderWithApi';
 import { openSignInCoreApi, playBrowser, removeSignInKeys } from '../../testing/signInCoreApi';
 import { useAccountsStore } from '../../stores/accountsStore';
+import { freeLoopbackPort } from '../../testing/scratchFiles';
 import type { StageCounts } from '../../../shared/domain';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAfakeBearerToken0123456789';
@@ -17,14 +17,6 @@ let api: CoreApi;
 let port: number;
 let restoreLayout: () => void;
 let openWindow: MockInstance<typeof window.open>;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port: free } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return free;
-}
 
 beforeEach(async () => {
   restoreLayout = stubLayout();
@@ -35,7 +27,7 @@ beforeEach(async () => {
   fake.state.setFollowing('4242', ['103']);
   fake.state.issueAppToken(TOKEN);
   await fake.start();
-  port = await freePort();
+  port = await freeLoopbackPort();
   api = await openSignInCoreApi({ apiOrigins: { x: fake.url }, signInCallbackPort: port });
 });
 afterEach(async () => {
