@@ -35,6 +35,8 @@ export interface FakeXRequestLogEntry {
   status: number;
   /** User objects returned (X bills reads per user object). */
   users: number;
+  /** The ids a GET /2/users lookup asked for (never a credential). */
+  ids?: readonly string[];
 }
 
 interface PendingCode {
@@ -97,7 +99,10 @@ export class FakeXApi {
     if (this.knobs.latencyMs > 0) await new Promise((r) => setTimeout(r, this.knobs.latencyMs));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(req);
-    const log = (route: string, status: number, users = 0) => this.requests.push({ route, status, users });
+    const log = (route: string, status: number, users = 0) => {
+      const ids = url.pathname === '/2/users' ? (url.searchParams.get('ids') ?? '').split(',').filter(Boolean) : null;
+      this.requests.push({ route, status, users, ...(ids ? { ids } : {}) });
+    };
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(payload));
     };

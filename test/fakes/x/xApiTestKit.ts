@@ -35,6 +35,8 @@ export async function startXApiCore(options: {
   port?: number;
   /** The HTTP layer's own longest wait: below the fake's window, the X module waits the window out. */
   maxRateLimitWaitMs?: number;
+  /** Core's clock (the fake keeps its own). */
+  now?: () => number;
 }): Promise<XApiKit> {
   const fake = new FakeXApi();
   if (options.windowMs !== undefined) fake.knobs.windowMs = options.windowMs;
@@ -49,7 +51,7 @@ export async function startXApiCore(options: {
   await fake.start();
   const dataDir = makeTempDir(options.label ?? 'x-api');
   const http = { ...TEST_HTTP, ...(options.maxRateLimitWaitMs !== undefined ? { maxRateLimitWaitMs: options.maxRateLimitWaitMs } : {}) };
-  const open = () => createCore(coreOptions(dataDir, { allowLoopbackHttp: true, apiOrigins: { x: fake.url }, http, ...(options.port ? { signInCallbackPort: options.port } : {}) }));
+  const open = () => createCore(coreOptions(dataDir, { allowLoopbackHttp: true, apiOrigins: { x: fake.url }, http, ...(options.now ? { now: options.now } : {}), ...(options.port ? { signInCallbackPort: options.port } : {}) }));
   const kit: XApiKit = {
     fake,
     dataDir,

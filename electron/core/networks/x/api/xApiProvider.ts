@@ -23,6 +23,7 @@ import type { XTokenSource } from './xAccessToken';
 import { xApi, type XApiTransport } from './xApiClient';
 import { xProfilesOf } from './xApiMapping';
 import { isSuspension, X_USER_FIELDS, xSingleUserSchema, xUserPageSchema, xUsersLookupSchema } from './xApiSchemas';
+import type { XMissReason } from './xLookupMisses';
 import { ensureWithinCap, recordReads, recordSelfCounts } from './xReadLedger';
 
 /** X API v2: follow lists return at most 1,000 users a page, /2/users at most 100 ids. */
@@ -107,12 +108,16 @@ export class XApiProvider implements Provider {
 
   /** People by id, 100 per request; suspended and deleted ones are left out (see accountStatus). */
   async getProfiles(remoteIds: string[], signal?: AbortSignal): Promise<RemoteProfile[]> {
-    return (await this.lookup(remoteIds, signal)).profiles;
+    return (await this.lookupPeople(remoteIds, signal)).profiles;
   }
 
-  private async lookup(remoteIds: string[], signal?: AbortSignal): Promise<{ profiles: RemoteProfile[]; suspended: Set<string> }> {
+  /**
+   * People by id, 100 per request, with the ids X could not return and why (its `errors`: a
+   * suspension, or not found). An id X answered with neither is in neither.
+   */
+  async lookupPeople(remoteIds: string[], signal?: AbortSignal): Promise<{ profiles: RemoteProfile[]; missed: Map<string, XMissReason> }> {
     const profiles: RemoteProfile[] = [];
-    const suspended = new Set<string>();
+    const missed = new Map<string, XMissReason>();
     const ids = remoteIds.filter((id) => /^\d{1,19}$/.test(id));
     for (let i = 0; i < ids.length; i += X_LOOKUP_MAX) {
       const batch = ids.slice(i, i + X_LOOKUP_MAX);
@@ -122,18 +127,20 @@ export class XApiProvider implements Provider {
       const found = xProfilesOf(answer.data ?? []).profiles;
       this.counted(found.length);
       profiles.push(...found);
+      const asked = new Set(batch);
       for (const error of answer.errors ?? []) {
         const id = error.resource_id ?? error.value;
-        if (id && isSuspension(error)) suspended.add(id);
+        // Only ids this request asked for: a hostile answer cannot make Rapport forget anyone else.
+        if (id && asked.has(id)) missed.set(id, isSuspension(error) ? 'suspended' : 'deleted');
       }
     }
-    return { profiles, suspended };
+    return { profiles, missed };
   }
 
   async accountStatus(remoteIds: string[], signal?: AbortSignal): Promise<RemoteAccountStatus[]> {
-    const { profiles, suspended } = await this.lookup(remoteIds, signal);
+    const { profiles, missed } = await this.lookupPeople(remoteIds, signal);
     const active = new Set(profiles.map((p) => p.remoteId));
-    return remoteIds.map((remoteId) => ({ remoteId, state: active.has(remoteId) ? 'active' : suspended.has(remoteId) ? 'suspended' : 'deleted' }));
+    return remoteIds.map((remoteId) => ({ remoteId, state: active.has(remoteId) ? 'active' : missed.get(remoteId) === 'suspended' ? 'suspended' : 'deleted' }));
   }
 
   /** Posts are not read: X bills every post, and the cards need none to decide. */

@@ -1,6 +1,7 @@
 // What the next API sync of an X account reads, said before it starts (X bills every user object):
 // its followers and following as X last counted them, the account itself, and the people an
-// archive knows only by id; beside this month's reads and the cap. Known without a read.
+// archive knows only by id that the sync will ask about (not those X recently answered as suspended
+// or not found); beside this month's reads and the cap. Known without a read.
 import type { SyncReadEstimate } from '../../../../../shared/api/syncCostContract';
 import type { Account } from '../../../../../shared/domain';
 import type { ModulePorts } from '../../networkModule';
@@ -13,7 +14,7 @@ const n = (value: number): string => value.toLocaleString('en-US');
 export async function xSyncReadEstimate(account: Account, ports: ModulePorts): Promise<SyncReadEstimate | null> {
   if (!hasXCredential(ports.db, account.id)) return null;
   const ledger = readLedger(ports.db, account.id, ports.now());
-  const unnamed = unnamedPeople(ports.db, account.id, NAMING_MAX_PER_SYNC).length;
+  const unnamed = unnamedPeople(ports.db, account.id, ports.now(), NAMING_MAX_PER_SYNC).length;
   const users = ledger.lastSelf ? ledger.lastSelf.followers + ledger.lastSelf.following + 1 + unnamed : null;
   const parts = ledger.lastSelf ? [`${n(ledger.lastSelf.followers)} followers`, `${n(ledger.lastSelf.following)} following`, 'your account'] : [];
   if (unnamed > 0) parts.push(`${n(unnamed)} people your archive knows only by id`);

@@ -12,10 +12,13 @@
 //   and adds message history and interactions not yet recorded. The same archive twice changes
 //   nothing.
 // - New followers rank above every stored one, in the archive's order (newest first).
+// - An id X's API last answered as suspended or not found that a newer snapshot lists among the
+//   followers or following again is asked of X again at the next API sync (api/xLookupMisses.ts).
 import type Database from 'better-sqlite3';
 import { sortNameSql } from '../../../db/sortName';
 import { deferSearchIndex, isSearchIndexDeferred, rebuildSearchIndex } from '../../../db/searchIndex';
 import { perDatabase } from '../../../repos/perDatabase';
+import { forgetMissesListedIn } from '../api/xLookupMisses';
 import { mergeArchiveInteractions } from './archiveInteractionMerge';
 import { writeImportState, type ArchiveImportState } from './archiveImportState';
 
@@ -206,6 +209,7 @@ export function mergeArchive(db: Database.Database, input: ArchiveMergeInput): A
       s.dropFollowers.run({ accountId });
       s.insertCards.run({ accountId, now });
       if (!firstImport) s.promoteMutuals.run({ accountId, generatedAt, now });
+      forgetMissesListedIn(db, accountId, 'SELECT remote_id FROM temp.x_stage_followers UNION SELECT remote_id FROM temp.x_stage_following');
     }
     s.messageEdges.run({ accountId });
     result.messagePartners = s.messageEvents.run({ accountId }).changes;
