@@ -108,6 +108,14 @@ export class HttpClient {
   readonly fetch: typeof globalThis.fetch = (input, init) => this.request(input, init);
 
   /**
+   * Waits as this client waits between attempts (its injected sleep), for a caller that waits out
+   * a window longer than this client would (X's 15 minutes): tests then control that wait too.
+   */
+  wait(ms: number, signal?: AbortSignal): Promise<void> {
+    return this.sleep(ms, signal);
+  }
+
+  /**
    * Sends a request and returns the answer with its body already read (so the timeout covers the
    * whole exchange and a body over `maxBodyBytes` is refused). 4xx answers other than 429 come
    * back as responses for the caller to interpret; everything else that fails ends in a

@@ -11,7 +11,8 @@
 // - OAuth 2.0 with PKCE: GET /i/oauth2/authorize approves at once and redirects with code and state
 //   (the callback must be registered exactly, as X requires), POST /2/oauth2/token checks S256;
 //   user tokens expire (expires_in) and offline.access brings a single-use refresh token.
-// Tests bend it through `knobs`; `requests` logs each request by route, never with credentials.
+// Tests bend it through `knobs` and `clock` (a test's virtual time: windows and token lifetimes
+// pass when the test's clock says so); `requests` logs each request by route, never with credentials.
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countBy, LoopbackServer } from '../loopbackServer';
@@ -37,6 +38,8 @@ export interface FakeXRequestLogEntry {
   users: number;
   /** The ids a GET /2/users lookup asked for (never a credential). */
   ids?: readonly string[];
+  /** x-rate-limit-reset sent with the answer (epoch seconds): when its window opens again. */
+  reset?: number;
 }
 
 interface PendingCode {
@@ -61,6 +64,8 @@ export class FakeXApi {
   /** OAuth clients (client id → exact callback URIs) and who approves the next authorization. */
   readonly oauthClients = new Map<string, string[]>();
   approvingUserId: string | null = null;
+  /** What time it is for windows and token lifetimes (epoch ms). */
+  clock: () => number = Date.now;
   private readonly codes = new Map<string, PendingCode>();
   /** Refresh tokens (offline.access) → the grant they renew; each is single-use, as X rotates them. */
   private readonly refreshTokens = new Map<string, PendingCode>();
@@ -99,9 +104,9 @@ export class FakeXApi {
     if (this.knobs.latencyMs > 0) await new Promise((r) => setTimeout(r, this.knobs.latencyMs));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(req);
-    const log = (route: string, status: number, users = 0) => {
+    const log = (route: string, status: number, users = 0, reset?: string) => {
       const ids = url.pathname === '/2/users' ? (url.searchParams.get('ids') ?? '').split(',').filter(Boolean) : null;
-      this.requests.push({ route, status, users, ...(ids ? { ids } : {}) });
+      this.requests.push({ route, status, users, ...(ids ? { ids } : {}), ...(reset ? { reset: Number(reset) } : {}) });
     };
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(payload));
@@ -117,20 +122,20 @@ export class FakeXApi {
     }
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
     const grant = this.state.tokens.get(token);
-    const expired = (this.tokenExpiry.get(token) ?? Infinity) <= Date.now();
+    const expired = (this.tokenExpiry.get(token) ?? Infinity) <= this.clock();
     if (!grant || expired) {
       log(route.name, 401);
       return send(401, problem(401, 'Unauthorized', 'Unauthorized'));
     }
     const limit = this.spend(token, route.family);
     if (limit.over) {
-      log(route.name, 429);
+      log(route.name, 429, 0, limit.headers['x-rate-limit-reset']);
       return send(429, problem(429, 'Too Many Requests', 'Too Many Requests'), limit.headers);
     }
     const fields = new Set([...DEFAULT_FIELDS, ...(url.searchParams.get('user.fields') ?? '').split(',').filter((f) => KNOWN_FIELDS.has(f))]);
     const answer = (status: number, payload: { data?: unknown; users?: number } & Record<string, unknown>) => {
       const { users = 0, ...rest } = payload;
-      log(route.name, status, users);
+      log(route.name, status, users, limit.headers['x-rate-limit-reset']);
       send(status, rest, limit.headers);
     };
 
@@ -212,7 +217,7 @@ export class FakeXApi {
   }
 
   private spend(token: string, family: FakeXFamily): { over: boolean; headers: Record<string, string> } {
-    const now = Date.now();
+    const now = this.clock();
     const key = `${token}:${family}`;
     let window = this.windows.get(key);
     if (!window || now >= window.resetAt) {
@@ -282,7 +287,7 @@ export class FakeXApi {
 
   private issue(grant: PendingCode): Record<string, unknown> {
     const accessToken = this.state.issueUserToken(grant.userId, `fakeuser-${randomBytes(12).toString('hex')}`, grant.scopes);
-    this.tokenExpiry.set(accessToken, Date.now() + this.knobs.accessTokenLifetimeSeconds * 1000);
+    this.tokenExpiry.set(accessToken, this.clock() + this.knobs.accessTokenLifetimeSeconds * 1000);
     const answer: Record<string, unknown> = { token_type: 'bearer', expires_in: this.knobs.accessTokenLifetimeSeconds, access_token: accessToken, scope: grant.scopes.join(' ') };
     if (grant.scopes.includes('offline.access')) {
       const refreshToken = randomBytes(18).toString('base64url');

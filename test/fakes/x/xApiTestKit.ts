@@ -5,6 +5,7 @@ import type { Account } from '../../../shared/domain';
 import { createCore } from '../../../electron/core/createCore';
 import type { CoreHandle } from '../../../electron/core/coreTypes';
 import { coreOptions, TEST_HTTP } from '../../core/blueskyCoreKit';
+import type { VirtualClock } from '../../core/virtualClock';
 import { makeTempDir, removeDir, signInAtOnce } from '../../core/coreTestKit';
 import { FakeXApi } from './fakeXApi';
 
@@ -35,10 +36,12 @@ export async function startXApiCore(options: {
   port?: number;
   /** The HTTP layer's own longest wait: below the fake's window, the X module waits the window out. */
   maxRateLimitWaitMs?: number;
-  /** Core's clock (the fake keeps its own). */
-  now?: () => number;
+  /** Virtual time for core, its HTTP waits and the fake's windows: a 15-minute window passes at once. */
+  clock?: VirtualClock;
 }): Promise<XApiKit> {
   const fake = new FakeXApi();
+  const clock = options.clock;
+  if (clock) fake.clock = clock.now;
   if (options.windowMs !== undefined) fake.knobs.windowMs = options.windowMs;
   if (options.followerLimit !== undefined) {
     fake.knobs.limits.followers = options.followerLimit;
@@ -50,8 +53,12 @@ export async function startXApiCore(options: {
   const token = fake.state.issueAppToken('AAAAAAAAAAAAAAAAAAAAAfakeBearerToken0123456789');
   await fake.start();
   const dataDir = makeTempDir(options.label ?? 'x-api');
-  const http = { ...TEST_HTTP, ...(options.maxRateLimitWaitMs !== undefined ? { maxRateLimitWaitMs: options.maxRateLimitWaitMs } : {}) };
-  const open = () => createCore(coreOptions(dataDir, { allowLoopbackHttp: true, apiOrigins: { x: fake.url }, http, ...(options.now ? { now: options.now } : {}), ...(options.port ? { signInCallbackPort: options.port } : {}) }));
+  const http = {
+    ...TEST_HTTP,
+    ...(options.maxRateLimitWaitMs !== undefined ? { maxRateLimitWaitMs: options.maxRateLimitWaitMs } : {}),
+    ...(clock ? { now: clock.now, sleep: clock.sleep } : {}),
+  };
+  const open = () => createCore(coreOptions(dataDir, { allowLoopbackHttp: true, apiOrigins: { x: fake.url }, http, ...(clock ? { now: clock.now } : {}), ...(options.port ? { signInCallbackPort: options.port } : {}) }));
   const kit: XApiKit = {
     fake,
     dataDir,

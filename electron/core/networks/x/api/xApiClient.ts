@@ -11,7 +11,6 @@
 // under the caller's signal so the sync's progress bar says when it goes on.
 import type { ITwitterApiClientPlugin, ITwitterApiBeforeRequestConfigHookArgs, TwitterApi, TwitterResponse } from 'twitter-api-v2';
 import { RapportError } from '../../../../../shared/api/errors';
-import { realSleep } from '../../../net/backoff';
 import { RATE_LIMIT_MARGIN_MS, type HttpClient } from '../../../net/httpClient';
 import { NetworkFailure } from '../../../net/networkFailure';
 
@@ -31,7 +30,7 @@ export interface XApiTransport {
   place: XApiPlace;
   http(family: XLimitFamily): HttpClient;
   now(): number;
-  /** Tests shorten nothing here: the fake's windows are short instead. */
+  /** How a spent window is waited out; default: as the family's HttpClient waits (tests inject virtual time there). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
@@ -114,7 +113,7 @@ function httpLayerPlugin(transport: XApiTransport, token: string | null, signal:
 }
 
 async function sendWaitingOutWindows(transport: XApiTransport, http: HttpClient, url: URL, init: RequestInit, signal: AbortSignal | undefined): Promise<Response> {
-  const sleep = transport.sleep ?? realSleep;
+  const sleep = transport.sleep ?? ((ms: number, s?: AbortSignal) => http.wait(ms, s));
   for (let waits = 0; ; waits++) {
     try {
       return await http.request(url, init, { signal });

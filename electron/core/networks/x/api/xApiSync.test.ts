@@ -1,11 +1,15 @@
 // Reading X with the person's own developer app, through core's contract against the fake X API:
-// exact pagination (1,000 per page), spent 15-minute windows waited out (short in the fake) and
-// shown on the progress bar, a revoked token said plainly, a cancelled sync that resumes with few
-// repeated requests (also after a restart), and the monthly read cap stopping before it is crossed.
+// exact pagination (1,000 per page), spent 15-minute windows waited out and shown on the progress
+// bar, a revoked token said plainly, a cancelled sync that resumes with few repeated requests (also
+// after a restart), and the monthly read cap stopping before it is crossed. Windows pass in virtual
+// time (test/core/virtualClock.ts): core, its HTTP waits and the fake share one clock that moves
+// only when someone waits, so the tests read every wait asked for and never sit through one.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../../../shared/api/errors';
 import type { SyncProgress } from '../../../../../shared/domain';
 import { callOk, syncEnd, waitForSync } from '../../../../../test/core/coreTestKit';
+import { VirtualClock } from '../../../../../test/core/virtualClock';
+import { RATE_LIMIT_MARGIN_MS } from '../../../net/httpClient';
 import { startXApiCore, X_OWNER, type XApiKit } from '../../../../../test/fakes/x/xApiTestKit';
 
 let kit: XApiKit | null = null;
@@ -27,6 +31,38 @@ function stored(k: XApiKit, accountId: number) {
   return callOk(k.core, 'getBoardCounts', { accountId });
 }
 
+/** The progress bar's "waiting until" times of the account's syncs, while `run` goes on. */
+async function waitsShown<T>(k: XApiKit, run: () => Promise<T>): Promise<{ result: T; shown: string[] }> {
+  const shown: string[] = [];
+  const stop = k.core.onEvent(({ event, payload }) => {
+    const until = event === 'sync.progress' ? (payload as SyncProgress).waitingUntil : null;
+    if (until && shown.at(-1) !== until) shown.push(until);
+  });
+  try {
+    return { result: await run(), shown };
+  } finally {
+    stop();
+  }
+}
+
+/**
+ * When each wait the client asked for ended on the virtual clock. The clock moves only by waits,
+ * so the k-th wait ends at the start plus the first k waits.
+ */
+function waitEnds(clock: VirtualClock, start: number): string[] {
+  let at = start;
+  return clock.sleeps.map((ms) => new Date((at += ms)).toISOString());
+}
+
+/**
+ * The window ends X announced for the follower list (x-rate-limit-reset), as a wait would end
+ * them, but the last: after the last page nothing more is asked, so that window is never waited.
+ */
+function resetsWaitedFor(k: XApiKit): string[] {
+  const resets = k.fake.requests.filter((r) => r.route === FOLLOWERS && r.reset !== undefined).map((r) => (r.reset as number) * 1000 + RATE_LIMIT_MARGIN_MS);
+  return [...new Set(resets)].slice(0, -1).map((ms) => new Date(ms).toISOString());
+}
+
 describe('X API sync with a bearer token', () => {
   it('reads 2,500 followers and 300 following in ceil(N/1000) pages each, with bios and counts', async () => {
     kit = await startXApiCore({ followers: 2_500, following: 300 });
@@ -46,40 +82,43 @@ describe('X API sync with a bearer token', () => {
   });
 
   it('waits out a spent window (429 with reset) and says so on the progress bar, then reads every page', async () => {
-    kit = await startXApiCore({ followers: 3_000, followerLimit: 2, windowMs: 1_000 });
+    // A 1-minute window: within what the HTTP layer waits out on its own (5 minutes).
+    const clock = new VirtualClock();
+    kit = await startXApiCore({ followers: 3_000, followerLimit: 2, windowMs: 60_000, clock });
     const account = await kit.signIn();
     // Another program with the same app spent the window: Rapport's first list request gets the 429.
     for (let i = 0; i < 2; i++) await fetch(`${kit.fake.url}/2/users/${X_OWNER.id}/followers`, { headers: { authorization: `Bearer ${kit.token}` } });
     const before = kit.fake.countOf(FOLLOWERS);
-    const waits: (string | null | undefined)[] = [];
-    const stop = kit.core.onEvent(({ event, payload }) => {
-      if (event === 'sync.progress') waits.push((payload as SyncProgress).waitingUntil);
-    });
-    const end = await syncOnce(kit, account.id);
-    stop();
+    const start = clock.now();
+    const { result: end, shown } = await waitsShown(kit, () => syncOnce(kit as XApiKit, account.id));
     expect(end.state).toBe('done');
-    expect(kit.fake.requests.filter((r) => r.route === FOLLOWERS && r.status === 429).length).toBeGreaterThanOrEqual(1);
+    expect(kit.fake.requests.filter((r) => r.route === FOLLOWERS && r.status === 429)).toHaveLength(1);
     expect(kit.fake.countOf(FOLLOWERS) - before).toBe(3);
-    expect(waits.some((w) => typeof w === 'string')).toBe(true);
+    // Two waits, each to the reset X announced: the 429's, then the one its second page spent.
+    expect(clock.sleeps).toHaveLength(2);
+    expect(waitEnds(clock, start)).toEqual(resetsWaitedFor(kit));
+    expect(shown).toEqual(resetsWaitedFor(kit));
     expect(end.waitingUntil ?? null).toBeNull();
     const counts = await stored(kit, account.id);
     expect(counts.new).toBe(3_000);
   });
 
   it('waits out a window longer than the HTTP layer waits on its own (X’s 15 minutes), on the progress bar', async () => {
-    // The layer gives up on waits over 50 ms here; the 1-second window is X's 15 minutes in small.
-    kit = await startXApiCore({ followers: 2_000, followerLimit: 1, windowMs: 1_000, maxRateLimitWaitMs: 50 });
+    // X's own window (15 minutes) is past the layer's longest wait (5 minutes): the X module waits it out.
+    const clock = new VirtualClock();
+    kit = await startXApiCore({ followers: 2_000, followerLimit: 1, clock });
     const account = await kit.signIn();
-    const waits: string[] = [];
-    const stop = kit.core.onEvent(({ event, payload }) => {
-      const until = event === 'sync.progress' ? (payload as SyncProgress).waitingUntil : null;
-      if (until) waits.push(until);
-    });
-    const end = await syncOnce(kit, account.id);
-    stop();
+    const start = clock.now();
+    const { result: end, shown } = await waitsShown(kit, () => syncOnce(kit as XApiKit, account.id));
     expect(end.state).toBe('done');
-    expect(waits.length).toBeGreaterThanOrEqual(1);
     expect(kit.fake.countOf(FOLLOWERS)).toBe(2);
+    // Waited before asking: the spent window was never asked into a 429.
+    expect(kit.fake.requests.filter((r) => r.status === 429)).toEqual([]);
+    expect(clock.sleeps).toHaveLength(1);
+    expect(clock.sleeps[0]).toBeGreaterThan(14 * 60_000);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(15 * 60_000 + 1_000 + RATE_LIMIT_MARGIN_MS);
+    expect(waitEnds(clock, start)).toEqual(resetsWaitedFor(kit));
+    expect(shown).toEqual(resetsWaitedFor(kit));
     expect((await stored(kit, account.id)).new).toBe(2_000);
   });
 
@@ -101,8 +140,10 @@ describe('X API sync with a bearer token', () => {
   });
 
   it('resumes a cancelled sync where its last committed page ended: few pages are read twice', async () => {
-    kit = await startXApiCore({ followers: 6_000, followerLimit: 2, windowMs: 1_000 });
+    const clock = new VirtualClock();
+    kit = await startXApiCore({ followers: 6_000, followerLimit: 2, clock });
     const account = await kit.signIn();
+    clock.hold();
     // Cancel while the sync waits for its first spent window.
     const waiting = new Promise<void>((resolve) => {
       const stop = kit?.core.onEvent(({ event, payload }) => {
@@ -117,6 +158,9 @@ describe('X API sync with a bearer token', () => {
     await waiting;
     await callOk(kit.core, 'cancelSync', { accountId: account.id });
     expect((await first).state).toBe('cancelled');
+    // The cancel ended the wait itself: the clock never moved.
+    expect(clock.sleeps).toHaveLength(1);
+    clock.release();
     // The engine lets go of the job right after its last progress event.
     await new Promise((resolve) => setImmediate(resolve));
     const end = await syncOnce(kit, account.id);
@@ -127,8 +171,10 @@ describe('X API sync with a bearer token', () => {
   });
 
   it('resumes after a restart in the middle of a wait, and ends with every follower once', async () => {
-    kit = await startXApiCore({ followers: 6_000, followerLimit: 3, windowMs: 1_000, label: 'x-api-restart' });
+    const clock = new VirtualClock();
+    kit = await startXApiCore({ followers: 6_000, followerLimit: 3, label: 'x-api-restart', clock });
     const account = await kit.signIn();
+    clock.hold();
     const threePages = new Promise<void>((resolve) => {
       const stop = kit?.core.onEvent(({ event, payload }) => {
         if (event === 'sync.progress' && (payload as SyncProgress).pages >= 3 && (payload as SyncProgress).waitingUntil) {
@@ -140,6 +186,8 @@ describe('X API sync with a bearer token', () => {
     await callOk(kit.core, 'startSync', { accountId: account.id });
     await threePages;
     const core = await kit.reopen();
+    // The new core resumes at once and meets the same spent window; now it may pass.
+    clock.release();
     const end = await waitForSync(core, account.id);
     expect(end.state).toBe('done');
     expect((await stored(kit, account.id)).new).toBe(6_000);

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../../../shared/domain';
 import { DATABASE_FILE } from '../../../createCore';
 import { callOk, signInAtOnce, syncEnd } from '../../../../../test/core/coreTestKit';
+import { VirtualClock } from '../../../../../test/core/virtualClock';
 import { writeXArchiveZip, type ConversationSpec, type XArchiveSpec } from '../../../../../test/fakes/x/xArchiveBuilder';
 import { startXApiCore, X_OWNER, xFollowerIds, type XApiKit } from '../../../../../test/fakes/x/xApiTestKit';
 
@@ -72,8 +73,8 @@ async function until(condition: () => boolean): Promise<void> {
 
 describe('ids X could not return', () => {
   it('are marked gone with the reason, left out of the next syncs and of the read estimate, and asked again after 30 days', async () => {
-    let clock = Date.parse('2026-12-03T10:00:00.000Z');
-    kit = await startXApiCore({ followers: FOLLOWERS, now: () => clock });
+    const clock = new VirtualClock(Date.parse('2026-12-03T10:00:00.000Z'));
+    kit = await startXApiCore({ followers: FOLLOWERS, clock });
     kit.fake.state.addUser('555');
     kit.fake.state.suspended.add('555');
     kit.fake.state.addUser('557', { username: 'still_here' });
@@ -106,7 +107,7 @@ describe('ids X could not return', () => {
     expect(lookups(kit, before)).toEqual([['558']]);
 
     // 31 days on, X is asked again; it has lifted 555's suspension, so 555 comes back named.
-    clock += 31 * DAY;
+    clock.advance(31 * DAY);
     kit.fake.state.suspended.delete('555');
     kit.fake.state.addUser('555', { username: 'reinstated' });
     expect(await callOk(kit.core, 'getSyncReadEstimate', { accountId: account.id })).toMatchObject({ users: FOLLOWERS + 1 + 2 });
