@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { RemoteEdge } from '../provider';
 import { SampleProvider, SAMPLE_PAGE_MAX } from './sampleProvider';
@@ -109,14 +110,17 @@ describe('SampleProvider', () => {
     await expect(p.follow('nobody', 'k')).rejects.toThrow();
   });
 
-  it('draws avatars locally as SVG with escaped initials', async () => {
+  it('draws avatars locally as PNG identicons, the same for the same person and different between people', async () => {
     const p = provider(100, 0);
-    const withAvatar = (await p.listFollowers(null, 100)).items.find((e) => e.profile.avatarUrl)!;
-    const media = await p.fetchMedia(withAvatar.profile.avatarUrl!);
-    expect(media.contentType).toBe('image/svg+xml');
-    const svg = new TextDecoder().decode(media.bytes);
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(svg).not.toMatch(/<script/i);
+    const withAvatars = (await p.listFollowers(null, 100)).items.filter((e) => e.profile.avatarUrl);
+    const first = await p.fetchMedia(withAvatars[0]!.profile.avatarUrl!);
+    expect(first.contentType).toBe('image/png');
+    const image = PNG.sync.read(Buffer.from(first.bytes));
+    expect([image.width, image.height]).toEqual([96, 96]);
+    expect(Buffer.from((await p.fetchMedia(withAvatars[0]!.profile.avatarUrl!)).bytes).equals(Buffer.from(first.bytes))).toBe(true);
+    const distinct = new Set<string>();
+    for (const entry of withAvatars.slice(0, 20)) distinct.add(Buffer.from((await p.fetchMedia(entry.profile.avatarUrl!)).bytes).toString('base64'));
+    expect(distinct.size).toBeGreaterThan(15);
     await expect(p.fetchMedia('https://example.com/a.png')).rejects.toThrow();
   });
 

@@ -14,7 +14,7 @@ import type {
   RemoteProfile,
   RemoteRelationship,
 } from '../provider';
-import { renderSampleAvatarSvg } from './sampleAvatar';
+import { renderSampleAvatarPng } from './sampleAvatar';
 import { buildSampleInteractions, sampleInteractionsPage } from './sampleInteractions';
 import { SampleNetwork, type SampleNetworkConfig } from './sampleNetwork';
 import {
@@ -228,7 +228,7 @@ export class SampleProvider implements Provider {
     const match = /^sample:\/\/avatar\/(.+)$/.exec(url);
     const key = match ? parseSampleRemoteId(this.seed, match[1] as string) : null;
     if (!key) throw new Error(`sample network: no media at ${url}`);
-    return { bytes: new TextEncoder().encode(renderSampleAvatarSvg(this.person(key))), contentType: 'image/svg+xml' };
+    return { bytes: renderSampleAvatarPng(this.person(key)), contentType: 'image/png' };
   }
 
   private requireKnown(remoteId: string): void {
