@@ -3,7 +3,7 @@
 // the people list, the profile drawer, the command palette and the sign-in forms are not on that screen. preloadViews()
 // fetches them once the board is up; a view whose code has arrived renders at once, without
 // suspending, and one opened before that shows an empty busy region for the moment it takes.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import type { PeopleListView as PeopleListViewComponent } from '../lists/PeopleListView';
 import type { CommandPalette as CommandPaletteComponent } from '../palette/CommandPalette';
@@ -26,7 +26,9 @@ function lazyView<P extends object>(load: () => Promise<ComponentType<P>>, fallb
   };
   const Pending = lazy(() => load().then((component) => ({ default: remember(component) })));
   function View(props: P) {
-    const Loaded = loaded;
+    // A mounted view keeps the path it started on: moving from the lazy one to `loaded` when the
+    // code arrives would remount it and drop its state (the X form's read estimate was lost so).
+    const [Loaded] = useState(() => loaded);
     if (Loaded) return <Loaded {...props} />;
     return (
       <Suspense fallback={fallback}>
