@@ -5,11 +5,11 @@
 // reads it, and the board counts equal the fake and SQLite. Then the OAuth 2.0 + PKCE way: the
 // consent page opens in the system browser (captured here and played by the spec, as the person's
 // browser would), comes back to core's loopback callback, and lands on the same account.
+import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageCounts } from '../../shared/domain';
 import { FakeXApi } from '../fakes/x/fakeXApi';
-import { freeLoopbackPort } from '../../renderer/testing/scratchFiles';
 import { stageCountsFromDb } from './boardDb';
 import { countsOnScreen } from './boardPage';
 import type { HarnessFixture } from './harnessFixture';
@@ -78,6 +78,15 @@ afterAll(async () => {
   await session?.close();
   await fake?.stop();
 });
+
+/** A port nobody listens on right now, for core's sign-in callback. */
+async function freeLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 /** The person's browser on X's consent page: X approves at once and redirects to the callback. */
 async function playBrowser(authorizeUrl: string): Promise<void> {
