@@ -49,8 +49,6 @@ function expectedCounts(): StageCounts {
 beforeAll(async () => {
   fake = new FakeXApi();
   fake.state.addUser(OWNER.id, { username: OWNER.username, name: OWNER.name, public_metrics: { followers_count: FOLLOWERS, following_count: FOLLOWING, tweet_count: 5, listed_count: 0 } });
-  // Avatars on this machine's closed port: an https avatar from X's image host would be fetched.
-  for (const id of new Set([...followerIds, ...followingIds])) fake.state.addUser(id, { profile_image_url: 'http://127.0.0.1:9/avatar_normal.jpg' });
   fake.state.setFollowers(OWNER.id, followerIds);
   fake.state.setFollowing(OWNER.id, followingIds);
   fake.state.issueAppToken(TOKEN);

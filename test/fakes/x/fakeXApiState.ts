@@ -40,7 +40,8 @@ export class FakeXState {
       name: `User ${id}`,
       description: `Bio of ${id}`,
       created_at: '2015-06-01T12:00:00.000Z',
-      profile_image_url: 'https://pbs.twimg.com/profile_images/1/avatar_normal.jpg',
+      // X's shape (https, `_normal`), on this machine's closed discard port: no test reaches X's image host.
+      profile_image_url: `https://127.0.0.1:9/profile_images/${id}/avatar_normal.jpg`,
       protected: false,
       verified: false,
       public_metrics: { followers_count: 10, following_count: 20, tweet_count: 30, listed_count: 0 },
