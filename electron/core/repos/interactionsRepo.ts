@@ -1,8 +1,10 @@
 // Interactions (replies, mentions, likes… toward me and mine toward them), per account, keyed by
 // the person's remote id so a notification about someone not stored yet is kept and joins their
-// card once they are (see migration 0013). Writes keep three things in step inside the caller's
-// transaction: the rows (one per network item), the per-kind counts (kept beyond retention) and
-// the per-person engagement behind the "Engages with you" view and the "Most engaged first" sort.
+// card once they are (see migration 0013). Three things are kept: the rows (one per network item),
+// the per-kind counts (kept beyond retention) and the per-person engagement behind the "Engages
+// with you" view and the "Most engaged first" sort. store() writes the rows and queues them; the
+// counts and engagement take them in set-based, once per walk, in refreshSortKeys() (migration
+// 0018 says why), and before a purge deletes any of them.
 import type Database from 'better-sqlite3';
 import {
   ENGAGEMENT_WEIGHTS,
@@ -69,18 +71,29 @@ export const interactionsRepo = perDatabase((db: Database.Database) => {
       `INSERT OR IGNORE INTO interactions (account_id, item_key, person_remote_id, kind, direction, at, link, excerpt)
        VALUES (@accountId, @key, @personRemoteId, @kind, @direction, @at, @link, @excerpt)`,
     ),
-    upsertCount: db.prepare(
+    queue: db.prepare('INSERT OR IGNORE INTO interactions_to_count (account_id, interaction_id) VALUES (?, ?)'),
+    // The queued rows' ids are in insertion order and the rows were just written, so both reads
+    // are short walks; each count and person row is then written once per walk, not once per page.
+    countQueued: db.prepare(
       `INSERT INTO interaction_counts (account_id, person_remote_id, kind, direction, count, last_at)
-       VALUES (@accountId, @personRemoteId, @kind, @direction, @count, @lastAt)
+       SELECT i.account_id, i.person_remote_id, i.kind, i.direction, count(*), max(i.at)
+       FROM interactions_to_count q JOIN interactions i ON i.id = q.interaction_id AND i.account_id = q.account_id
+       WHERE q.account_id = @accountId
+       GROUP BY i.person_remote_id, i.direction, i.kind
        ON CONFLICT (account_id, person_remote_id, direction, kind) DO UPDATE SET count = count + excluded.count,
          last_at = max(last_at, excluded.last_at)`,
     ),
-    upsertPerson: db.prepare(
+    engageQueued: db.prepare(
       `INSERT INTO interaction_people (account_id, person_remote_id, engagement, first_at, last_at)
-       VALUES (@accountId, @personRemoteId, @points, @firstAt, @lastAt)
+       SELECT i.account_id, i.person_remote_id, sum(w.value), min(i.at), max(i.at)
+       FROM interactions_to_count q JOIN interactions i ON i.id = q.interaction_id AND i.account_id = q.account_id
+       JOIN json_each(@weights) w ON w.key = i.kind
+       WHERE q.account_id = @accountId AND i.direction = 'theirs' AND w.value > 0
+       GROUP BY i.person_remote_id
        ON CONFLICT (account_id, person_remote_id) DO UPDATE SET engagement = engagement + excluded.engagement,
          first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`,
     ),
+    dequeue: db.prepare('DELETE FROM interactions_to_count WHERE account_id = ?'),
     countsOf: db.prepare(
       `SELECT person_remote_id, kind, direction, count, last_at FROM interaction_counts
        WHERE account_id = @accountId AND person_remote_id IN (SELECT value FROM json_each(@ids))`,
@@ -113,39 +126,28 @@ export const interactionsRepo = perDatabase((db: Database.Database) => {
     ),
   };
 
+  const weights = JSON.stringify(ENGAGEMENT_WEIGHTS);
+  /** Adds the rows stored since the last call to the counts and engagement, each once. */
+  const countQueued = (accountId: number): void => {
+    s.countQueued.run({ accountId });
+    s.engageQueued.run({ accountId, weights });
+    s.dequeue.run(accountId);
+  };
+
   return {
     /**
-     * Stores the items not stored yet and adds them to the counts and engagement; returns how many
-     * were new. Run inside the caller's transaction (with the walk's position).
+     * Stores the items not stored yet and queues them for the counts and engagement, which take
+     * them at refreshSortKeys(); returns how many were new. Run inside the caller's transaction
+     * (with the walk's position), so a row is never stored without being queued.
      */
     store(accountId: number, items: readonly RemoteInteraction[]): number {
-      const counts = new Map<string, { personRemoteId: string; kind: InteractionKind; direction: InteractionDirection; count: number; lastAt: string }>();
-      const people = new Map<string, { points: number; firstAt: string; lastAt: string }>();
       let stored = 0;
       for (const item of items) {
-        if (s.insert.run({ accountId, ...item }).changes === 0) continue;
+        const inserted = s.insert.run({ accountId, ...item });
+        if (inserted.changes === 0) continue;
+        s.queue.run(accountId, inserted.lastInsertRowid);
         stored++;
-        const countKey = `${item.direction}\u0000${item.kind}\u0000${item.personRemoteId}`;
-        const count = counts.get(countKey);
-        if (count) {
-          count.count++;
-          if (item.at > count.lastAt) count.lastAt = item.at;
-        } else {
-          counts.set(countKey, { personRemoteId: item.personRemoteId, kind: item.kind, direction: item.direction, count: 1, lastAt: item.at });
-        }
-        const points = item.direction === 'theirs' ? ENGAGEMENT_WEIGHTS[item.kind] : 0;
-        if (points === 0) continue;
-        const person = people.get(item.personRemoteId);
-        if (person) {
-          person.points += points;
-          if (item.at < person.firstAt) person.firstAt = item.at;
-          if (item.at > person.lastAt) person.lastAt = item.at;
-        } else {
-          people.set(item.personRemoteId, { points, firstAt: item.at, lastAt: item.at });
-        }
       }
-      for (const count of counts.values()) s.upsertCount.run({ accountId, ...count });
-      for (const [personRemoteId, person] of people) s.upsertPerson.run({ accountId, personRemoteId, ...person });
       return stored;
     },
 
@@ -169,7 +171,11 @@ export const interactionsRepo = perDatabase((db: Database.Database) => {
 
     /** Deletes rows older than `cutoff` (ISO-8601); counts and engagement stay. Returns how many. */
     purgeOlderThan(accountId: number, cutoff: string): number {
-      return s.purge.run(accountId, cutoff).changes;
+      // A row still queued (a walk killed before its end) must be counted before it goes.
+      return db.transaction(() => {
+        countQueued(accountId);
+        return s.purge.run(accountId, cutoff).changes;
+      })();
     },
 
     /** Everything about one person, counts included (Forget this person). */
@@ -179,9 +185,16 @@ export const interactionsRepo = perDatabase((db: Database.Database) => {
       s.forgetPerson.run(accountId, personRemoteId);
     },
 
-    /** Brings every card's "Most engaged first" key in line with the engagement stored now. */
+    /**
+     * Settles what store() queued: counts and engagement take the new rows, then every card's
+     * "Most engaged first" key follows. Call it when a walk or an import ends, cut off or not.
+     * Returns how many cards' keys changed.
+     */
     refreshSortKeys(accountId: number, network: string): number {
-      return s.refreshSort.run({ accountId, network }).changes;
+      return db.transaction(() => {
+        countQueued(accountId);
+        return s.refreshSort.run({ accountId, network }).changes;
+      })();
     },
 
     position(accountId: number): InteractionsPositionRow {

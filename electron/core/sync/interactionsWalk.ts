@@ -2,7 +2,9 @@
 // page is stored with the walk's position in one transaction, so a killed walk resumes at the
 // first page not in the database. A walk stops at the newest item of the previous completed walk
 // (Mastodon filters by it on the server, since_id; others are stopped here), at items older than
-// the retention, or at the end of the list. Network-agnostic: the module's provider normalizes.
+// the retention, or at the end of the list. The counts and engagement take the walk's new rows when
+// it ends, cut off or not (interactionsRepo.refreshSortKeys). Network-agnostic: the module's
+// provider normalizes.
 import type Database from 'better-sqlite3';
 import type { InteractionsPage, Provider } from '../networks/provider';
 import { interactionCutoff } from '../repos/interactionRetention';
@@ -54,38 +56,43 @@ export async function runInteractionsWalk(ctx: InteractionsWalkContext): Promise
   });
 
   let finished = false;
-  while (outcome.pages < INTERACTION_PAGES_PER_SYNC) {
-    ctx.signal.throwIfAborted();
-    const page = await provider.listInteractions({ cursor: position.cursor, newerThan: position.stopKey }, ctx.signal);
-    ctx.onRequest();
-    ctx.signal.throwIfAborted();
-    outcome.pages++;
-    outcome.ignored += page.ignored;
-    const first = page.head ?? page.items[0];
-    const { stopKey, stopAt } = position;
-    const reachedKnown = page.items.some((item) => item.key === stopKey || (stopAt !== null && item.at < stopAt));
-    const reachedCutoff = page.items.some((item) => item.at < cutoff);
-    finished = page.cursor === null || reachedKnown || reachedCutoff || page.items.length + page.ignored === 0;
-    const top = position.topKey === null && first ? { topKey: first.key, topAt: first.at } : {};
-    const walking: InteractionsPositionRow = { ...position, ...top, cursor: page.cursor, ignored: position.ignored + page.ignored };
-    // The walk that completes hands its newest item on as the next walk's stop.
-    const next: InteractionsPositionRow = finished
-      ? {
-          cursor: null,
-          inProgress: false,
-          topKey: null,
-          topAt: null,
-          stopKey: walking.topKey ?? position.stopKey,
-          stopAt: walking.topAt ?? position.stopAt,
-          ignored: walking.ignored,
-        }
-      : walking;
-    outcome.stored += commit(page, next);
-    position = next;
-    ctx.onStored?.(outcome.stored);
-    if (finished) break;
+  try {
+    while (outcome.pages < INTERACTION_PAGES_PER_SYNC) {
+      ctx.signal.throwIfAborted();
+      const page = await provider.listInteractions({ cursor: position.cursor, newerThan: position.stopKey }, ctx.signal);
+      ctx.onRequest();
+      ctx.signal.throwIfAborted();
+      outcome.pages++;
+      outcome.ignored += page.ignored;
+      const first = page.head ?? page.items[0];
+      const { stopKey, stopAt } = position;
+      const reachedKnown = page.items.some((item) => item.key === stopKey || (stopAt !== null && item.at < stopAt));
+      const reachedCutoff = page.items.some((item) => item.at < cutoff);
+      finished = page.cursor === null || reachedKnown || reachedCutoff || page.items.length + page.ignored === 0;
+      const top = position.topKey === null && first ? { topKey: first.key, topAt: first.at } : {};
+      const walking: InteractionsPositionRow = { ...position, ...top, cursor: page.cursor, ignored: position.ignored + page.ignored };
+      // The walk that completes hands its newest item on as the next walk's stop.
+      const next: InteractionsPositionRow = finished
+        ? {
+            cursor: null,
+            inProgress: false,
+            topKey: null,
+            topAt: null,
+            stopKey: walking.topKey ?? position.stopKey,
+            stopAt: walking.topAt ?? position.stopAt,
+            ignored: walking.ignored,
+          }
+        : walking;
+      outcome.stored += commit(page, next);
+      position = next;
+      ctx.onStored?.(outcome.stored);
+      if (finished) break;
+    }
+    outcome.purged = repo.purgeOlderThan(accountId, cutoff);
+  } finally {
+    // A walk cut off mid-way settles too: what its committed pages stored counts on the cards now,
+    // not at the next sync.
+    repo.refreshSortKeys(accountId, ctx.network);
   }
-  outcome.purged = repo.purgeOlderThan(accountId, cutoff);
-  repo.refreshSortKeys(accountId, ctx.network);
   return outcome;
 }

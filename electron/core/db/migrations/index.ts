@@ -18,6 +18,7 @@ import { outboxOpenedOnSite } from './0014-outbox-opened-on-site';
 import { postsCheckedAt } from './0015-posts-checked-at';
 import { engagementSignal } from './0016-engagement-signal';
 import { engagedCardsIndex } from './0017-engaged-cards-index';
+import { interactionsToCount } from './0018-interactions-to-count';
 
 export const MIGRATIONS: readonly Migration[] = [
   initialSchema,
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   postsCheckedAt,
   engagementSignal,
   engagedCardsIndex,
+  interactionsToCount,
 ];
 
 /** The schema version this build of Rapport writes. */

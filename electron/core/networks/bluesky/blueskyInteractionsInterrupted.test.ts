@@ -73,7 +73,12 @@ describe('Bluesky interactions across interruptions', () => {
 
     const cut = freshDatabase('cut.sqlite');
     await walkCutAfter(base(cut), 2);
-    expect(interactionsState(cut, 1)).toMatchObject({ inProgress: true, duplicates: 0 });
+    const afterCut = interactionsState(cut, 1);
+    expect(afterCut).toMatchObject({ inProgress: true, duplicates: 0 });
+    // What the cut-off walk committed already counts on the cards, without waiting for the next sync.
+    const counted = (cut.prepare('SELECT sum(count) FROM interaction_counts WHERE account_id = 1').pluck().get() as number | null) ?? 0;
+    expect(counted).toBe(afterCut.rows.length);
+    expect(counted).toBeGreaterThan(0);
     await walkCutAfter(base(cut), 1);
     const resumed = await runInteractionsWalk({ ...base(cut), signal: new AbortController().signal });
     // Resumed from the stored cursor: only the pages not committed yet are asked for.
