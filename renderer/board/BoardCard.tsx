@@ -47,8 +47,9 @@ function cardLabel(card: PersonCard): string {
   return parts.join(', ');
 }
 
-// Everyone on the board followed you, so only mutual is news; a name gets the room otherwise
-// (someone who stopped following you says so in the card's status).
+// Everyone on the board followed you, so only mutual is news (someone who stopped following you
+// says so in the card's status). The pill sits on the avatar's lower edge: beside the name it
+// took the name's room and cut it ("Molly Kau…" at 1440 px).
 function RelationshipBadge({ followsMe, iFollow }: { followsMe: boolean; iFollow: boolean }) {
   if (followsMe && iFollow) return <span className="badge badge-mutual">mutual</span>;
   return null;
@@ -133,11 +134,13 @@ export const BoardCard = memo(function BoardCard({ card, accountId, tabbable }: 
         setMenuAnchor(element.current);
       }}
     >
-      <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} />
+      <div className="card-avatar">
+        <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} />
+        <RelationshipBadge followsMe={card.followsMe} iFollow={card.iFollow} />
+      </div>
       <div className="card-body">
         <div className="card-head">
           <RemoteName name={card.displayName} className="card-name" />
-          <RelationshipBadge followsMe={card.followsMe} iFollow={card.iFollow} />
         </div>
         <RemoteText text={formatHandle(card.handle)} className="card-handle" />
         {card.bioSnippet ? (

@@ -60,6 +60,22 @@ describe('engagement on cards', () => {
     expect(within(cardOf(3)).queryByTestId('engagement-chip')).toBeNull();
   });
 
+  it('names the two strongest kinds on the card (its width holds two in full) and all of them on hover and to a screen reader', async () => {
+    const api = await coreWithPeople([1]);
+    seedInteractions(api, [
+      { personId: 1, kind: 'mention', count: 2, at: '2025-12-22T10:00:00.000Z' },
+      { personId: 1, kind: 'quote', count: 1, at: '2025-12-21T10:00:00.000Z' },
+      { personId: 1, kind: 'repost', count: 5, at: '2025-12-20T10:00:00.000Z' },
+    ]);
+    renderWithApi(api);
+    await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(1));
+    const chip = await within(cardOf(1)).findByTestId('engagement-chip');
+    const all = chip.getAttribute('title')?.split('. Last on ')[0] ?? '';
+    expect(all.split(' · ')).toHaveLength(3);
+    expect(chip.querySelector('.engagement-text')?.textContent).toBe(all.split(' · ').slice(0, 2).join(' · '));
+    expect(cardOf(1).getAttribute('aria-label')).toContain(all);
+  });
+
   it('says when someone spoke to me before they followed (why Review brings them first)', async () => {
     const api = await coreWithPeople([3]);
     // seedCore: Person 2 followed at 2025-12-31T23:58Z; the mention came two days before.

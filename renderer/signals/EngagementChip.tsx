@@ -34,9 +34,13 @@ interface EngagementChipProps {
   variant?: 'card' | 'chip';
 }
 
+/** Kinds a card's line names: its width holds two at full length; the title names them all. */
+const CARD_KINDS = 2;
+
 export const EngagementChip = memo(function EngagementChip({ engagement, variant = 'card' }: EngagementChipProps) {
   const text = engagementText(engagement);
   if (!engagement || text.length === 0) return null;
+  const shown = variant === 'card' ? interactionChipText(engagement.counts, CARD_KINDS) : text;
   const lastAt = lastAtOf(engagement);
   const full = lastAt ? formatFullDate(lastAt) : '';
   // Why Review brings them first: they started talking before they followed.
@@ -45,7 +49,7 @@ export const EngagementChip = memo(function EngagementChip({ engagement, variant
   return (
     <p className={variant === 'card' ? 'card-engagement' : 'engagement-chip'} data-testid="engagement-chip" title={title}>
       <MessagesSquare size={12} aria-hidden="true" className="engagement-icon" />
-      <span className="engagement-text">{text}</span>
+      <span className="engagement-text">{shown}</span>
       {lastAt ? (
         <span className="engagement-when">
           <span aria-hidden="true"> · </span>

@@ -1,4 +1,4 @@
-// Signal chips in the profile: each says why ("Follows 7,400 · followed by 210"), with the facts
+// Signal chips in the profile: each says why ("Follows 35× their followers"), with the facts
 // behind it as a tooltip and, for screen readers and keyboard users, in its accessible name.
 // Given the person's engagement (Review's head), its line leads the chips in place of the
 // 'engages' chip, wrapping with them.

@@ -51,7 +51,7 @@ const rows: Row[] = [
       lastPostAt: '2026-11-24T09:00:00Z',
       recentActivity: { weeks: 4, posts: 2 },
     }),
-    chips: ['Says “#TeamFollowBack”', 'Mass-following', 'Follows 7,400 · followed by 210', 'New account · 5 days', 'Default avatar'],
+    chips: ['Says “#TeamFollowBack”', 'Mass-following', 'Follows 35× their followers', 'New account · 5 days', 'Default avatar'],
     score: -95,
   },
   {
@@ -65,7 +65,7 @@ const rows: Row[] = [
       lastPostAt: '2026-11-24T18:00:00Z',
       recentActivity: { weeks: 4, posts: 14 },
     }),
-    chips: ['Active · 4 posts a week', 'Balanced · follows 310 · followed by 290', 'Established · 10 years'],
+    chips: ['Active · 4 posts a week', 'Balanced follow ratio', 'Established · 10 years'],
     score: 45,
   },
   {
@@ -179,7 +179,7 @@ const rows: Row[] = [
   {
     name: 'innocent "follow backend" with a balanced ratio',
     input: profile({ bio: 'I follow backend news and back-end talks.', followersCount: 50, followingCount: 60 }),
-    chips: ['Balanced · follows 60 · followed by 50'],
+    chips: ['Balanced follow ratio'],
     score: 10,
   },
   {
@@ -205,25 +205,25 @@ const rows: Row[] = [
       lastPostAt: '2026-11-25T08:00:00Z',
       recentActivity: { weeks: 4, posts: 40 },
     }),
-    chips: ['Followed by 52,000 · follows 180', 'Active · 10 posts a week', 'Established · 14 years'],
+    chips: ['Followers 289× their follows', 'Active · 10 posts a week', 'Established · 14 years'],
     score: 35,
   },
   {
     name: 'celebrity who follows tens of thousands',
     input: profile({ followersCount: 1_250_000, followingCount: 45_000 }),
-    chips: ['Mass-following', 'Followed by 1.3M · follows 45,000'],
+    chips: ['Mass-following', 'Followers 28× their follows'],
     score: -25,
   },
   {
     name: 'follows far more than followed, below mass-following',
     input: profile({ followersCount: 40, followingCount: 900 }),
-    chips: ['Follows 900 · followed by 40'],
+    chips: ['Follows 23× their followers'],
     score: -15,
   },
   {
     name: 'ratio exactly three',
     input: profile({ followersCount: 100, followingCount: 300 }),
-    chips: ['Follows 300 · followed by 100'],
+    chips: ['Follows 3× their followers'],
     score: -15,
   },
   {
@@ -241,7 +241,7 @@ const rows: Row[] = [
   {
     name: 'no followers at all',
     input: profile({ followersCount: 0, followingCount: 150 }),
-    chips: ['Follows 150 · followed by 0'],
+    chips: ['Follows 150× their followers'],
     score: -15,
   },
   {
@@ -320,7 +320,7 @@ const rows: Row[] = [
       'Followed and unfollowed you 2 times',
       'Says “follow back”',
       'Mass-following',
-      'Follows 8,000 · followed by 95',
+      'Follows 84× their followers',
       'No posts',
       'New account · 12 days',
       'Default avatar',
@@ -370,6 +370,6 @@ describe('computeSignals', () => {
       ...DEFAULT_SIGNAL_THRESHOLDS,
       followsManyRatio: 2,
     });
-    expect(strict.map((s) => s.label)).toEqual(['Follows 250 · followed by 100']);
+    expect(strict.map((s) => s.label)).toEqual(['Follows 2.5× their followers']);
   });
 });

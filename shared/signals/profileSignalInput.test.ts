@@ -41,7 +41,7 @@ describe('signalInputFromProfile', () => {
     expect(input.recentActivity).toEqual({ weeks: 4, posts: 4 });
     expect(computeSignals(input, NOW).map((s) => s.label)).toEqual([
       'Active · 1 post a week',
-      'Balanced · follows 310 · followed by 290',
+      'Balanced follow ratio',
       'Established · 10 years',
     ]);
   });

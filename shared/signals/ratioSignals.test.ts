@@ -20,7 +20,7 @@ describe('ratioSignals', () => {
       {
         id: 'balanced-ratio',
         tone: 'positive',
-        label: 'Balanced · follows 200 · followed by 100',
+        label: 'Balanced follow ratio',
         detail: 'Follows 200 accounts and has 100 followers: about as many either way.',
       },
     ]);
@@ -34,7 +34,7 @@ describe('ratioSignals', () => {
       {
         id: 'widely-followed',
         tone: 'neutral',
-        label: 'Followed by 52,000 · follows 180',
+        label: 'Followers 289× their follows',
         detail: 'Has 289× as many followers as accounts they follow.',
       },
     ]);

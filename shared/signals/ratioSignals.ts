@@ -1,4 +1,6 @@
 // Signals from the follower / following counts: lopsided ratios, mass-following, balance, reach.
+// Labels say the ratio, not the counts: a card shows the counts on its own line below the chips,
+// and a chip that repeated them did not fit a card at full length.
 import { formatCount, formatRatio } from './chipFormat';
 import type { SignalThresholds } from './thresholds';
 import type { Signal, SignalInput } from './types';
@@ -33,7 +35,7 @@ export function ratioSignals(input: RatioInput, t: SignalThresholds): Signal[] {
     signals.push({
       id: 'follows-many',
       tone: 'caution',
-      label: `Follows ${formatCount(following)} · followed by ${formatCount(followers)}`,
+      label: `Follows ${formatRatio(followRatio)} their followers`,
       detail: `Follows ${formatRatio(followRatio)} as many accounts as follow them.`,
     });
   }
@@ -48,7 +50,7 @@ export function ratioSignals(input: RatioInput, t: SignalThresholds): Signal[] {
     signals.push({
       id: 'balanced-ratio',
       tone: 'positive',
-      label: `Balanced · follows ${formatCount(following)} · followed by ${formatCount(followers)}`,
+      label: 'Balanced follow ratio',
       detail: `Follows ${followingText} and has ${followersText}: about as many either way.`,
     });
   }
@@ -57,7 +59,7 @@ export function ratioSignals(input: RatioInput, t: SignalThresholds): Signal[] {
     signals.push({
       id: 'widely-followed',
       tone: 'neutral',
-      label: `Followed by ${formatCount(followers)} · follows ${formatCount(following)}`,
+      label: `Followers ${formatRatio(reachRatio)} their follows`,
       detail: `Has ${formatRatio(reachRatio)} as many followers as accounts they follow.`,
     });
   }

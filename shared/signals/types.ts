@@ -71,7 +71,7 @@ export type SignalTone = 'positive' | 'neutral' | 'caution';
 export interface Signal {
   id: SignalId;
   tone: SignalTone;
-  /** short chip text that says why, e.g. "Follows 7,400 · followed by 210" */
+  /** short chip text that says why, e.g. "Follows 35× their followers" */
   label: string;
   /** one sentence for a tooltip or the profile: the facts behind the chip */
   detail: string;

@@ -61,6 +61,19 @@ async function horizontalOverflow(): Promise<number> {
   )) as number;
 }
 
+/**
+ * Card texts cut short on screen (an ellipsis or a clip), as "selector: text". Cards have a fixed
+ * height and one line per part, so a part too long for the width is cut rather than wrapped.
+ */
+async function clippedCardTexts(selectors: string[]): Promise<string[]> {
+  return (await page.evaluate(
+    `Array.from(document.querySelectorAll('[data-testid="card"]')).flatMap((card) =>
+      ${JSON.stringify(selectors)}.flatMap((selector) => Array.from(card.querySelectorAll(selector))
+        .filter((el) => el.getClientRects().length > 0 && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1))
+        .map((el) => selector + ': ' + el.textContent)))`,
+  )) as string[];
+}
+
 /** Distinct top offsets of a set of elements: 1 means they sit on one row. */
 async function rowsOf(selector: string): Promise<number> {
   return (await page.evaluate(
@@ -86,6 +99,9 @@ describe('the window at 1024×700', () => {
     }
     expect(await horizontalOverflow()).toBe(0);
     expect(await rowsOf('.topbar > *')).toBe(1);
+    // Handles are never cut; signal chips are shown at full length (the rest as "+N").
+    await cardsIn(page, 'new').first().waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await clippedCardTexts(['.card-handle', '.signal-chip'])).toEqual([]);
     await screenshot('board-1024.png');
     // The first-run tip has been seen; the other pictures show the board as used every day.
     await page.getByRole('button', { name: 'Dismiss tip' }).click();
@@ -116,6 +132,9 @@ describe.each(['light', 'dark'] as Theme[])('axe-core in the %s theme', (theme) 
     await goTo('Board');
     await cardsIn(page, 'new').first().waitFor({ state: 'visible', timeout: 20_000 });
     await expectNoSeriousViolations('board');
+    // At 1440 px nothing on a card is cut: names (the mutual pill sits on the avatar, not beside
+    // the name), handles, signal chips and the engagement line's words.
+    expect(await clippedCardTexts(['.card-name', '.card-handle', '.signal-chip', '.card-engagement'])).toEqual([]);
     // The README's board picture is the light one, named board.png.
     await screenshot(theme === 'light' ? 'board.png' : 'board-dark.png');
   });

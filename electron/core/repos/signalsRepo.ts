@@ -1,6 +1,6 @@
 // Stored signals: triage.score and one triage_signals row per (person, signal id), written by
 // recomputeSignals (electron/core/signals) and read by filters (peopleFilterSql), score sorts and
-// cards. Chips carry numbers in their labels ("Follows 7,400 · followed by 210"), which are not
+// cards. Chips carry numbers in their labels ("Follows 35× their followers"), which are not
 // stored: signalsForPeople rebuilds them from the same inputs, keeping only the ids stored, so a
 // card shows exactly the signals a filter matches it by.
 import type Database from 'better-sqlite3';
