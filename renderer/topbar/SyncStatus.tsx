@@ -62,6 +62,17 @@ function ProgressBar({ progress, secondsLeft, networkLabel }: { progress: SyncPr
   );
 }
 
+/** "Synced 5 minutes ago · 1 profile could not be read": the words beside (and on) Sync now. */
+function lastSyncText(progress: SyncProgress | null, lastSyncedAt: string | null): string {
+  let text: string;
+  if (progress?.state === 'cancelled') text = 'Sync cancelled. Sync now picks up where it stopped.';
+  else if (progress?.state === 'done') text = 'Synced just now';
+  else text = lastSyncedAt ? `Synced ${formatRelative(lastSyncedAt)}` : 'Not synced yet';
+  // Items the network sent outside its own rules were kept cut or left out: say how many.
+  const unreadable = unreadableSentence(progress?.unreadable);
+  return unreadable ? `${text} · ${unreadable}` : text;
+}
+
 function LastSync({ progress, lastSyncedAt }: { progress: SyncProgress | null; lastSyncedAt: string | null }) {
   if (progress?.state === 'failed') {
     return (
@@ -70,15 +81,9 @@ function LastSync({ progress, lastSyncedAt }: { progress: SyncProgress | null; l
       </span>
     );
   }
-  let text: string;
-  if (progress?.state === 'cancelled') text = 'Sync cancelled. Sync now picks up where it stopped.';
-  else if (progress?.state === 'done') text = 'Synced just now';
-  else text = lastSyncedAt ? `Synced ${formatRelative(lastSyncedAt)}` : 'Not synced yet';
-  // Items the network sent outside its own rules were kept cut or left out: say how many.
-  const unreadable = unreadableSentence(progress?.unreadable);
-  if (unreadable) text = `${text} · ${unreadable}`;
+  const text = lastSyncText(progress, lastSyncedAt);
   return (
-    <span className="sync-last" role="status">
+    <span className="sync-last" role="status" title={text}>
       {text}
     </span>
   );
@@ -111,7 +116,13 @@ export function SyncStatus({ accountId, lastSyncedAt, networkLabel, billsReads =
         <>
           <LastSync progress={progress} lastSyncedAt={lastSyncedAt} />
           <div className="button-group">
-            <button type="button" className="button" title={readEstimate ?? undefined} onClick={() => void start(accountId)}>
+            {/* Where the window is narrow the last-sync words step aside: the button says them on hover. */}
+            <button
+              type="button"
+              className="button"
+              title={readEstimate ?? lastSyncText(progress, lastSyncedAt)}
+              onClick={() => void start(accountId)}
+            >
               <RefreshCw size={14} aria-hidden="true" />
               Sync now
             </button>
