@@ -4,7 +4,7 @@
 // pages: 1M interactions ingested at 2.1–2.7× a raw insert (bench/interactionsBench.ts). Now a
 // page only queues the ids of the rows it stored here, in insertion order (a few appended pages),
 // and the end of the walk — or its abort, or a retention purge — adds them to the counts and
-// engagement in one set-based statement each.
+// engagement in one set-based statement each (1.25–1.54× raw, median 1.44×, at load 1–5).
 //
 // Ids rather than copies: a queued row that Forget this person deletes is simply not found when
 // counted. No foreign key to interactions: a cascade would search this table for every deleted
