@@ -14,6 +14,7 @@ import {
   type InteractionKind,
 } from '../../../shared/interactions';
 import type { RemoteInteraction } from '../networks/provider';
+import { COUNT_QUEUED_SQL, ENGAGE_QUEUED_SQL } from './interactionsSettleSql';
 import { perDatabase } from './perDatabase';
 
 export interface StoredInteraction {
@@ -72,29 +73,8 @@ export const interactionsRepo = perDatabase((db: Database.Database) => {
        VALUES (@accountId, @key, @personRemoteId, @kind, @direction, @at, @link, @excerpt)`,
     ),
     queue: db.prepare('INSERT OR IGNORE INTO interactions_to_count (account_id, interaction_id) VALUES (?, ?)'),
-    // The queued rows' ids are in insertion order and the rows were just written, so both reads
-    // are short walks; each count and person row is then written once per walk, not once per page.
-    // CROSS JOIN keeps the queue outside: left free, the planner walks every interaction of the
-    // account by person to skip a sort (the 1M-interaction bench went from 2x to 3-4x raw).
-    countQueued: db.prepare(
-      `INSERT INTO interaction_counts (account_id, person_remote_id, kind, direction, count, last_at)
-       SELECT i.account_id, i.person_remote_id, i.kind, i.direction, count(*), max(i.at)
-       FROM interactions_to_count q CROSS JOIN interactions i ON i.id = q.interaction_id AND i.account_id = q.account_id
-       WHERE q.account_id = @accountId
-       GROUP BY i.person_remote_id, i.direction, i.kind
-       ON CONFLICT (account_id, person_remote_id, direction, kind) DO UPDATE SET count = count + excluded.count,
-         last_at = max(last_at, excluded.last_at)`,
-    ),
-    engageQueued: db.prepare(
-      `INSERT INTO interaction_people (account_id, person_remote_id, engagement, first_at, last_at)
-       SELECT i.account_id, i.person_remote_id, sum(w.value), min(i.at), max(i.at)
-       FROM interactions_to_count q CROSS JOIN interactions i ON i.id = q.interaction_id AND i.account_id = q.account_id
-       JOIN json_each(@weights) w ON w.key = i.kind
-       WHERE q.account_id = @accountId AND i.direction = 'theirs' AND w.value > 0
-       GROUP BY i.person_remote_id
-       ON CONFLICT (account_id, person_remote_id) DO UPDATE SET engagement = engagement + excluded.engagement,
-         first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`,
-    ),
+    countQueued: db.prepare(COUNT_QUEUED_SQL),
+    engageQueued: db.prepare(ENGAGE_QUEUED_SQL),
     dequeue: db.prepare('DELETE FROM interactions_to_count WHERE account_id = ?'),
     countsOf: db.prepare(
       `SELECT person_remote_id, kind, direction, count, last_at FROM interaction_counts
