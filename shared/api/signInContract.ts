@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Account } from '../domain';
 import { method } from './contractMethod';
-import { signInParams } from './networks';
+import { signInParams } from './networks/signInParams';
 
 export type SignInStart =
   | { status: 'signedIn'; account: Account }

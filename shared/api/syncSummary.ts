@@ -1,12 +1,10 @@
 // What a sync's outcome tells the user beyond its state: how many items the network sent that
 // Rapport could not read as the network's own rules say (kept with a field cut, or left out).
-import { z } from 'zod';
+// No zod here: the window's top bar says this sentence, and nothing checks counts with a schema
+// (core writes them, SyncProgress carries them).
+import type { SyncProgress } from '../domain';
 
-export const unreadableCountsSchema = z.strictObject({
-  profiles: z.number().int().nonnegative(),
-  posts: z.number().int().nonnegative(),
-});
-export type UnreadableCounts = z.infer<typeof unreadableCountsSchema>;
+export type UnreadableCounts = NonNullable<SyncProgress['unreadable']>;
 
 function counted(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Envelope } from '../../shared/api/errors';
 import type { MethodName, MethodResult } from '../../shared/api/contract';
-import type { SignInParams } from '../../shared/api/networks';
+import type { SignInParams } from '../../shared/api/networks/signInParams';
 import type { SignInStart } from '../../shared/api/signInContract';
 import type { Account, SyncProgress } from '../../shared/domain';
 import type { CoreHandle } from '../../electron/core/coreTypes';

@@ -2,7 +2,7 @@
 // only routes: the network's module does the signing in, and a pending sign-in is remembered by
 // id so finish and cancel reach the module that began it.
 import { RapportError } from '../../../shared/api/errors';
-import type { SignInNetwork } from '../../../shared/api/networks';
+import type { SignInNetwork } from '../../../shared/api/networks/signInParams';
 import type { SignInSteps, SignInStepsByNetwork } from '../networks/networkModule';
 import type { HandlerGroup } from './handlerTypes';
 

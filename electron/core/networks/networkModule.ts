@@ -5,7 +5,8 @@
 import type Database from 'better-sqlite3';
 import type { SignInStart } from '../../../shared/api/signInContract';
 import type { SyncReadEstimate } from '../../../shared/api/syncCostContract';
-import type { Network, SignInParamsOf } from '../../../shared/api/networks';
+import type { Network } from '../../../shared/api/networks';
+import type { SignInParamsOf } from '../../../shared/api/networks/signInParams';
 import type { EventMap, EventName } from '../../../shared/api/events';
 import type { Account } from '../../../shared/domain';
 import type { SignInPages } from '../accounts/externalLinksDuty';

@@ -1,6 +1,6 @@
 // Bluesky's part of the contract: sign-in with a handle (or email) and an app password, which
 // core uses once and never stores; only the sealed session is kept.
-import { z } from 'zod';
+import type { ZodApi } from './zodApi';
 import type { AvatarKind } from '../../signals/types';
 
 export const blueskyContract = {
@@ -11,10 +11,12 @@ export const blueskyContract = {
   actions: { canFollow: true, canDm: true },
   /** Bluesky sends no avatar field until the user uploads one. */
   avatarKind: (path: string): AvatarKind => (path === '' ? 'default' : 'custom'),
-  signInParams: z.strictObject({
-    network: z.literal('bluesky'),
-    identifier: z.string().trim().min(1).max(320),
-    appPassword: z.string().trim().min(1).max(256),
-    serviceUrl: z.string().trim().min(1).max(2048).optional(),
-  }),
+  /** Built by signInParams.ts with zod: the window, which only reads the fields above, never loads it. */
+  signInParams: (z: ZodApi) =>
+    z.strictObject({
+      network: z.literal('bluesky'),
+      identifier: z.string().trim().min(1).max(320),
+      appPassword: z.string().trim().min(1).max(256),
+      serviceUrl: z.string().trim().min(1).max(2048).optional(),
+    }),
 } as const;

@@ -1,7 +1,7 @@
 // REGISTRY of the networks' contract parts: one line per network. Everything network-shaped in
-// the contract derives from this list: the Network type, the sign-in parameters union, the
-// actions the window may offer and the labels.
-import { z } from 'zod';
+// the contract derives from this list: the Network type, the sign-in parameters union (built in
+// signInParams.ts, so this file and the window carry no zod), the actions the window may offer
+// and the labels.
 import type { AvatarKind } from '../../signals/types';
 import { blueskyContract } from './bluesky';
 import { githubContract } from './github';
@@ -17,7 +17,7 @@ export const NETWORK_CONTRACTS = [
   xContract,
 ] as const;
 
-type NetworkContract = (typeof NETWORK_CONTRACTS)[number];
+export type NetworkContract = (typeof NETWORK_CONTRACTS)[number];
 
 /** A network this build has a module for. */
 export type Network = NetworkContract['id'];
@@ -51,12 +51,3 @@ export function networkBillsReads(network: string): boolean {
 export function isNetwork(value: string): value is Network {
   return (NETWORKS as readonly string[]).includes(value);
 }
-
-/** Each network's sign-in parameters, told apart by `network`. */
-export const signInParams = z.discriminatedUnion(
-  'network',
-  NETWORK_CONTRACTS.map((n) => n.signInParams) as unknown as [NetworkContract['signInParams'], ...NetworkContract['signInParams'][]],
-);
-export type SignInParams = z.output<typeof signInParams>;
-export type SignInNetwork = SignInParams['network'];
-export type SignInParamsOf<N extends SignInNetwork> = Extract<SignInParams, { network: N }>;

@@ -1,7 +1,7 @@
 // Mastodon's part of the contract: sign-in on the instance's own page (OAuth with PKCE). The
 // window opens the authorize URL beginSignIn returns; core waits for the grant on a loopback
 // redirect, or takes the code the user pastes when the server only offers the out-of-band flow.
-import { z } from 'zod';
+import type { ZodApi } from './zodApi';
 import type { AvatarKind } from '../../signals/types';
 
 export const mastodonContract = {
@@ -14,11 +14,13 @@ export const mastodonContract = {
   mirrorsNotes: true,
   /** Mastodon serves /avatars/original/missing.png (the path varies by instance and CDN). */
   avatarKind: (path: string): AvatarKind => (path === '' || /\/missing\.png$/i.test(path) ? 'default' : 'custom'),
-  signInParams: z.strictObject({
-    network: z.literal('mastodon'),
-    /** an instance (mastodon.social, https://…) or an address (@user@instance) */
-    instance: z.string().trim().min(1).max(320),
-    /** asks for write:accounts too, to mirror my notes to Mastodon's private account note */
-    noteSync: z.boolean().optional(),
-  }),
+  /** Built by signInParams.ts with zod: the window, which only reads the fields above, never loads it. */
+  signInParams: (z: ZodApi) =>
+    z.strictObject({
+      network: z.literal('mastodon'),
+      /** an instance (mastodon.social, https://…) or an address (@user@instance) */
+      instance: z.string().trim().min(1).max(320),
+      /** asks for write:accounts too, to mirror my notes to Mastodon's private account note */
+      noteSync: z.boolean().optional(),
+    }),
 } as const;

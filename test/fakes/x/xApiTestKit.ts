@@ -1,6 +1,6 @@
 // A real core (in-process, real SQLite, a real data key) reading the fake X API on loopback, for
 // the API tests and the bench: one account owner with generated followers and following.
-import type { SignInParamsOf } from '../../../shared/api/networks';
+import type { SignInParamsOf } from '../../../shared/api/networks/signInParams';
 import type { Account } from '../../../shared/domain';
 import { createCore } from '../../../electron/core/createCore';
 import type { CoreHandle } from '../../../electron/core/coreTypes';

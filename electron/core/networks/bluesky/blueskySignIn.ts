@@ -2,7 +2,7 @@
 // password itself is never stored or logged), create the account (remote id = DID) and start its
 // first sync through the same engine every network uses.
 import { RapportError } from '../../../../shared/api/errors';
-import type { SignInParamsOf } from '../../../../shared/api/networks';
+import type { SignInParamsOf } from '../../../../shared/api/networks/signInParams';
 import type { Account } from '../../../../shared/domain';
 import { asSignInStep } from '../../auth/signInFailure';
 import { accountsRepo } from '../../repos/accountsRepo';

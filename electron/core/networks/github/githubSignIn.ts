@@ -1,7 +1,7 @@
 // Signing in to GitHub with a personal access token: check it (who it signs in as, whether it may
 // follow) before anything is stored, then create the account (remote id = the numeric user id,
 // which survives a rename), seal the token, and start the first sync.
-import type { SignInParamsOf } from '../../../../shared/api/networks';
+import type { SignInParamsOf } from '../../../../shared/api/networks/signInParams';
 import type { Account } from '../../../../shared/domain';
 import { asSignInStep } from '../../auth/signInFailure';
 import { accountsRepo } from '../../repos/accountsRepo';

@@ -2,7 +2,7 @@
 // account on the sample network and starts its first sync through the same engine every network
 // uses.
 import { RapportError } from '../../../../shared/api/errors';
-import type { SignInParamsOf } from '../../../../shared/api/networks';
+import type { SignInParamsOf } from '../../../../shared/api/networks/signInParams';
 import type { Account } from '../../../../shared/domain';
 import { accountsRepo } from '../../repos/accountsRepo';
 import type { ModulePorts, SignInSteps } from '../networkModule';

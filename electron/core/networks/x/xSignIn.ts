@@ -6,7 +6,7 @@
 // (bearer token, OAuth 2.0 + PKCE) live in api/xApiSignIn.ts; `accountId` with only
 // `monthlyReadCap` sets that account's monthly read cap.
 import { RapportError } from '../../../../shared/api/errors';
-import type { SignInParamsOf } from '../../../../shared/api/networks';
+import type { SignInParamsOf } from '../../../../shared/api/networks/signInParams';
 import type { Account } from '../../../../shared/domain';
 import { accountsRepo } from '../../repos/accountsRepo';
 import { confirmOpenedActions } from '../../outbox/actionOnSite';

@@ -10,7 +10,7 @@
 // does not start by itself: X bills reads, so the window first says how many users it will read.
 import { randomBytes } from 'node:crypto';
 import { RapportError } from '../../../../../shared/api/errors';
-import type { SignInParamsOf } from '../../../../../shared/api/networks';
+import type { SignInParamsOf } from '../../../../../shared/api/networks/signInParams';
 import { X_OAUTH_CALLBACK_PORT } from '../../../../../shared/api/networks/x';
 import type { SignInStart } from '../../../../../shared/api/signInContract';
 import type { Account } from '../../../../../shared/domain';
