@@ -120,6 +120,9 @@ describe('palette, snoozed list and forget', () => {
     for (const [i, person] of people.entries()) {
       await page.locator(`[data-testid="card"][data-person-id="${person.id}"]`).click();
       const drawer = page.getByRole('dialog', { name: `Profile of ${person.displayName}` });
+      // The drawer's keys once it is up: pressed before, 'd' reaches the board (which declines the
+      // selected card too) and the drawer opens after it, to stay.
+      await drawer.getByRole('group', { name: 'Decision' }).waitFor({ state: 'visible' });
       await page.keyboard.press('d');
       await drawer.waitFor({ state: 'detached' });
       await expect.poll(() => stageByRemoteId(person.remoteId), { timeout: 10_000 }).toBe('declined');
