@@ -57,8 +57,8 @@ describe('profile review', () => {
     expect(within(dialog).getByText(/^Joined .* · 3 years ago$/)).toBeTruthy();
     expect(within(dialog).getByText(/^0\.5 posts a week/)).toBeTruthy();
     const chip = within(within(dialog).getByRole('list', { name: 'Signals' })).getByText('Follows 35× their followers');
-    expect(chip.getAttribute('title')).toBe('Follows 35× as many accounts as follow them.');
-    expect(chip.getAttribute('aria-label')).toBe('Follows 35× their followers. Follows 35× as many accounts as follow them.');
+    expect(chip.getAttribute('title')).toBe('Follows 7,400 accounts and has 210 followers: 35× as many accounts as follow them.');
+    expect(chip.getAttribute('aria-label')).toBe('Follows 35× their followers. Follows 7,400 accounts and has 210 followers: 35× as many accounts as follow them.');
     const link = within(dialog).getByRole('link', { name: 'View on the sample network' });
     expect(link.getAttribute('href')).toBe('https://bsky.app/profile/person2.sample');
     expect(link.getAttribute('target')).toBe('_blank');

@@ -346,7 +346,7 @@ describe('computeSignals', () => {
     expect(signals.map((s) => [s.id, s.tone, s.detail])).toEqual([
       ['follow-bait', 'caution', 'Follow-for-follow wording in the bio: “#TeamFollowBack”, “F4F”.'],
       ['mass-following', 'caution', 'Follows 7,400 accounts, 35× their 210 followers.'],
-      ['follows-many', 'caution', 'Follows 35× as many accounts as follow them.'],
+      ['follows-many', 'caution', 'Follows 7,400 accounts and has 210 followers: 35× as many accounts as follow them.'],
       ['new-account', 'caution', 'Joined on 2026-11-20.'],
       ['default-avatar', 'caution', 'Still shows the network’s default picture.'],
     ]);

@@ -35,7 +35,7 @@ describe('ratioSignals', () => {
         id: 'widely-followed',
         tone: 'neutral',
         label: 'Followers 289× their follows',
-        detail: 'Has 289× as many followers as accounts they follow.',
+        detail: 'Has 52,000 followers and follows 180 accounts: 289× as many followers as accounts they follow.',
       },
     ]);
   });

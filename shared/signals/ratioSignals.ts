@@ -36,7 +36,7 @@ export function ratioSignals(input: RatioInput, t: SignalThresholds): Signal[] {
       id: 'follows-many',
       tone: 'caution',
       label: `Follows ${formatRatio(followRatio)} their followers`,
-      detail: `Follows ${formatRatio(followRatio)} as many accounts as follow them.`,
+      detail: `Follows ${followingText} and has ${followersText}: ${formatRatio(followRatio)} as many accounts as follow them.`,
     });
   }
 
@@ -60,7 +60,7 @@ export function ratioSignals(input: RatioInput, t: SignalThresholds): Signal[] {
       id: 'widely-followed',
       tone: 'neutral',
       label: `Followers ${formatRatio(reachRatio)} their follows`,
-      detail: `Has ${formatRatio(reachRatio)} as many followers as accounts they follow.`,
+      detail: `Has ${followersText} and follows ${followingText}: ${formatRatio(reachRatio)} as many followers as accounts they follow.`,
     });
   }
   return signals;
