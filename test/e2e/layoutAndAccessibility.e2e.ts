@@ -132,7 +132,14 @@ describe.each(['light', 'dark'] as Theme[])('axe-core in the %s theme', (theme) 
     await goTo('Board');
     await cardsIn(page, 'new').first().waitFor({ state: 'visible', timeout: 20_000 });
     await expectNoSeriousViolations('board');
-    // At 1440 px nothing on a card is cut: names (the mutual pill sits on the avatar, not beside
+    // At 1440 px the top bar's words are whole (the search box gives the room)...
+    expect(
+      await page.evaluate(
+        `Array.from(document.querySelectorAll('.topbar .account-name, .topbar .account-network, .topbar .sync-last'))
+          .filter((el) => el.scrollWidth > el.clientWidth).map((el) => el.textContent)`,
+      ),
+    ).toEqual([]);
+    // ...and nothing on a card is cut: names (the mutual pill sits on the avatar, not beside
     // the name), handles, signal chips and the engagement line's words.
     expect(await clippedCardTexts(['.card-name', '.card-handle', '.signal-chip', '.card-engagement'])).toEqual([]);
     // The README's board picture is the light one, named board.png.
