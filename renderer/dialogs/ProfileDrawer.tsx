@@ -1,7 +1,6 @@
 // The profile of one person in a side drawer, from the local cache only (see ProfileView), with a
 // decision bar: the person can be decided from here as from the board.
-import { useRef } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { X } from 'lucide-react';
 import type { Stage } from '../../shared/domain';
 import { decide } from '../keyboard/triageMoves';
@@ -9,6 +8,9 @@ import { useDrawerStore } from '../stores/drawerStore';
 import { useFocusTrap } from './useFocusTrap';
 import { ProfileView } from '../profile/ProfileView';
 import { DRAWER_DECISION_KEYS, DrawerDecisions } from './DrawerDecisions';
+
+/** What the drawer reads of a key press: React's event on the panel, or the DOM's on the page. */
+type DrawerKey = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target' | 'preventDefault' | 'stopPropagation'>;
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -38,7 +40,7 @@ function OpenDrawer({ personId }: { personId: number }) {
     close();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+  const onKeyDown = (event: DrawerKey) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
       close();
@@ -51,6 +53,19 @@ function OpenDrawer({ personId }: { personId: number }) {
     event.preventDefault();
     decideHere(to);
   };
+
+  // The drawer is the only thing on screen that takes keys (the rest is inert). If focus falls to
+  // the page itself (the element holding it went away), its keys still reach the drawer, which
+  // takes focus back: under load `e` pressed just as the profile appeared did nothing (e2e, CI).
+  useEffect(() => {
+    const fromPage = (event: KeyboardEvent) => {
+      if (event.target !== document.body || !panel.current) return;
+      (closeButton.current ?? panel.current).focus();
+      onKeyDown(event);
+    };
+    document.addEventListener('keydown', fromPage);
+    return () => document.removeEventListener('keydown', fromPage);
+  });
 
   return (
     <div className="drawer-layer">

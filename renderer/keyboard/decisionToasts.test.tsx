@@ -112,4 +112,18 @@ describe('decisions say what they did', () => {
     await waitFor(() => expect(screen.getByTestId('count-evaluated').textContent).toBe('1'));
     expect(await stagesOf(api, [1, 2, 3])).toEqual(['declined', 'evaluated', 'new']);
   });
+
+  it('still decides from the drawer when focus has fallen to the page', async () => {
+    const api = await boardWith([2]);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(2));
+    fireEvent.click(cardsIn('new')[0]!);
+    const drawer = await screen.findByRole('dialog', { name: 'Profile of Person 1' });
+    await within(drawer).findByRole('group', { name: 'Decision' });
+    // The element holding focus went away: the page itself has it, and the rest is inert.
+    (document.activeElement as HTMLElement | null)?.blur();
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: 'e' });
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Profile of Person 1' })).toBeNull());
+    await waitFor(async () => expect(await stagesOf(api, [1, 2])).toEqual(['evaluated', 'new']));
+  });
 });
