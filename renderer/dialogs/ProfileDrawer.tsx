@@ -56,7 +56,7 @@ function OpenDrawer({ personId }: { personId: number }) {
 
   // The drawer is the only thing on screen that takes keys (the rest is inert). If focus falls to
   // the page itself (the element holding it went away), its keys still reach the drawer, which
-  // takes focus back: under load `e` pressed just as the profile appeared did nothing (e2e, CI).
+  // takes focus back, rather than going nowhere.
   useEffect(() => {
     const fromPage = (event: KeyboardEvent) => {
       if (event.target !== document.body || !panel.current) return;
