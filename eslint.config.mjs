@@ -90,9 +90,9 @@ export default tseslint.config(
     },
   },
   {
-    // Renderer tests render against a real core on a temp folder (renderer/testing/coreApi.ts):
+    // Renderer tests render against a real core on a temp folder (test/renderer/coreApi.ts):
     // they and their helpers may start core and read its database; production code above may not.
-    files: ['renderer/**/*.test.{ts,tsx}', 'renderer/testing/**/*.{ts,tsx}'],
+    files: ['renderer/**/*.test.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron] }],
     },

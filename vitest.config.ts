@@ -62,7 +62,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.tsx'],
           // Views the window loads on demand are loaded up front, as the app preloads them.
-          setupFiles: ['./renderer/testing/loadLazyViews.ts', './renderer/testing/asyncUtilTimeout.ts'],
+          setupFiles: ['./test/renderer/loadLazyViews.ts', './test/renderer/asyncUtilTimeout.ts'],
           // One jsdom and one import of React, the stores and core per worker instead of per file
           // (renderWithApi resets the stores, closeAllCoreApis the cores): 86 s -> 26 s wall for
           // this project on 2 cores.

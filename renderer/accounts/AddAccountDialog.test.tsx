@@ -2,9 +2,9 @@
 // a sign-in form (the registry's), welcome buttons that open the right tab, switching accounts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, openCoreApi } from '../testing/coreApi';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
-import { seedAccount } from '../testing/seedCore';
+import { closeAllCoreApis, openCoreApi } from '../../test/renderer/coreApi';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
+import { seedAccount } from '../../test/renderer/seedCore';
 import { SIGN_IN_UIS, WELCOME_UIS } from '../networks/registry';
 import { useAccountsStore } from '../stores/accountsStore';
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { PersonCard } from '../../shared/domain';
-import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
-import { cardFromCore } from '../testing/coreCards';
-import { coreWithPeople, seedAccount, seedPeople } from '../testing/seedCore';
-import { seedAction } from '../testing/seedOutbox';
-import { renderWithApi } from '../testing/renderWithApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../test/renderer/coreApi';
+import { cardFromCore } from '../../test/renderer/coreCards';
+import { coreWithPeople, seedAccount, seedPeople } from '../../test/renderer/seedCore';
+import { seedAction } from '../../test/renderer/seedOutbox';
+import { renderWithApi } from '../../test/renderer/renderWithApi';
 import { useActionsStore } from '../stores/actionsStore';
 import { CardStatus } from './CardStatus';
 

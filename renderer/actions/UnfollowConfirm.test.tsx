@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
-import { withCoreDatabase } from '../testing/coreDatabase';
-import { cardFromCore } from '../testing/coreCards';
-import { seedAccount, seedPeople, type SeedAccount } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../test/renderer/coreApi';
+import { withCoreDatabase } from '../../test/renderer/coreDatabase';
+import { cardFromCore } from '../../test/renderer/coreCards';
+import { seedAccount, seedPeople, type SeedAccount } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 
 let restoreLayout: () => void;
 beforeEach(() => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, openCoreApi } from '../testing/coreApi';
-import { seedAccount, seedPeople } from '../testing/seedCore';
-import { completeFollow, seedAction } from '../testing/seedOutbox';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, openCoreApi } from '../../test/renderer/coreApi';
+import { seedAccount, seedPeople } from '../../test/renderer/seedCore';
+import { completeFollow, seedAction } from '../../test/renderer/seedOutbox';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 
 let restoreLayout: () => void;
 beforeEach(() => {

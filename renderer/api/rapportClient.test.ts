@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { RapportError } from '../../shared/api/errors';
-import { closeAllCoreApis, openCoreApi } from '../testing/coreApi';
-import { seedAccount } from '../testing/seedCore';
+import { closeAllCoreApis, openCoreApi } from '../../test/renderer/coreApi';
+import { seedAccount } from '../../test/renderer/seedCore';
 import { rapportClient } from './rapportClient';
 
 afterEach(async () => {

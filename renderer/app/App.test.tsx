@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { answerNext, closeAllCoreApis, openCoreApi } from '../testing/coreApi';
-import { coreWithPeople, seedPeople } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { answerNext, closeAllCoreApis, openCoreApi } from '../../test/renderer/coreApi';
+import { coreWithPeople, seedPeople } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { WELCOME_UIS } from '../networks/registry';
 
 let restoreLayout: () => void;

@@ -2,9 +2,9 @@
 // core with two accounts: the window shows Review for that account, switching accounts if needed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
-import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
-import { seedAccount, seedPeople } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../test/renderer/coreApi';
+import { seedAccount, seedPeople } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { useAccountsStore } from '../stores/accountsStore';
 import { useViewStore } from '../stores/viewStore';
 

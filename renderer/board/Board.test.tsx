@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Envelope } from '../../shared/api/errors';
-import { closeAllCoreApis, failNext } from '../testing/coreApi';
-import { coreWithPeople as coreWith } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, failNext } from '../../test/renderer/coreApi';
+import { coreWithPeople as coreWith } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { MAX_WINDOW } from '../stores/boardStore';
 import { useBoardStore } from '../stores/boardStore';
 import { windowLength } from './columnWindow';

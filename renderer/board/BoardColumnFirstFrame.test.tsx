@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis } from '../testing/coreApi';
-import { coreWithPeople } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis } from '../../test/renderer/coreApi';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { ROW_HEIGHT } from './BoardColumn';
 
 const VIEWPORT = 800;

@@ -3,10 +3,10 @@
 // decides too. Against a real core: where people end up is read back from core.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
-import { withCoreDatabase } from '../testing/coreDatabase';
-import { coreWithPeople, seedAccount, seedPeople, stagesOf } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../test/renderer/coreApi';
+import { withCoreDatabase } from '../../test/renderer/coreDatabase';
+import { coreWithPeople, seedAccount, seedPeople, stagesOf } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { reloadDecisions } from './decisionHistory';
 import { clearMoveHistory } from './triageMoves';
 

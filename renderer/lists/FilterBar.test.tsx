@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { SIGNAL_IDS, SIGNAL_NAMES } from '../../shared/signals/types';
 import type { PeopleFilter, PeopleSort } from '../../shared/triageTypes';
-import { closeAllCoreApis } from '../testing/coreApi';
-import { coreWithPeople } from '../testing/seedCore';
-import { renderWithApi } from '../testing/renderWithApi';
+import { closeAllCoreApis } from '../../test/renderer/coreApi';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { renderWithApi } from '../../test/renderer/renderWithApi';
 import { FilterBar } from './FilterBar';
 import { dayEndIso, dayStartIso, isoToDay } from './filterDates';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
-import { coreWithPeople } from '../testing/seedCore';
-import { seedInteractions } from '../testing/seedInteractions';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, type CoreApi } from '../../test/renderer/coreApi';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { seedInteractions } from '../../test/renderer/seedInteractions';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { resetPeopleList } from '../stores/peopleListStore';
 import { useViewStore } from '../stores/viewStore';
 

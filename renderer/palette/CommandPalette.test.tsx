@@ -3,10 +3,10 @@
 // Snoozed list shows wake dates, and `?` lists the view keys.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
-import { withCoreDatabase } from '../testing/coreDatabase';
-import { coreWithPeople } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, type CoreApi } from '../../test/renderer/coreApi';
+import { withCoreDatabase } from '../../test/renderer/coreDatabase';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { useShortcutsDialogStore } from '../keyboard/shortcutsDialogStore';
 import { usePaletteStore } from './paletteStore';
 

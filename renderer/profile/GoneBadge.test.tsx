@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import type { GoneReason } from '../../shared/domain';
 import { CardStatus } from '../actions/CardStatus';
-import { closeAllCoreApis } from '../testing/coreApi';
-import { cardFromCore } from '../testing/coreCards';
-import { withCoreDatabase } from '../testing/coreDatabase';
-import { coreWithPeople } from '../testing/seedCore';
-import { renderWithApi } from '../testing/renderWithApi';
+import { closeAllCoreApis } from '../../test/renderer/coreApi';
+import { cardFromCore } from '../../test/renderer/coreCards';
+import { withCoreDatabase } from '../../test/renderer/coreDatabase';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { renderWithApi } from '../../test/renderer/renderWithApi';
 import { GoneBadge } from './GoneBadge';
 
 afterEach(async () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, failNext, type CoreApi } from '../testing/coreApi';
-import { withCoreDatabase } from '../testing/coreDatabase';
-import { coreWithPeople } from '../testing/seedCore';
-import { seedInteractions } from '../testing/seedInteractions';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, failNext, type CoreApi } from '../../test/renderer/coreApi';
+import { withCoreDatabase } from '../../test/renderer/coreDatabase';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { seedInteractions } from '../../test/renderer/seedInteractions';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { resetReview, useReviewStore } from '../review/reviewStore';
 import { LATEST_INTERACTIONS } from './LatestInteractions';

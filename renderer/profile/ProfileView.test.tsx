@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
-import { cardFromCore } from '../testing/coreCards';
-import { recomputeCoreSignals, withCoreDatabase } from '../testing/coreDatabase';
-import { coreWithPeople } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, type CoreApi } from '../../test/renderer/coreApi';
+import { cardFromCore } from '../../test/renderer/coreCards';
+import { recomputeCoreSignals, withCoreDatabase } from '../../test/renderer/coreDatabase';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { NOTE_SAVE_DELAY_MS } from './NoteEditor';
 
 let restoreLayout: () => void;

@@ -3,10 +3,10 @@
 // ends it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
-import { withCoreDatabase } from '../testing/coreDatabase';
-import { coreWithPeople } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, type CoreApi } from '../../test/renderer/coreApi';
+import { withCoreDatabase } from '../../test/renderer/coreDatabase';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 
 let restoreLayout: () => void;
 beforeEach(() => {

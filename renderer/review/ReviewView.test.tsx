@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, failNext, type CoreApi } from '../testing/coreApi';
-import { coreWithPeople, stagesOf } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, failNext, type CoreApi } from '../../test/renderer/coreApi';
+import { coreWithPeople, stagesOf } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { clearMoveHistory } from '../keyboard/triageMoves';
 import { resetReview } from './reviewStore';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis } from '../testing/coreApi';
-import { coreWithPeople } from '../testing/seedCore';
-import { seedInteractions } from '../testing/seedInteractions';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis } from '../../test/renderer/coreApi';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { seedInteractions } from '../../test/renderer/seedInteractions';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { clearMoveHistory } from '../keyboard/triageMoves';
 import { resetReview } from './reviewStore';

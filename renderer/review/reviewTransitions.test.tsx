@@ -4,9 +4,9 @@
 // browser: test/e2e/reviewDecisions.e2e.ts.)
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis } from '../testing/coreApi';
-import { coreWithPeople } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis } from '../../test/renderer/coreApi';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { clearMoveHistory } from '../keyboard/triageMoves';
 import { resetReview, useReviewStore } from './reviewStore';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { closeAllCoreApis } from '../testing/coreApi';
-import { coreWithPeople } from '../testing/seedCore';
-import { renderWithApi } from '../testing/renderWithApi';
+import { closeAllCoreApis } from '../../test/renderer/coreApi';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { renderWithApi } from '../../test/renderer/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { SearchBox } from './SearchBox';
 

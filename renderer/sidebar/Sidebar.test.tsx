@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
-import { coreWithPeople } from '../testing/seedCore';
-import { renderWithApi } from '../testing/renderWithApi';
+import { closeAllCoreApis, type CoreApi } from '../../test/renderer/coreApi';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { renderWithApi } from '../../test/renderer/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { useSavedFiltersStore } from '../stores/savedFiltersStore';
 import { useTagsStore } from '../stores/tagsStore';

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis } from '../testing/coreApi';
-import { coreWithPeople } from '../testing/seedCore';
-import { seedInteractions } from '../testing/seedInteractions';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis } from '../../test/renderer/coreApi';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { seedInteractions } from '../../test/renderer/seedInteractions';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { useViewStore } from '../stores/viewStore';
 import { resetReview } from '../review/reviewStore';
 import { formatFullDate } from '../format/dateFormat';
-import { recomputeCoreSignals } from '../testing/coreDatabase';
+import { recomputeCoreSignals } from '../../test/renderer/coreDatabase';
 
 let restoreLayout: () => void;
 beforeEach(() => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { AccountStats } from '../../shared/triageTypes';
-import { answerNext, closeAllCoreApis, failNext } from '../testing/coreApi';
-import { coreWithPeople } from '../testing/seedCore';
-import { renderWithApi } from '../testing/renderWithApi';
+import { answerNext, closeAllCoreApis, failNext } from '../../test/renderer/coreApi';
+import { coreWithPeople } from '../../test/renderer/seedCore';
+import { renderWithApi } from '../../test/renderer/renderWithApi';
 import { useStatsStore } from '../stores/statsStore';
 import { StatsView } from './StatsView';
 

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { RapportEvent } from '../../shared/api/events';
-import { closeAllCoreApis, openCoreApi } from '../testing/coreApi';
-import { renderWithApi } from '../testing/renderWithApi';
+import { closeAllCoreApis, openCoreApi } from '../../test/renderer/coreApi';
+import { renderWithApi } from '../../test/renderer/renderWithApi';
 import { useDesktopSettingsStore } from '../stores/desktopSettingsStore';
 import { DesktopSettingsMenu } from './DesktopSettingsMenu';
 

@@ -4,11 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
-import { closeAllCoreApis, failNext, openCoreApi, type CoreApi } from '../testing/coreApi';
-import { withCoreDatabase } from '../testing/coreDatabase';
-import { seedAccount, seedPeople } from '../testing/seedCore';
-import { seedInteractions } from '../testing/seedInteractions';
-import { renderWithApi } from '../testing/renderWithApi';
+import { closeAllCoreApis, failNext, openCoreApi, type CoreApi } from '../../test/renderer/coreApi';
+import { withCoreDatabase } from '../../test/renderer/coreDatabase';
+import { seedAccount, seedPeople } from '../../test/renderer/seedCore';
+import { seedInteractions } from '../../test/renderer/seedInteractions';
+import { renderWithApi } from '../../test/renderer/renderWithApi';
 import { useDesktopSettingsStore } from '../stores/desktopSettingsStore';
 import { DesktopSettingsMenu } from './DesktopSettingsMenu';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SyncProgress } from '../../shared/domain';
-import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
-import { seedAccount } from '../testing/seedCore';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../test/renderer/coreApi';
+import { seedAccount } from '../../test/renderer/seedCore';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 import { useSyncStore } from '../stores/syncStore';
 
 let restoreLayout: () => void;

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, openCoreApi, type CoreApi } from '../testing/coreApi';
-import { seedAccount, seedPeople, type SeedAccount } from '../testing/seedCore';
-import { spendBudget } from '../testing/seedOutbox';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../test/renderer/coreApi';
+import { seedAccount, seedPeople, type SeedAccount } from '../../test/renderer/seedCore';
+import { spendBudget } from '../../test/renderer/seedOutbox';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
 
 let restoreLayout: () => void;
 beforeEach(() => {

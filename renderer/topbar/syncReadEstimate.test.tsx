@@ -4,10 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { FakeXApi } from '../../test/fakes/x/fakeXApi';
-import { closeAllCoreApis, type CoreApi } from '../testing/coreApi';
-import { renderWithApi, stubLayout } from '../testing/renderWithApi';
-import { openSignInCoreApi, removeSignInKeys } from '../testing/signInCoreApi';
-import { seedAccount } from '../testing/seedCore';
+import { closeAllCoreApis, type CoreApi } from '../../test/renderer/coreApi';
+import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
+import { openSignInCoreApi, removeSignInKeys } from '../../test/renderer/signInCoreApi';
+import { seedAccount } from '../../test/renderer/seedCore';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAfakeBearerToken0123456789';
 let fake: FakeXApi;

@@ -3,9 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeGithub } from '../../../test/fakes/github/fakeGithub';
-import { closeAllCoreApis, type CoreApi } from '../../testing/coreApi';
-import { renderWithApi, stubLayout } from '../../testing/renderWithApi';
-import { openSignInCoreApi, removeSignInKeys } from '../../testing/signInCoreApi';
+import { closeAllCoreApis, type CoreApi } from '../../../test/renderer/coreApi';
+import { renderWithApi, stubLayout } from '../../../test/renderer/renderWithApi';
+import { openSignInCoreApi, removeSignInKeys } from '../../../test/renderer/signInCoreApi';
 import { useAccountsStore } from '../../stores/accountsStore';
 
 let fake: FakeGithub;

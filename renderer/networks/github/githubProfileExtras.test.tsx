@@ -5,8 +5,8 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import type { Account, PersonProfile } from '../../../shared/domain';
 import { FakeGithub } from '../../../test/fakes/github/fakeGithub';
 import { ProfileActions } from '../../compose/ProfileActions';
-import { closeAllCoreApis, type CoreApi } from '../../testing/coreApi';
-import { openSignInCoreApi, removeSignInKeys } from '../../testing/signInCoreApi';
+import { closeAllCoreApis, type CoreApi } from '../../../test/renderer/coreApi';
+import { openSignInCoreApi, removeSignInKeys } from '../../../test/renderer/signInCoreApi';
 import { uiOf } from '../registry';
 
 let fake: FakeGithub;

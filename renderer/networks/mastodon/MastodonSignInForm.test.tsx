@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Account } from '../../../shared/domain';
 import { FakeMastodon } from '../../../test/fakes/mastodon/fakeMastodon';
-import { closeAllCoreApis, type CoreApi } from '../../testing/coreApi';
-import { codeShownBy, openSignInCoreApi, playBrowser, removeSignInKeys } from '../../testing/signInCoreApi';
+import { closeAllCoreApis, type CoreApi } from '../../../test/renderer/coreApi';
+import { codeShownBy, openSignInCoreApi, playBrowser, removeSignInKeys } from '../../../test/renderer/signInCoreApi';
 import { MastodonSignInForm } from './MastodonSignInForm';
 
 let fake: FakeMastodon;

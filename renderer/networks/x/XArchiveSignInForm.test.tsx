@@ -3,10 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { writeXArchiveZip } from '../../../test/fakes/x/xArchiveBuilder';
-import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../testing/coreApi';
-import { renderWithApi, stubLayout } from '../../testing/renderWithApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../../test/renderer/coreApi';
+import { renderWithApi, stubLayout } from '../../../test/renderer/renderWithApi';
 import { useAccountsStore } from '../../stores/accountsStore';
-import { makeScratchDir, type ScratchDir } from '../../testing/scratchFiles';
+import { makeScratchDir, type ScratchDir } from '../../../test/renderer/scratchFiles';
 
 const OWNER = { id: '4242', username: 'rapport_me', displayName: 'Me Myself' };
 let api: CoreApi;

@@ -4,11 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { FakeXApi } from '../../../test/fakes/x/fakeXApi';
-import { closeAllCoreApis, type CoreApi } from '../../testing/coreApi';
-import { renderWithApi, stubLayout } from '../../testing/renderWithApi';
-import { openSignInCoreApi, playBrowser, removeSignInKeys } from '../../testing/signInCoreApi';
+import { closeAllCoreApis, type CoreApi } from '../../../test/renderer/coreApi';
+import { renderWithApi, stubLayout } from '../../../test/renderer/renderWithApi';
+import { openSignInCoreApi, playBrowser, removeSignInKeys } from '../../../test/renderer/signInCoreApi';
 import { useAccountsStore } from '../../stores/accountsStore';
-import { freeLoopbackPort } from '../../testing/scratchFiles';
+import { freeLoopbackPort } from '../../../test/renderer/scratchFiles';
 import type { StageCounts } from '../../../shared/domain';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAfakeBearerToken0123456789';

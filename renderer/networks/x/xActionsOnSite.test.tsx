@@ -3,11 +3,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { Account } from '../../../shared/domain';
-import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../testing/coreApi';
-import { cardFromCore } from '../../testing/coreCards';
-import { withCoreDatabase } from '../../testing/coreDatabase';
-import { seedAccount, seedPeople } from '../../testing/seedCore';
-import { renderWithApi } from '../../testing/renderWithApi';
+import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../../test/renderer/coreApi';
+import { cardFromCore } from '../../../test/renderer/coreCards';
+import { withCoreDatabase } from '../../../test/renderer/coreDatabase';
+import { seedAccount, seedPeople } from '../../../test/renderer/seedCore';
+import { renderWithApi } from '../../../test/renderer/renderWithApi';
 import { useAccountsStore } from '../../stores/accountsStore';
 import { CardStatus } from '../../actions/CardStatus';
 import { decide } from '../../keyboard/triageMoves';

@@ -3,20 +3,20 @@ import { render } from '@testing-library/react';
 import type { RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { RapportApi } from '../../shared/api/rapportApi';
-import { App } from '../app/App';
-import { ErrorBoundary } from '../app/ErrorBoundary';
-import { useAccountsStore } from '../stores/accountsStore';
-import { resetBoardStore } from '../stores/boardSession';
-import { useDrawerStore } from '../stores/drawerStore';
-import { useViewStore } from '../stores/viewStore';
-import { useSyncStore } from '../stores/syncStore';
-import { useActionsStore } from '../stores/actionsStore';
-import { useBudgetStore } from '../stores/budgetStore';
-import { useTemplatesStore } from '../stores/templatesStore';
-import { useUnfollowQuestion } from '../actions/unfollowQuestion';
-import { useToastStore } from '../stores/toastStore';
-import { usePaletteStore } from '../palette/paletteStore';
-import { useAnnouncerStore } from '../stores/announcerStore';
+import { App } from '../../renderer/app/App';
+import { ErrorBoundary } from '../../renderer/app/ErrorBoundary';
+import { useAccountsStore } from '../../renderer/stores/accountsStore';
+import { resetBoardStore } from '../../renderer/stores/boardSession';
+import { useDrawerStore } from '../../renderer/stores/drawerStore';
+import { useViewStore } from '../../renderer/stores/viewStore';
+import { useSyncStore } from '../../renderer/stores/syncStore';
+import { useActionsStore } from '../../renderer/stores/actionsStore';
+import { useBudgetStore } from '../../renderer/stores/budgetStore';
+import { useTemplatesStore } from '../../renderer/stores/templatesStore';
+import { useUnfollowQuestion } from '../../renderer/actions/unfollowQuestion';
+import { useToastStore } from '../../renderer/stores/toastStore';
+import { usePaletteStore } from '../../renderer/palette/paletteStore';
+import { useAnnouncerStore } from '../../renderer/stores/announcerStore';
 
 /** jsdom has no layout: give scroll boxes a size so the virtualiser has a viewport to fill. */
 export function stubLayout(viewportHeight = 800, viewportWidth = 300): () => void {

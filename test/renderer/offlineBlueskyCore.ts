@@ -4,7 +4,7 @@
 // queued action stay queued, sent by the real worker, with nothing answering in its place.
 import type { SyncProgress } from '../../shared/domain';
 import { silentNetLogger } from '../../electron/core/net/netLogger';
-import { FakeBluesky } from '../../test/fakes/bluesky/fakeBluesky';
+import { FakeBluesky } from '../fakes/bluesky/fakeBluesky';
 import type { CoreApi } from './coreApi';
 import { openSignInCoreApi } from './signInCoreApi';
 
