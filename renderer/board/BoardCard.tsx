@@ -135,7 +135,7 @@ export const BoardCard = memo(function BoardCard({ card, accountId, tabbable }: 
       }}
     >
       <div className="card-avatar">
-        <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} />
+        <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} deferred />
         <RelationshipBadge followsMe={card.followsMe} iFollow={card.iFollow} />
       </div>
       <div className="card-body">

@@ -90,7 +90,7 @@ export const PersonRow = memo(function PersonRow({ card, index, accountId, selec
           onPick(index, card, { range: event.shiftKey, toggle: true });
         }}
       />
-      <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} />
+      <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} deferred />
       <div className="person-row-main">
         <div className="person-row-head">
           <RemoteName name={card.displayName} className="person-row-name" />

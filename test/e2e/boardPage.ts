@@ -67,3 +67,12 @@ export async function waitForPageCondition(page: Page, expression: string, timeo
     await page.waitForTimeout(20);
   }
 }
+
+/**
+ * Waits until every picture on the page has been asked for and has loaded (or failed): list rows
+ * ask for theirs a moment after they appear (Avatar.tsx), and an <img> with no src counts as
+ * complete, so `complete` alone can pass before a row's picture was even requested.
+ */
+export async function waitForPicturesLoaded(page: Page, timeoutMs = 10_000): Promise<void> {
+  await waitForPageCondition(page, `Array.from(document.images).every((img) => img.hasAttribute('src') && img.complete)`, timeoutMs);
+}

@@ -17,7 +17,7 @@ import {
   stageCountsFromDb,
   stageFromDb,
 } from './boardDb';
-import { cardById, cardsIn, column, countsOnScreen, focusedElement, personIdOf, renderedPersonIds } from './boardPage';
+import { cardById, cardsIn, column, countsOnScreen, focusedElement, personIdOf, renderedPersonIds, waitForPicturesLoaded } from './boardPage';
 import { dragCard } from './dragCard';
 import type { HarnessFixture } from './harnessFixture';
 import { openHarnessPage, pressOnWelcome } from './harnessPage';
@@ -120,9 +120,7 @@ describe('first run with sample data', () => {
     await expectCountsToMatchSql();
 
     // The README screenshot: the board as a user first sees it, avatars loaded.
-    await expect
-      .poll(() => page.evaluate(`Array.from(document.images).every((img) => img.complete)`), { timeout: 10_000 })
-      .toBe(true);
+    await waitForPicturesLoaded(page);
     // Avatars come from core's media cache through the harness (cookie-authenticated media/ route).
     const avatarsShown = (await page.evaluate(
       `Array.from(document.images).filter((img) => (img.getAttribute('src') || '').startsWith('media/') && img.naturalWidth > 0).length`,

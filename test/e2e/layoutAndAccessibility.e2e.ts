@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/domain';
 import { seriousAxeViolations } from './axeChecks';
-import { cardsIn, column } from './boardPage';
+import { cardsIn, column, waitForPicturesLoaded } from './boardPage';
 import { addSampleAccountThroughBridge, openHarnessPage } from './harnessPage';
 import type { HarnessPage } from './harnessPage';
 import type { HarnessFixture } from './harnessFixture';
@@ -39,9 +39,7 @@ afterAll(async () => {
 // Every run leaves its screenshots in out/e2e (git-ignored); RAPPORT_UPDATE_SCREENSHOT=1 also
 // copies them to docs/.
 async function screenshot(name: string): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(`Array.from(document.images).every((img) => img.complete)`), { timeout: 10_000 })
-    .toBe(true);
+  await waitForPicturesLoaded(page);
   const out = fileURLToPath(new URL(`../../out/e2e/${name}`, import.meta.url));
   await mkdir(dirname(out), { recursive: true });
   await page.screenshot({ path: out });

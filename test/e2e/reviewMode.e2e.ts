@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../shared/domain';
 import type { Account, Stage } from '../../shared/domain';
 import { stageCountsFromDb, stageFromDb } from './boardDb';
-import { cardsIn } from './boardPage';
+import { cardsIn, waitForPicturesLoaded } from './boardPage';
 import type { HarnessFixture } from './harnessFixture';
 import { addSampleAccountThroughBridge, openHarnessPage } from './harnessPage';
 import type { HarnessPage } from './harnessPage';
@@ -76,9 +76,7 @@ async function expectNewCountOnScreen(): Promise<void> {
 
 async function screenshot(name: ScreenshotName): Promise<void> {
   // Avatars loaded, so the picture shows what a user sees.
-  await expect
-    .poll(() => page.evaluate(`Array.from(document.images).every((img) => img.complete)`), { timeout: 10_000 })
-    .toBe(true);
+  await waitForPicturesLoaded(page);
   await mkdir(dirname(outPath(name)), { recursive: true });
   await page.screenshot({ path: outPath(name) });
   if (process.env.RAPPORT_UPDATE_SCREENSHOT === '1') {
