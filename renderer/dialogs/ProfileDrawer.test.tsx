@@ -81,4 +81,16 @@ describe('ProfileDrawer', () => {
     const dialog = await screen.findByRole('dialog');
     expect((await within(dialog).findByRole('alert')).textContent).toBe('This profile is not cached yet.');
   });
+
+  it('says a key pressed while loading was not carried out when the profile could not be read', async () => {
+    const api = await apiWithHostileProfile();
+    failNext(api, 'getProfile', () => Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: 'This profile is not cached yet.' } }));
+    renderWithApi(api);
+    await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(3));
+    fireEvent.click(screen.getAllByTestId('card')[0] as HTMLElement);
+    const dialog = screen.getByRole('dialog');
+    fireEvent.keyDown(dialog, { key: 'd' });
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('This profile is not cached yet. Nothing was moved to Declined.');
+    expect(api.callsOf('moveCard')).toEqual([]);
+  });
 });

@@ -1,8 +1,8 @@
 // The profile of one person in a side drawer, from the local cache only (see ProfileView), with a
 // decision bar: the person can be decided from here as from the board.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { X } from 'lucide-react';
-import type { Stage } from '../../shared/domain';
+import { STAGE_LABELS, type PersonProfile, type Stage } from '../../shared/domain';
 import { decide } from '../keyboard/triageMoves';
 import { useDrawerStore } from '../stores/drawerStore';
 import { useFocusTrap } from './useFocusTrap';
@@ -15,6 +15,13 @@ type DrawerKey = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
+}
+
+/** After a decision the drawer closes: the toast says what happened and offers Undo. */
+function decideAndClose(accountId: number, profile: PersonProfile, to: Stage, close: () => void): void {
+  if (profile.stage === to) return;
+  void decide(accountId, profile, profile.stage, to, { focusNext: false });
+  close();
 }
 
 export function ProfileDrawer() {
@@ -33,12 +40,21 @@ function OpenDrawer({ personId }: { personId: number }) {
   const closeButton = useRef<HTMLButtonElement | null>(null);
   useFocusTrap(panel, closeButton, () => document.querySelector<HTMLElement>(`[data-testid="card"][data-person-id="${personId}"]`));
 
-  // After a decision the drawer closes: the toast says what happened and offers Undo.
+  // A key pressed while the profile is still loading is kept, shown, and carried out once it has
+  // loaded: a quick `d` on a drawer just opened is as deliberate as one a moment later.
+  const [pending, setPending] = useState<Stage | null>(null);
+  const pendingDone = useRef(false);
+
   const decideHere = (to: Stage) => {
-    if (!profile || accountId === null || profile.stage === to) return;
-    void decide(accountId, profile, profile.stage, to, { focusNext: false });
-    close();
+    if (profile && accountId !== null) decideAndClose(accountId, profile, to, close);
+    else if (!error) setPending(to);
   };
+
+  useEffect(() => {
+    if (pending === null || pendingDone.current || !profile || accountId === null) return;
+    pendingDone.current = true;
+    decideAndClose(accountId, profile, pending, close);
+  }, [pending, profile, accountId, close]);
 
   const onKeyDown = (event: DrawerKey) => {
     if (event.key === 'Escape') {
@@ -84,9 +100,12 @@ function OpenDrawer({ personId }: { personId: number }) {
         ) : error ? (
           <p className="drawer-message" role="alert">
             {error}
+            {pending ? ` Nothing was moved to ${STAGE_LABELS[pending]}.` : null}
           </p>
         ) : (
-          <p className="drawer-message">Loading profile…</p>
+          <p className="drawer-message" role="status">
+            {pending ? `Loading profile… then moving to ${STAGE_LABELS[pending]}.` : 'Loading profile…'}
+          </p>
         )}
       </div>
     </div>

@@ -113,6 +113,20 @@ describe('decisions say what they did', () => {
     expect(await stagesOf(api, [1, 2, 3])).toEqual(['declined', 'evaluated', 'new']);
   });
 
+  it('carries out a key pressed while the drawer is still loading the profile, once it has loaded', async () => {
+    const api = await boardWith([2]);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(2));
+    fireEvent.click(cardsIn('new')[0]!);
+    // The drawer opens at once; the profile arrives from core a moment later.
+    const drawer = screen.getByRole('dialog', { name: 'Profile of Person 1' });
+    expect(within(drawer).queryByRole('group', { name: 'Decision' })).toBeNull();
+    fireEvent.keyDown(drawer, { key: 'd' });
+    expect(within(drawer).getByRole('status').textContent).toBe('Loading profile… then moving to Declined.');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Profile of Person 1' })).toBeNull());
+    await waitFor(() => expect(toastTexts()).toEqual([expect.stringContaining('Moved Person 1 to Declined')]));
+    expect(await stagesOf(api, [1, 2])).toEqual(['declined', 'new']);
+  });
+
   it('still decides from the drawer when focus has fallen to the page', async () => {
     const api = await boardWith([2]);
     await waitFor(() => expect(cardsIn('new')).toHaveLength(2));
