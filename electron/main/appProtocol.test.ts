@@ -24,7 +24,7 @@ describe('app:// scheme', () => {
   it('is registered as standard, secure and fetch-capable, without bypassing CSP', () => {
     registerAppScheme();
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
     const [[schemes]] = electron.protocol.registerSchemesAsPrivileged.mock.calls as [[{ privileges: object }[]]];
     expect(schemes[0]?.privileges).not.toHaveProperty('bypassCSP');
