@@ -173,13 +173,23 @@ async function dragToEvaluated(page: Page): Promise<InteractionFigures> {
 }
 
 interface PageMeasurements {
+  /** The uncounted first load. */
+  warmUp: Paint | null;
   paints: Paint[];
   drags: InteractionFigures[];
   scrolls: InteractionFigures[];
 }
 
 async function measurePage(browser: Browser, url: string, drags: number): Promise<PageMeasurements> {
-  const measured: PageMeasurements = { paints: [], drags: [], scrolls: [] };
+  const measured: PageMeasurements = { warmUp: null, paints: [], drags: [], scrolls: [] };
+  // One load that is not counted, for each page: the first page a freshly launched browser opens
+  // also pays for starting its renderer process and caches (and, for the board, core's first
+  // reads), 1.7-2.1 s here against 0.7-1.1 s for the next loads, while the baseline, measured
+  // second, would never pay it. Its figure is still reported.
+  const warmUp = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await warmUp.addInitScript(PAGE_PROBES);
+  measured.warmUp = await firstBoardPaint(await warmUp.newPage(), url);
+  await warmUp.close();
   for (let run = 0; run < LOADS; run++) {
     // A fresh context each time: nothing cached from the previous load but the HTTP server.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -229,7 +239,7 @@ export async function runBoardBench(): Promise<BenchRow[]> {
         name: 'board: first painted board, 100k followers (p50)',
         value: round(boardPaint),
         unit: 'ms',
-        note: `navigation start → first frame with cards; loads: ${list(board.paints.map((p) => p.cardsMs))} ms; budget < 200 ms`,
+        note: `navigation start → first frame with cards; loads: ${list(board.paints.map((p) => p.cardsMs))} ms, after an uncounted first load of ${round(board.warmUp?.cardsMs ?? 0)} ms; budget < 200 ms`,
       },
       {
         name: 'board: first painted columns, before cards (p50)',
@@ -241,7 +251,7 @@ export async function runBoardBench(): Promise<BenchRow[]> {
         name: 'board: first paint, static page of cards (p50, baseline)',
         value: round(floorPaint),
         unit: 'ms',
-        note: `same probes, 2,000 static cards, no script; loads: ${list(floor.paints.map((p) => p.cardsMs))} ms`,
+        note: `same probes, 2,000 static cards, no script; loads: ${list(floor.paints.map((p) => p.cardsMs))} ms, after an uncounted first load of ${round(floor.warmUp?.cardsMs ?? 0)} ms`,
       },
       {
         name: 'board: first paint / static baseline',
