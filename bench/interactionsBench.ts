@@ -1,8 +1,8 @@
 // `npm run bench -- interactions`: who engages with you, at scale (issue 16's budgets).
 // (a) 1,000,000 interactions ingested through the real repository path (interactionsRepo.store
 //     and the walk's position, one transaction per page of 100 as a notifications walk commits;
-//     after every 200 pages, as each walk ends, refreshSortKeys settles the counts, the engagement
-//     and the "Most engaged first" keys) against a raw better-sqlite3 INSERT of the same rows into
+//     after every 200 pages, as each walk ends, settleQueuedInteractions settles the counts, the
+//     engagement and the "Most engaged first" keys) against a raw better-sqlite3 INSERT of the same rows into
 //     the same table, same pages, in the same run. Budget: within 2x. Rows are generated outside
 //     the clock on both sides.
 // (b) The "Engages with you, not followed back" view (people query, filter { engages: true,
@@ -147,11 +147,11 @@ function ingestThroughRepository(db: Database.Database, accountId: number): Timi
     repo.store(accountId, page);
     const last = page[page.length - 1]!;
     repo.savePosition(accountId, { cursor: last.key, inProgress: true, topKey: 'top', topAt: last.at, stopKey: null, stopAt: null, ignored: 0 }, last.at);
-    if (index % INTERACTION_PAGES_PER_SYNC === INTERACTION_PAGES_PER_SYNC - 1) repo.refreshSortKeys(accountId, 'sample');
+    if (index % INTERACTION_PAGES_PER_SYNC === INTERACTION_PAGES_PER_SYNC - 1) repo.settleQueuedInteractions(accountId, 'sample');
   });
   const timing = timePages(commit);
   const wall = performance.now();
-  repo.refreshSortKeys(accountId, 'sample');
+  repo.settleQueuedInteractions(accountId, 'sample');
   return { ...timing, wallMs: timing.wallMs + performance.now() - wall };
 }
 

@@ -38,7 +38,7 @@ export function seedInteractions(api: CoreApi, items: readonly SeedInteraction[]
         }));
         repo.store(accountId, rows);
       }
-      repo.refreshSortKeys(accountId, 'sample');
+      repo.settleQueuedInteractions(accountId, 'sample');
     })();
   });
 }

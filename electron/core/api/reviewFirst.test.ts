@@ -19,7 +19,7 @@ function interact(who: number, kind: InteractionKind, at: string, direction: Int
   const remoteId = t.db.prepare('SELECT remote_id FROM people WHERE id = ?').pluck().get(people[who]!.personId) as string;
   interactionsRepo(t.db).store(accountId, [{ key: `k${keys++}`, personRemoteId: remoteId, kind, direction, at, link: null, excerpt: null }]);
   // As the interactions walk does at its end.
-  interactionsRepo(t.db).refreshSortKeys(accountId, 'sample');
+  interactionsRepo(t.db).settleQueuedInteractions(accountId, 'sample');
 }
 function followedAt(who: number, at: string): void {
   t.db.prepare('UPDATE relationships SET followed_me_at = ? WHERE account_id = ? AND person_id = ?').run(at, accountId, people[who]!.personId);

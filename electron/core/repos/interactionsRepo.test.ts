@@ -1,7 +1,7 @@
 // A walk's pages store rows; the counts on cards and the engagement behind "Most engaged first"
-// take them once per walk (refreshSortKeys). Whatever happens in between — the same items stored
-// again, a retention purge, Forget this person, ids SQLite hands out again — the settled numbers
-// equal what the rows say, each row counted exactly once.
+// take them once per walk (settleQueuedInteractions). Whatever happens in between — the same items
+// stored again, a retention purge, Forget this person, ids SQLite hands out again — the settled
+// numbers equal what the rows say, each row counted exactly once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENGAGEMENT_WEIGHTS, type InteractionDirection, type InteractionKind } from '../../../shared/interactions';
 import type { RemoteInteraction } from '../networks/provider';
@@ -30,7 +30,7 @@ const item = (person: string, kind: InteractionKind, day: number, direction: Int
 
 const repo = () => interactionsRepo(t.db);
 const store = (items: RemoteInteraction[]): number => t.db.transaction(() => repo().store(accountId, items))();
-const settle = (): number => repo().refreshSortKeys(accountId, 'sample');
+const settle = (): number => repo().settleQueuedInteractions(accountId, 'sample');
 
 /** Counts as the cards read them. */
 const kept = (person: string) =>

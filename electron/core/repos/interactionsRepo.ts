@@ -3,8 +3,8 @@
 // card once they are (see migration 0013). Three things are kept: the rows (one per network item),
 // the per-kind counts (kept beyond retention) and the per-person engagement behind the "Engages
 // with you" view and the "Most engaged first" sort. store() writes the rows and queues them; the
-// counts and engagement take them in set-based, once per walk, in refreshSortKeys() (migration
-// 0018 says why), and before a purge deletes any of them.
+// counts and engagement take them in set-based, once per walk, in settleQueuedInteractions()
+// (migration 0018 says why), and before a purge deletes any of them.
 import type Database from 'better-sqlite3';
 import {
   ENGAGEMENT_WEIGHTS,
@@ -119,8 +119,8 @@ export const interactionsRepo = perDatabase((db: Database.Database) => {
   return {
     /**
      * Stores the items not stored yet and queues them for the counts and engagement, which take
-     * them at refreshSortKeys(); returns how many were new. Run inside the caller's transaction
-     * (with the walk's position), so a row is never stored without being queued.
+     * them at settleQueuedInteractions(); returns how many were new. Run inside the caller's
+     * transaction (with the walk's position), so a row is never stored without being queued.
      */
     store(accountId: number, items: readonly RemoteInteraction[]): number {
       let stored = 0;
@@ -172,7 +172,7 @@ export const interactionsRepo = perDatabase((db: Database.Database) => {
      * "Most engaged first" key follows. Call it when a walk or an import ends, cut off or not.
      * Returns how many cards' keys changed.
      */
-    refreshSortKeys(accountId: number, network: string): number {
+    settleQueuedInteractions(accountId: number, network: string): number {
       return db.transaction(() => {
         countQueued(accountId);
         return s.refreshSort.run({ accountId, network }).changes;

@@ -34,7 +34,7 @@ const item = (who: number, kind: RemoteInteraction['kind'], direction: RemoteInt
 function walkStores(items: RemoteInteraction[]): void {
   const repo = interactionsRepo(t.db);
   t.db.transaction(() => repo.store(accountId, items))();
-  repo.refreshSortKeys(accountId, 'sample');
+  repo.settleQueuedInteractions(accountId, 'sample');
 }
 
 describe('engagement in signals', () => {

@@ -3,8 +3,8 @@
 // first page not in the database. A walk stops at the newest item of the previous completed walk
 // (Mastodon filters by it on the server, since_id; others are stopped here), at items older than
 // the retention, or at the end of the list. The counts and engagement take the walk's new rows when
-// it ends, cut off or not (interactionsRepo.refreshSortKeys). Network-agnostic: the module's
-// provider normalizes.
+// it ends, cut off or not (interactionsRepo.settleQueuedInteractions). Network-agnostic: the
+// module's provider normalizes.
 import type Database from 'better-sqlite3';
 import type { InteractionsPage, Provider } from '../networks/provider';
 import { interactionCutoff } from '../repos/interactionRetention';
@@ -92,7 +92,7 @@ export async function runInteractionsWalk(ctx: InteractionsWalkContext): Promise
   } finally {
     // A walk cut off mid-way settles too: what its committed pages stored counts on the cards now,
     // not at the next sync.
-    repo.refreshSortKeys(accountId, ctx.network);
+    repo.settleQueuedInteractions(accountId, ctx.network);
   }
   return outcome;
 }

@@ -30,6 +30,6 @@ export function mergeArchiveInteractions(db: Database.Database, accountId: numbe
     after = rows[rows.length - 1]!.key;
   }
   repo.purgeOlderThan(accountId, cutoff);
-  if (stored > 0) repo.refreshSortKeys(accountId, network);
+  if (stored > 0) repo.settleQueuedInteractions(accountId, network);
   return stored;
 }
