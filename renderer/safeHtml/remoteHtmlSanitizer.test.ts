@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// eslint-disable-next-line no-restricted-imports -- the hostile corpus is test data shared with the fake Mastodon and the e2e XSS spec
 import { hostilePayloads } from '../../test/fakes/mastodon/hostileContent';
 import { EMOJI_CLASS, httpUrlOrNull, sanitizeRemoteHtml } from './remoteHtmlSanitizer';
 
