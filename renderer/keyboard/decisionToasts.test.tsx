@@ -3,7 +3,7 @@
 // decides too. Against a real core: where people end up is read back from core.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { closeAllCoreApis, openCoreApi, type CoreApi } from '../../test/renderer/coreApi';
+import { closeAllCoreApis, failNext, openCoreApi, type CoreApi } from '../../test/renderer/coreApi';
 import { withCoreDatabase } from '../../test/renderer/coreDatabase';
 import { coreWithPeople, seedAccount, seedPeople, stagesOf } from '../../test/renderer/seedCore';
 import { renderWithApi, stubLayout } from '../../test/renderer/renderWithApi';
@@ -50,6 +50,29 @@ describe('decisions say what they did', () => {
     await boardWith([2, 'evaluated']);
     press('e');
     await waitFor(() => expect(toastTexts()).toEqual([expect.stringContaining('Nobody is waiting in New')]));
+  });
+
+  it('u pressed before core has stored the move puts back that move, not the one before it', async () => {
+    const api = await boardWith([3]);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(3));
+    press('e');
+    await waitFor(() => expect(toastTexts()).toEqual([expect.stringContaining('Moved Person 1 to Evaluated')]));
+    // A slip and its quick fix: both keys before core has answered the first.
+    press('d');
+    press('u');
+    await waitFor(() => expect(toastTexts()).toContainEqual(expect.stringContaining('Undid: Person 2 is back in New')));
+    expect(await stagesOf(api, [1, 2, 3])).toEqual(['evaluated', 'new', 'new']);
+  });
+
+  it('u pressed while a move is on its way that then fails says there is nothing to undo', async () => {
+    const api = await boardWith([2]);
+    await waitFor(() => expect(cardsIn('new')).toHaveLength(2));
+    failNext(api, 'moveCard', () => Promise.resolve({ ok: false, error: { code: 'OFFLINE', message: 'Rapport is offline.' } }));
+    press('d');
+    press('u');
+    await waitFor(() => expect(toastTexts()).toContainEqual(expect.stringContaining('Nothing to undo: Person 1 was not moved')));
+    expect(await stagesOf(api, [1, 2])).toEqual(['new', 'new']);
+    expect(api.callsOf('moveCard')).toHaveLength(1);
   });
 
   it('keeps the last decisions across a reload: u still undoes them', async () => {

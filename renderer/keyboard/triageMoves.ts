@@ -70,14 +70,25 @@ async function applyMove(accountId: number, card: PersonCard, from: Stage, to: S
   }
 }
 
+/** Decisions whose move is still on its way to core, by decision id: undo waits for them. */
+const landing = new Map<number, Promise<boolean>>();
+
 /** One decision; remembered for undo and shown in a toast when it succeeds. */
 export async function decide(accountId: number, card: PersonCard, from: Stage, to: Stage, options: { focusNext: boolean }): Promise<boolean> {
   if (from === to) return false;
-  const moved = await applyMove(accountId, card, from, to, options.focusNext);
-  if (moved) {
-    const id = rememberDecision(accountId, card, from, to);
-    showInfo(`Moved ${card.displayName} to ${STAGE_LABELS[to]}`, { label: 'Undo', keyHint: 'u', run: () => void undoMove(accountId, id) });
+  // Remembered before core has stored it: a `u` pressed right after the key (the quick fix of a
+  // slip) means this decision, not the one before it. undoMove waits for the move to land.
+  const id = rememberDecision(accountId, card, from, to);
+  const move = applyMove(accountId, card, from, to, options.focusNext);
+  landing.set(id, move);
+  let moved = false;
+  try {
+    moved = await move;
+  } finally {
+    landing.delete(id);
   }
+  if (moved) showInfo(`Moved ${card.displayName} to ${STAGE_LABELS[to]}`, { label: 'Undo', keyHint: 'u', run: () => void undoMove(accountId, id) });
+  else forgetDecision(id);
   return moved;
 }
 
@@ -105,8 +116,14 @@ export async function undoMove(accountId: number, id?: number): Promise<TriageMo
     tell('Nothing to undo');
     return null;
   }
+  // Forgotten at once, so a second `u` goes on to the decision before this one.
   forgetDecision(last.id);
   const name = last.card.displayName;
+  const inFlight = landing.get(last.id);
+  if (inFlight && !(await inFlight)) {
+    tell(`Nothing to undo: ${name} was not moved`);
+    return null;
+  }
   let now: PersonCard;
   try {
     now = await rapportClient.getProfile(accountId, last.card.personId);
