@@ -48,6 +48,8 @@ describe('engagement on cards', () => {
     await waitFor(() => expect(screen.getAllByTestId('card')).toHaveLength(3));
     const chip = await within(cardOf(1)).findByTestId('engagement-chip');
     expect(chip.querySelector('.engagement-text')?.textContent).toBe('Replied 3× · liked 12');
+    // Each kind with its count is one unbreakable piece (triage.css), so a wrap never splits them.
+    expect(Array.from(chip.querySelectorAll('.engagement-phrase'), (phrase) => phrase.textContent)).toEqual(['Replied 3×', 'liked 12']);
     expect(chip.querySelector('time')?.getAttribute('dateTime')).toBe(LAST_REPLY);
     expect(chip.getAttribute('title')).toBe(`Replied 3× · liked 12. Last on ${formatFullDate(LAST_REPLY)}.`);
     // A screen reader hears it with the card.

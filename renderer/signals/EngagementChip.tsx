@@ -1,7 +1,8 @@
 // How a person engaged with me, in one line: "Replied 3× · liked 12 · 2d ago", the full date
 // on hover. The words come from shared/interactions (the same helper core explains the score
 // with), so the card, Review and the chip text of the score never disagree.
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
+import type { ReactNode } from 'react';
 import { MessagesSquare } from 'lucide-react';
 import type { CardEngagement } from '../../shared/domain';
 import { interactionChipText, lastInteractionAt } from '../../shared/interactions';
@@ -28,6 +29,19 @@ function lastAtOf(engagement: CardEngagement): string | null {
   return engagement.lastAt ?? lastInteractionAt(engagement.counts);
 }
 
+/**
+ * The line's words, each "mentioned you 9×" kept whole: where the line wraps it breaks between
+ * two kinds, never between a kind and its count.
+ */
+function phrases(text: string): ReactNode {
+  return text.split(' · ').map((phrase, index) => (
+    <Fragment key={index}>
+      {index > 0 ? ' · ' : null}
+      <span className="engagement-phrase">{phrase}</span>
+    </Fragment>
+  ));
+}
+
 interface EngagementChipProps {
   engagement: CardEngagement | undefined;
   /** 'card': one line that never wraps (fixed card height); 'chip': a pill beside signal chips. */
@@ -49,7 +63,7 @@ export const EngagementChip = memo(function EngagementChip({ engagement, variant
   return (
     <p className={variant === 'card' ? 'card-engagement' : 'engagement-chip'} data-testid="engagement-chip" title={title}>
       <MessagesSquare size={12} aria-hidden="true" className="engagement-icon" />
-      <span className="engagement-text">{shown}</span>
+      <span className="engagement-text">{phrases(shown)}</span>
       {lastAt ? (
         <span className="engagement-when">
           <span aria-hidden="true"> · </span>

@@ -140,6 +140,13 @@ describe.each(['light', 'dark'] as Theme[])('axe-core in the %s theme', (theme) 
     // ...and nothing on a card is cut: names (the mutual pill sits on the avatar, not beside
     // the name), handles, signal chips and the engagement line's words.
     expect(await clippedCardTexts(['.card-name', '.card-handle', '.signal-chip', '.card-engagement'])).toEqual([]);
+    // Where the engagement line wraps, it breaks between kinds: never "mentioned you" / "9×".
+    expect(
+      await page.evaluate(
+        `Array.from(document.querySelectorAll('[data-testid="card"] .engagement-phrase'))
+          .filter((el) => el.getClientRects().length > 1).map((el) => el.textContent)`,
+      ),
+    ).toEqual([]);
     // The README's board picture is the light one, named board.png.
     await screenshot(theme === 'light' ? 'board.png' : 'board-dark.png');
   });
