@@ -34,6 +34,11 @@ interface BoardCardProps {
   accountId: number;
   /** The column's one tab stop (roving focus): the others are reached with the arrow keys. */
   tabbable: boolean;
+  /**
+   * The picture waits until the card has stayed a moment (Avatar.tsx): true for cards that come
+   * in while the column scrolls, false for the first screen's, which show theirs at once.
+   */
+  deferAvatar: boolean;
 }
 
 /** What a screen reader says on reaching a card: who, where on the board, and why they stand out. */
@@ -67,7 +72,7 @@ function CardScore({ card }: { card: PersonCard }) {
   );
 }
 
-export const BoardCard = memo(function BoardCard({ card, accountId, tabbable }: BoardCardProps) {
+export const BoardCard = memo(function BoardCard({ card, accountId, tabbable, deferAvatar }: BoardCardProps) {
   const byScore = useBoardStore((s) => s.sort === 'score');
   const element = useRef<HTMLDivElement | null>(null);
   const moveButton = useRef<HTMLButtonElement | null>(null);
@@ -135,7 +140,7 @@ export const BoardCard = memo(function BoardCard({ card, accountId, tabbable }: 
       }}
     >
       <div className="card-avatar">
-        <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} deferred />
+        <Avatar avatarUrl={card.avatarUrl} displayName={card.displayName} handle={card.handle} size={40} deferred={deferAvatar} />
         <RelationshipBadge followsMe={card.followsMe} iFollow={card.iFollow} />
       </div>
       <div className="card-body">

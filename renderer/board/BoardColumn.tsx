@@ -167,7 +167,11 @@ export const BoardColumn = memo(function BoardColumn({ stage, accountId }: Board
                 aria-setsize={count ?? -1}
                 style={{ height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
               >
-                {card ? <BoardCard card={card} accountId={accountId} tabbable={card.personId === tabStop} /> : <div className="card card-placeholder" aria-hidden="true" />}
+                {card ? (
+                  <BoardCard card={card} accountId={accountId} tabbable={card.personId === tabStop} deferAvatar={firstCardsPainted} />
+                ) : (
+                  <div className="card card-placeholder" aria-hidden="true" />
+                )}
               </div>
             );
           })}
