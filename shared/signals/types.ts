@@ -88,7 +88,9 @@ export const SIGNAL_NAMES: Record<SignalId, string> = {
   'new-account': 'New account',
   'default-avatar': 'Default avatar',
   'widely-followed': 'Widely followed',
-  engages: 'Engages with you',
+  // Beside the filter bar's "Engages with me" toggle (any engagement at all), so it says the bar
+  // it sets (engagesMinPoints: one reply, mention or quote, or three likes).
+  engages: 'Engages strongly (a reply or 3 likes)',
   active: 'Active poster',
   'balanced-ratio': 'Balanced ratio',
   established: 'Established account',
