@@ -84,13 +84,19 @@ const PHRASES: Record<InteractionKind, (n: number) => string> = {
  * `max` parts; '' when there are none.
  */
 export function interactionChipText(counts: readonly InteractionCount[], max = 3): string {
+  return interactionChipParts(counts, max).join(' · ');
+}
+
+/** The same words as interactionChipText, one kind with its count per part: ["Replied 3×", "liked 12"]. */
+export function interactionChipParts(counts: readonly InteractionCount[], max = 3): string[] {
   const parts = counts
     .filter((c) => c.direction === 'theirs' && c.count > 0 && ENGAGEMENT_WEIGHTS[c.kind] > 0)
     .sort((a, b) => ENGAGEMENT_WEIGHTS[b.kind] - ENGAGEMENT_WEIGHTS[a.kind] || b.count - a.count || a.kind.localeCompare(b.kind))
     .slice(0, max)
     .map((c) => PHRASES[c.kind](c.count));
-  const text = parts.join(' · ');
-  return text.length > 0 ? text[0]!.toUpperCase() + text.slice(1) : '';
+  const first = parts[0];
+  if (first !== undefined) parts[0] = first.charAt(0).toUpperCase() + first.slice(1);
+  return parts;
 }
 
 /** The latest date over their interactions toward me, or null. */

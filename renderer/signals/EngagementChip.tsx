@@ -5,7 +5,7 @@ import { Fragment, memo } from 'react';
 import type { ReactNode } from 'react';
 import { MessagesSquare } from 'lucide-react';
 import type { CardEngagement } from '../../shared/domain';
-import { interactionChipText, lastInteractionAt } from '../../shared/interactions';
+import { interactionChipParts, interactionChipText, lastInteractionAt } from '../../shared/interactions';
 import type { Signal } from '../../shared/signals';
 import { formatFullDate, formatRelative, formatRelativeShort } from '../format/dateFormat';
 
@@ -33,8 +33,8 @@ function lastAtOf(engagement: CardEngagement): string | null {
  * The line's words, each "mentioned you 9×" kept whole: where the line wraps it breaks between
  * two kinds, never between a kind and its count.
  */
-function phrases(text: string): ReactNode {
-  return text.split(' · ').map((phrase, index) => (
+function phrases(parts: readonly string[]): ReactNode {
+  return parts.map((phrase, index) => (
     <Fragment key={index}>
       {index > 0 ? ' · ' : null}
       <span className="engagement-phrase">{phrase}</span>
@@ -54,7 +54,7 @@ const CARD_KINDS = 2;
 export const EngagementChip = memo(function EngagementChip({ engagement, variant = 'card' }: EngagementChipProps) {
   const text = engagementText(engagement);
   if (!engagement || text.length === 0) return null;
-  const shown = variant === 'card' ? interactionChipText(engagement.counts, CARD_KINDS) : text;
+  const shown = interactionChipParts(engagement.counts, variant === 'card' ? CARD_KINDS : undefined);
   const lastAt = lastAtOf(engagement);
   const full = lastAt ? formatFullDate(lastAt) : '';
   // Why Review brings them first: they started talking before they followed.
